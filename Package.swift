@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Parallax",
+    products: [
+        .library(name: "ParallaxKit", targets: ["ParallaxKit"]),
+        .executable(name: "parallax", targets: ["parallax"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Our own small C API over the system's ICU. Only its .c files include <unicode/*.h>;
+        // see DESIGN.md ("Why ICU sits behind a C target").
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "ParallaxKit",
+            dependencies: ["CICU"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
+        .executableTarget(
+            name: "parallax",
+            dependencies: [
+                "ParallaxKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "ParallaxTestSupport",
+            dependencies: ["ParallaxKit"],
+            path: "Tests/ParallaxTestSupport"
+        ),
+        .testTarget(
+            name: "ParallaxKitTests",
+            dependencies: ["ParallaxKit", "ParallaxTestSupport"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "ParallaxCLITests",
+            dependencies: ["ParallaxKit", "ParallaxTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

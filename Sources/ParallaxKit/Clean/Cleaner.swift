@@ -1,0 +1,324 @@
+/// A stretch of the input that the cleaner treats as one unit: a paragraph (its hard-wrapped
+/// lines joined), or a line that stands alone (a heading, a date line, a footer).
+public struct Block: Sendable, Hashable {
+    /// UTF-8 byte range in the source, trimmed of surrounding white space.
+    public var range: Range<Int>
+    /// Why the block is page chrome, or nil for prose.
+    public var boilerplate: String?
+    /// The earlier block this one repeats (nearly) verbatim.
+    public var duplicateOf: Int?
+}
+
+/// The cleaner's result: the blocks, and a copy of the text of the same length in which soft
+/// line breaks are spaces and every block boundary is a line feed. Because the copy keeps every
+/// byte in place, offsets found in it are offsets into the source.
+public struct CleanText: Sendable {
+    public var blocks: [Block]
+    public var text: [UInt8]
+}
+
+/// Unwraps hard-wrapped lines, finds page chrome and repeated paragraphs.
+public struct Cleaner: Sendable {
+    public var chrome: ChromeRules
+
+    public init(chrome: ChromeRules = ChromeRules()) {
+        self.chrome = chrome
+    }
+
+    /// Lines this long (in bytes) or longer are never looked at as chrome.
+    static let chromeLineLimit = 240
+
+    public func clean(_ utf8: [UInt8]) -> CleanText {
+        var text = utf8
+        let lines = Self.lines(of: utf8)
+        // Page chrome that a line shows by itself.
+        var lineChrome = [String?](repeating: nil, count: lines.count)
+        for (i, line) in lines.enumerated() where line.content.count < Self.chromeLineLimit && !line.content.isEmpty {
+            lineChrome[i] = chrome.reason(forLine: Self.string(utf8, line.content))
+        }
+        // Group lines into blocks: blank lines always separate; inside a paragraph a line break
+        // is soft (a space) unless the lines look like separate units.
+        var blocks: [Block] = []
+        var current: Range<Int>? = nil
+        var currentChrome: String? = nil
+        func flush() {
+            if let range = current { blocks.append(Block(range: range, boilerplate: currentChrome)) }
+            current = nil
+            currentChrome = nil
+        }
+        for (i, line) in lines.enumerated() {
+            if line.content.isEmpty {
+                flush()
+                continue
+            }
+            if let range = current, i > 0 {
+                let previous = lines[i - 1]
+                if currentChrome == nil, lineChrome[i] == nil,
+                   isSoftBreak(utf8, previous: previous.content, next: line.content, longest: longestLine(lines, around: i)) {
+                    for j in previous.content.upperBound..<line.content.lowerBound where utf8[j] == 0x0A || utf8[j] == 0x0D {
+                        text[j] = 0x20
+                    }
+                    current = range.lowerBound..<line.content.upperBound
+                    continue
+                }
+                flush()
+            }
+            current = line.content
+            currentChrome = lineChrome[i]
+        }
+        flush()
+        blocks = blocks.flatMap { splitSeams($0, utf8: utf8, text: &text) }
+        markShortAndRepeated(&blocks, utf8: utf8)
+        markDuplicates(&blocks, utf8: utf8)
+        return CleanText(blocks: blocks, text: text)
+    }
+
+    // MARK: - Lines
+
+    struct Line {
+        /// The line without its line ending, trimmed of white space.
+        var content: Range<Int>
+    }
+
+    static func lines(of utf8: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        var i = 0
+        let n = utf8.count
+        func add(_ end: Int) {
+            var a = start
+            var b = end
+            while a < b, isSpaceOrNBSP(utf8, a) { a += isSpace(utf8[a]) ? 1 : 2 }
+            while b > a, isSpace(utf8[b - 1]) || (b - a >= 2 && utf8[b - 2] == 0xC2 && utf8[b - 1] == 0xA0) { b -= isSpace(utf8[b - 1]) ? 1 : 2 }
+            lines.append(Line(content: a..<b))
+        }
+        while i < n {
+            let byte = utf8[i]
+            if byte == 0x0A || byte == 0x0D {
+                add(i)
+                if byte == 0x0D, i + 1 < n, utf8[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < n { add(n) }
+        return lines
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B || byte == 0x0A || byte == 0x0D }
+
+    static func isSpaceOrNBSP(_ utf8: [UInt8], _ i: Int) -> Bool {
+        isSpace(utf8[i]) || (utf8[i] == 0xC2 && i + 1 < utf8.count && utf8[i + 1] == 0xA0)
+    }
+
+    static func string(_ utf8: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: utf8[range], as: UTF8.self)
+    }
+
+    private func longestLine(_ lines: [Line], around index: Int) -> Int {
+        // The longest of the few lines around `index`: the width the text was wrapped at. Near
+        // lines only, so that an unwrapped paragraph further away does not count.
+        var longest = 0
+        var j = index
+        while j >= 0, j > index - 4, !lines[j].content.isEmpty {
+            longest = max(longest, lines[j].content.count)
+            j -= 1
+        }
+        j = index + 1
+        while j < lines.count, j < index + 4, !lines[j].content.isEmpty {
+            longest = max(longest, lines[j].content.count)
+            j += 1
+        }
+        return longest
+    }
+
+    // MARK: - Soft and hard line breaks
+
+    /// Words that cannot end a heading: a line that ends with one goes on in the next line.
+    static let connectors: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
+        "with", "as", "that", "which", "who", "whose", "while", "when", "where", "than", "into", "onto",
+        "its", "their", "his", "her", "our", "your", "this", "these", "those", "such", "both", "between",
+        "among", "about", "over", "under", "after", "before", "during", "through", "is", "are", "was",
+        "were", "be", "been", "has", "have", "had", "will", "would", "should", "could", "can", "may",
+        "might", "must", "also", "not", "said", "says", "very", "more", "most", "two", "each", "all",
+    ]
+
+    private func isSoftBreak(_ utf8: [UInt8], previous: Range<Int>, next: Range<Int>, longest: Int) -> Bool {
+        let last = utf8[previous.upperBound - 1]
+        let first = utf8[next.lowerBound]
+        let nextStartsLower = (first >= 0x61 && first <= 0x7A)
+        if Self.endsWithTerminal(utf8, previous) {
+            // A sentence ended at the line end: the next line starts a new unit unless it plainly
+            // goes on ("... Mr.\nSmith" is rare; a lowercase start is not).
+            return nextStartsLower || Self.endsWithAbbreviation(utf8, previous)
+        }
+        if nextStartsLower { return true }
+        if last == 0x2C || last == 0x2D || last == 0x3B || last == 0x28 { return true }  // , - ; (
+        if let word = Self.lastWord(utf8, previous), Self.connectors.contains(word) { return true }
+        // A long line that stops short of punctuation was wrapped; a short one stands alone.
+        return longest >= 40 && previous.count * 10 >= longest * 6
+    }
+
+    static func endsWithTerminal(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
+        ChromeRules.endsSentence(string(utf8, max(range.lowerBound, range.upperBound - 12)..<range.upperBound))
+    }
+
+    static let lineEndAbbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "mt", "no", "vs", "jr", "sr"]
+
+    static func endsWithAbbreviation(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
+        guard utf8[range.upperBound - 1] == 0x2E else { return false }
+        let word = lastWord(utf8, range.lowerBound..<(range.upperBound - 1))
+        return word.map { lineEndAbbreviations.contains($0) } ?? false
+    }
+
+    static func lastWord(_ utf8: [UInt8], _ range: Range<Int>) -> String? {
+        var j = range.upperBound
+        while j > range.lowerBound, isASCIILetter(utf8[j - 1]) { j -= 1 }
+        guard j < range.upperBound, range.upperBound - j <= 16 else { return nil }
+        return string(utf8, j..<range.upperBound).lowercased()
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    // MARK: - Seams inside a line
+
+    /// Splits a block where a line holds two units: a leading metadata field ("date 2021-06-29
+    /// On the afternoon …") or a run of three or more spaces (columns fused by a scraper).
+    private func splitSeams(_ block: Block, utf8: [UInt8], text: inout [UInt8]) -> [Block] {
+        guard block.boilerplate == nil else { return [block] }
+        var cuts: [(end: Int, next: Int, chrome: String?)] = []
+        if let prefixEnd = Self.metadataPrefixEnd(utf8, block.range) {
+            var next = prefixEnd
+            while next < block.range.upperBound, Self.isSpace(utf8[next]) { next += 1 }
+            cuts.append((prefixEnd, next, "metadata field"))
+        }
+        var i = block.range.lowerBound
+        while i < block.range.upperBound {
+            if utf8[i] == 0x20 {
+                var j = i
+                while j < block.range.upperBound, utf8[j] == 0x20 || utf8[j] == 0x09 { j += 1 }
+                if j - i >= 3, j < block.range.upperBound, !(cuts.last.map { $0.next >= j } ?? false) {
+                    cuts.append((i, j, nil))
+                }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        if cuts.isEmpty { return [block] }
+        var result: [Block] = []
+        var start = block.range.lowerBound
+        var chromeForNext: String? = nil
+        for cut in cuts {
+            if cut.end > start {
+                result.append(Block(range: start..<cut.end, boilerplate: cut.chrome ?? chromeForNext))
+            }
+            if cut.end < text.count { text[cut.end] = 0x0A }
+            start = cut.next
+            chromeForNext = nil
+        }
+        if start < block.range.upperBound {
+            result.append(Block(range: start..<block.range.upperBound, boilerplate: nil))
+        }
+        return result
+    }
+
+    /// "date 2021-06-29 " or "Published: 2021-06-29 06:50 " at the start of a block: the end of
+    /// the field.
+    static func metadataPrefixEnd(_ utf8: [UInt8], _ range: Range<Int>) -> Int? {
+        let head = string(utf8, range.lowerBound..<min(range.upperBound, range.lowerBound + 48))
+        let words = head.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 3 else { return nil }
+        let key = words[0].lowercased().trimming(":")
+        guard ["date", "dated", "published", "posted", "updated", "time"].contains(key) else { return nil }
+        var fieldWords = 1
+        if words[1] == ":" { fieldWords += 1 }
+        guard fieldWords < words.count, isISODate(words[fieldWords]) else { return nil }
+        fieldWords += 1
+        if fieldWords < words.count, isClockTime(words[fieldWords]) { fieldWords += 1 }
+        guard fieldWords < words.count else { return nil }
+        // Find the byte offset where the field's last word ends.
+        var count = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound, isSpace(utf8[i]) { i += 1 }
+            while i < range.upperBound, !isSpace(utf8[i]) { i += 1 }
+            count += 1
+            if count == fieldWords { return i }
+        }
+        return nil
+    }
+
+    static func isISODate(_ word: Substring) -> Bool {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count <= 2 && parts[2].count <= 2
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
+    static func isClockTime(_ word: Substring) -> Bool {
+        let parts = word.split(separator: ":")
+        return (parts.count == 2 || parts.count == 3) && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
+    }
+
+    // MARK: - Short, repeated and duplicated blocks
+
+    /// A short block with no sentence punctuation is a heading or chrome; a short block that
+    /// recurs (a byline printed twice) is chrome.
+    private func markShortAndRepeated(_ blocks: inout [Block], utf8: [UInt8]) {
+        var shortTexts: [Int: String] = [:]
+        for (i, block) in blocks.enumerated() where block.range.count < Self.chromeLineLimit {
+            shortTexts[i] = ChromeRules.collapseSpaces(Self.string(utf8, block.range)).lowercased()
+        }
+        for (i, block) in blocks.enumerated() where block.boilerplate == nil {
+            guard let text = shortTexts[i] else { continue }
+            let words = text.split(separator: " ").count
+            let punctuated = ChromeRules.endsSentence(text)
+            if !punctuated && words <= 10 {
+                blocks[i].boilerplate = "short line without sentence punctuation"
+            } else if !punctuated && words <= 16,
+                      shortTexts.contains(where: { $0.key != i && $0.value.count >= 8 && (text.contains($0.value) || $0.value.contains(text)) }) {
+                blocks[i].boilerplate = "repeated line"
+            }
+        }
+    }
+
+    /// A block whose words match an earlier block's, but for a few at one end (a pull quote
+    /// printed again), is a duplicate of that block.
+    private func markDuplicates(_ blocks: inout [Block], utf8: [UInt8]) {
+        var seen: [String: Int] = [:]
+        var prose: [(index: Int, words: [Substring])] = []
+        for i in blocks.indices {
+            let text = ChromeRules.collapseSpaces(Self.string(utf8, blocks[i].range)).lowercased()
+            if let first = seen[text] {
+                blocks[i].duplicateOf = first
+                continue
+            }
+            seen[text] = i
+            guard blocks[i].boilerplate == nil, blocks[i].range.count < 4096 else { continue }
+            let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            guard words.count >= 8 else { continue }
+            // Compare with the few prose blocks just before (pull quotes sit near their source).
+            for earlier in prose.suffix(8) {
+                let other = earlier.words
+                let prefix = zip(words, other).prefix { $0 == $1 }.count
+                let suffix = zip(words.reversed(), other.reversed()).prefix { $0 == $1 }.count
+                let shared = min(prefix + suffix, min(words.count, other.count))
+                if shared * 10 >= max(words.count, other.count) * 8 {
+                    blocks[i].duplicateOf = earlier.index
+                    break
+                }
+            }
+            if blocks[i].duplicateOf == nil { prose.append((i, words)) }
+        }
+    }
+}
+
+extension String {
+    func trimming(_ set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

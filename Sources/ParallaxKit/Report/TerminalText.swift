@@ -1,0 +1,29 @@
+/// Makes untrusted text safe to print on a terminal: control characters (C0, DEL, C1), and the
+/// bidirectional controls that can reorder what a reader sees, are shown as `\u{…}` escapes, so
+/// that an ANSI escape sequence in an input can never move the cursor or change colours.
+public enum TerminalText {
+    public static func escape(_ text: String) -> String {
+        var needs = false
+        for scalar in text.unicodeScalars where isUnsafe(scalar) {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0)
+            || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
+    }
+}

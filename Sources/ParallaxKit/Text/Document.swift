@@ -1,0 +1,149 @@
+/// How documents are read into sentences and tokens.
+public struct AnalysisOptions: Sendable {
+    /// The language of the texts (an ICU locale such as `en`): sentence and word rules.
+    public var language: String
+    /// Page chrome rules for the cleaner.
+    public var chrome: ChromeRules
+    /// Token folding.
+    public var normalizer: Normalizer
+
+    public init(language: String = "en", chrome: ChromeRules = ChromeRules(), normalizer: Normalizer = Normalizer()) {
+        self.language = language
+        self.chrome = chrome
+        self.normalizer = normalizer
+    }
+}
+
+/// One account, read, cleaned, segmented and normalized.
+public struct Document: Sendable {
+    /// The report's name for it: "A", "B", …
+    public let id: String
+    public let source: SourceText
+    /// Every sentence, boilerplate and duplicates included, in order.
+    public let sentences: [Sentence]
+    /// Every token (no white space), in order.
+    public let tokens: [Token]
+    /// Fold keys (through the orthography layer, without spelling variants); tokens point here.
+    public let vocabulary: [String]
+    /// The cleaner's blocks (paragraphs and standalone lines).
+    public let blocks: [Block]
+
+    /// Reads `source` through the pipeline: clean, segment, normalize.
+    /// - Throws: ``EngineError`` when ICU fails.
+    public init(source: SourceText, id: String = "A", options: AnalysisOptions = AnalysisOptions()) throws(EngineError) {
+        self.id = id
+        self.source = source
+        let utf8 = source.utf8
+        let clean = Cleaner(chrome: options.chrome).clean(utf8)
+        let segmenter = Segmenter(language: options.language)
+        let ranges: [Range<Int>]
+        let rawTokens: [(range: Range<Int>, kind: TokenKind)]
+        do {
+            (ranges, rawTokens) = try segmenter.segment(clean.text)
+        } catch {
+            throw EngineError(error)
+        }
+
+        // Fold keys: intern each distinct token text once, fold the distinct texts in one batch.
+        var textIDs: [String: Int32] = [:]
+        var texts: [String] = []
+        var tokens: [Token] = []
+        tokens.reserveCapacity(rawTokens.count)
+        for raw in rawTokens {
+            let text = String(decoding: utf8[raw.range], as: UTF8.self)
+            let id: Int32
+            if let known = textIDs[text] {
+                id = known
+            } else {
+                id = Int32(texts.count)
+                textIDs[text] = id
+                texts.append(text)
+            }
+            tokens.append(Token(start: Int32(raw.range.lowerBound), end: Int32(raw.range.upperBound), kind: raw.kind, key: id))
+        }
+        let folded = try options.normalizer.foldKeys(of: texts)
+        var keyIDs: [String: Int32] = [:]
+        var vocabulary: [String] = []
+        let textToKey: [Int32] = folded.map { key in
+            if let known = keyIDs[key] { return known }
+            let id = Int32(vocabulary.count)
+            keyIDs[key] = id
+            vocabulary.append(key)
+            return id
+        }
+        for i in tokens.indices { tokens[i].key = textToKey[Int(tokens[i].key)] }
+
+        // Sentences: locations, blocks, tokens, boilerplate and duplicates.
+        let locations = LineIndex(utf8: utf8).locations(of: ranges.map(\.lowerBound))
+        var sentences: [Sentence] = []
+        sentences.reserveCapacity(ranges.count)
+        var blockIndex = 0
+        var tokenIndex = 0
+        var firstSentenceOfBlock: [Int: Int] = [:]
+        var sentenceCountOfBlock: [Int: Int] = [:]
+        for (i, range) in ranges.enumerated() {
+            while blockIndex + 1 < clean.blocks.count, clean.blocks[blockIndex].range.upperBound <= range.lowerBound { blockIndex += 1 }
+            while tokenIndex < tokens.count, Int(tokens[tokenIndex].start) < range.lowerBound { tokenIndex += 1 }
+            let firstToken = tokenIndex
+            while tokenIndex < tokens.count, Int(tokens[tokenIndex].end) <= range.upperBound { tokenIndex += 1 }
+            let block = clean.blocks.isEmpty ? nil : clean.blocks[blockIndex]
+            if firstSentenceOfBlock[blockIndex] == nil { firstSentenceOfBlock[blockIndex] = i }
+            sentenceCountOfBlock[blockIndex, default: 0] += 1
+            var reason = block?.boilerplate
+            if reason == nil, Self.isCreditLine(utf8[range]) { reason = "credit line" }
+            var duplicateOf: Int? = nil
+            if let original = block?.duplicateOf, let first = firstSentenceOfBlock[original] {
+                let offset = i - (firstSentenceOfBlock[blockIndex] ?? i)
+                let originalCount = sentenceCountOfBlock[original] ?? 1
+                duplicateOf = first + min(offset, max(originalCount - 1, 0))
+            }
+            sentences.append(Sentence(
+                index: i, text: Self.displayText(utf8[range]), start: range.lowerBound, end: range.upperBound,
+                line: locations[i].line, column: locations[i].column, boilerplate: reason != nil,
+                duplicateOf: duplicateOf, boilerplateReason: reason, block: blockIndex, tokenRange: firstToken..<tokenIndex))
+        }
+        self.sentences = sentences
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.blocks = clean.blocks
+    }
+
+    /// The text of a sentence with soft line breaks and runs of white space as single spaces.
+    static func displayText(_ bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+            if Cleaner.isSpace(b) {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// "DING LINXINHUA": a few all-capitals words with no sentence punctuation (a photo credit).
+    static func isCreditLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count <= 48 else { return false }
+        var letters = 0
+        var words = 1
+        for b in bytes {
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
+            if b == 0x20 { words += 1 }
+            if b == 0x2E || b == 0x21 || b == 0x3F || b >= 0x80 { return false }
+        }
+        return letters >= 4 && words <= 4
+    }
+
+    /// The text of a token as written.
+    public func text(of token: Token) -> String {
+        String(decoding: source.utf8[token.range], as: UTF8.self)
+    }
+
+    /// The fold key of a token.
+    public func key(of token: Token) -> String { vocabulary[Int(token.key)] }
+}

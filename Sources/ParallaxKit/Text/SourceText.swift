@@ -1,0 +1,206 @@
+import Foundation
+
+/// An input account as decoded text: UTF-8 bytes, the encoding they were decoded from, and the
+/// SHA-256 of the bytes as read.
+///
+/// All offsets in Parallax are UTF-8 byte offsets into ``utf8``: for a UTF-8 file without a BOM,
+/// the file's own bytes.
+public struct SourceText: Sendable {
+    /// The path as the user gave it; `-` for standard input.
+    public let path: String
+    /// The text, decoded to UTF-8 (a byte order mark is not part of it).
+    public let utf8: [UInt8]
+    /// The encoding the input was decoded from, e.g. `UTF-8`, `UTF-16LE`, `windows-1252`.
+    public let encoding: String
+    /// Lowercase hex SHA-256 of the bytes as read (before decoding).
+    public let sha256: String
+
+    /// The largest input Parallax reads (256 MiB).
+    public static let maximumSize = 256 << 20
+
+    /// Decodes `bytes` read from `path`.
+    ///
+    /// UTF-8 with or without a BOM and UTF-16 or UTF-32 with a BOM are recognised directly;
+    /// anything else goes through ICU's charset detector and converter.
+    /// - Throws: ``InputError`` when the bytes are empty, binary (NUL bytes or mostly control
+    ///   characters), invalid UTF-8, or cannot be decoded from the detected charset.
+    public init(bytes: [UInt8], path: String) throws(InputError) {
+        self.path = path
+        self.sha256 = SHA256.hex(bytes)
+        guard !bytes.isEmpty else { throw InputError(path: path, problem: "is empty") }
+        guard bytes.count <= Self.maximumSize else {
+            throw InputError(path: path, problem: "is too large (\(bytes.count) bytes; at most \(Self.maximumSize) are read)")
+        }
+        let (utf8, encoding) = try Self.decode(bytes, path: path)
+        guard utf8.contains(where: { !Self.isWhitespace($0) }) else {
+            throw InputError(path: path, problem: "has no text (only white space)")
+        }
+        try Self.rejectBinary(utf8, path: path)
+        self.utf8 = utf8
+        self.encoding = encoding
+    }
+
+    /// Reads and decodes a file, or standard input when `path` is `-`.
+    public static func read(path: String) throws(InputError) -> SourceText {
+        try SourceText(bytes: readBytes(path: path), path: path)
+    }
+
+    /// The decoded text as a Swift string.
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+
+    // MARK: - Reading
+
+    static func readBytes(path: String) throws(InputError) -> [UInt8] {
+        if path == "-" {
+            return readAll(fd: 0, path: path)
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw InputError(path: path, problem: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        if info.st_mode & S_IFMT == S_IFDIR { throw InputError(path: path, problem: "is a directory, not a file") }
+        if Int(info.st_size) > maximumSize {
+            throw InputError(path: path, problem: "is too large (\(info.st_size) bytes; at most \(maximumSize) are read)")
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw InputError(path: path, problem: errno == EACCES ? "cannot be read (permission denied)" : "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
+        return readAll(fd: fd, path: path)
+    }
+
+    private static func readAll(fd: Int32, path: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= maximumSize {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    // MARK: - Decoding
+
+    private static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> ([UInt8], String) {
+        // Byte order marks first: they say what the encoding is.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = Array(bytes.dropFirst(3))
+            try validateUTF8(body, path: path, offsetBias: 3)
+            return (body, "UTF-8")
+        }
+        for (bom, charset) in [([0xFF, 0xFE, 0, 0] as [UInt8], "UTF-32LE"), ([0, 0, 0xFE, 0xFF], "UTF-32BE"),
+                               ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: bom) {
+            return (try convert(Array(bytes.dropFirst(bom.count)), from: charset, path: path, offsetBias: bom.count), charset)
+        }
+        if bytes.contains(0) {
+            throw InputError(path: path, problem: "contains NUL bytes (a binary file, or UTF-16 without a byte order mark)")
+        }
+        let check = UTF8Check(bytes)
+        if check.firstInvalidOffset == nil { return (bytes, "UTF-8") }
+        if check.validMultibyteSequences > 0 {
+            // Real UTF-8 with a broken sequence in it: decoding it as something else would be wrong.
+            let offset = check.firstInvalidOffset ?? 0
+            let (line, column) = LineIndex(utf8: bytes).location(of: offset)
+            throw InputError(path: path, problem: "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset))")
+        }
+        // No UTF-8 at all: a legacy encoding. Ask ICU which.
+        let detected: String
+        do {
+            detected = try bytes.withUnsafeBytes { raw in try Charset.detect(raw) }.name
+        } catch let error as ICUError {
+            throw InputError(path: path, problem: "is not UTF-8 and its encoding cannot be detected (\(error))")
+        } catch {
+            throw InputError(path: path, problem: "is not UTF-8 and its encoding cannot be detected (\(error))")
+        }
+        if detected.hasPrefix("UTF-8") || detected.isEmpty {
+            throw InputError(path: path, problem: "is not valid UTF-8 and no other encoding fits")
+        }
+        return (try convert(bytes, from: detected, path: path, offsetBias: 0), detected)
+    }
+
+    private static func validateUTF8(_ bytes: [UInt8], path: String, offsetBias: Int) throws(InputError) {
+        if let offset = UTF8Check(bytes).firstInvalidOffset {
+            let (line, column) = LineIndex(utf8: bytes).location(of: offset)
+            throw InputError(path: path, problem: "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset + offsetBias))")
+        }
+    }
+
+    private static func convert(_ bytes: [UInt8], from charset: String, path: String, offsetBias: Int) throws(InputError) -> [UInt8] {
+        let utf16: [UInt16]
+        do {
+            utf16 = try bytes.withUnsafeBytes { raw in try Charset.decode(raw, from: charset) }
+        } catch let error as Charset.DecodeFailure {
+            let at = error.byteOffset.map { " at byte \($0 + offsetBias)" } ?? ""
+            throw InputError(path: path, problem: "cannot be decoded as \(charset)\(at)")
+        } catch {
+            throw InputError(path: path, problem: "cannot be decoded as \(charset)")
+        }
+        if utf16.contains(0) { throw InputError(path: path, problem: "contains NUL characters (a binary file?)") }
+        return Array(String(decoding: utf16, as: UTF16.self).utf8)
+    }
+
+    /// Text with a few stray control characters is text (they are shown escaped); a file where
+    /// they are common is not.
+    private static func rejectBinary(_ utf8: [UInt8], path: String) throws(InputError) {
+        var controls = 0
+        for byte in utf8 where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+            controls += 1
+        }
+        if controls > 8 && controls * 100 > utf8.count {
+            throw InputError(path: path, problem: "looks binary (\(controls) control characters in \(utf8.count) bytes)")
+        }
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
+    }
+}
+
+/// A one-pass UTF-8 validity check (RFC 3629: no overlongs, no surrogates, nothing above
+/// U+10FFFF), counting the multi-byte sequences seen before the first invalid byte.
+struct UTF8Check {
+    var firstInvalidOffset: Int?
+    var validMultibyteSequences = 0
+
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: firstInvalidOffset = i; return
+                }
+                guard i + length <= n else { firstInvalidOffset = i; return }
+                guard b[i + 1] >= low && b[i + 1] <= high else { firstInvalidOffset = i; return }
+                for j in 2..<max(length, 2) where b[i + j] & 0xC0 != 0x80 {
+                    firstInvalidOffset = i
+                    return
+                }
+                validMultibyteSequences += 1
+                i += length
+            }
+        }
+    }
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ParallaxKit
+
+/// Standard output and standard error, and atomic file output.
+enum Console {
+    /// Writes one line to standard error, prefixed with the program name; untrusted text in it
+    /// is escaped.
+    static func error(_ message: String) {
+        let line = "parallax: " + TerminalText.escape(message) + "\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Whether standard output is a terminal.
+    static var isTerminal: Bool { isatty(1) == 1 }
+
+    /// Writes `text` to `path` atomically: a temporary file beside it, then a rename. Refuses
+    /// to write over one of `inputs`.
+    static func writeFile(_ text: String, to path: String, inputs: [String]) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        for input in inputs where input != "-" {
+            if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+                throw InputError(path: path, problem: "is one of the inputs; refusing to write over it")
+            }
+        }
+        let directory = target.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            if rename(temporary.path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw InputError(path: path, problem: "cannot be written (\(reason))")
+            }
+        } catch let error as InputError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw InputError(path: path, problem: "cannot be written (\(error.localizedDescription))")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ParallaxKit
+
+@main
+struct Parallax: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parallax",
+        abstract: "Compare accounts of the same event: what one adds, omits, and words differently.",
+        discussion: """
+            Exit status: 0 success; 1 `check` found violations; 2 usage, input or configuration \
+            error; 3 internal error.
+            """,
+        version: parallaxVersion,
+        subcommands: [SegmentCommand.self, NormalizeCommand.self]
+    )
+
+    /// Runs the command and maps every failure to the documented exit status:
+    /// 2 for usage and input errors, 3 for internal errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as InputError {
+            Console.error(error.description)
+            Foundation.exit(ExitStatus.trouble)
+        } catch let error as EngineError {
+            Console.error("internal error: \(error.description)")
+            Foundation.exit(ExitStatus.internalError)
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            Console.error(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? ExitStatus.trouble : code.rawValue)
+        }
+    }
+}
+
+/// The exit statuses of DESIGN.md's CLI contract.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let violations: Int32 = 1
+    static let trouble: Int32 = 2
+    static let internalError: Int32 = 3
+}
