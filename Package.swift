@@ -33,6 +33,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (release builds only): `Benchmarks/run` prints the figures.
+        .executableTarget(
+            name: "ParallaxBenchmarks",
+            dependencies: ["ParallaxKit"],
+            path: "Benchmarks/ParallaxBenchmarks"
+        ),
         .target(
             name: "ParallaxTestSupport",
             dependencies: ["ParallaxKit"],

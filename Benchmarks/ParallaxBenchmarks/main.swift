@@ -1,0 +1,2 @@
+// Placeholder: the pipeline benchmark lands here (see Benchmarks/README.md).
+print("no benchmarks yet")
