@@ -184,21 +184,25 @@ public struct Cleaner: Sendable {
     // MARK: - Seams inside a line
 
     /// Splits a block where a line holds two units: a leading metadata field ("date 2021-06-29
-    /// On the afternoon …") or a run of three or more spaces (columns fused by a scraper).
+    /// On the afternoon …"), a run of three or more spaces (columns fused by a scraper), or a
+    /// wire agency's credit after the last sentence ("… and the media. – BERNAMA-XINHUA").
     private func splitSeams(_ block: Block, utf8: [UInt8], text: inout [UInt8]) -> [Block] {
         guard block.boilerplate == nil else { return [block] }
+        // `chrome` is the reason the piece before the cut is chrome.
         var cuts: [(end: Int, next: Int, chrome: String?)] = []
         if let prefixEnd = Self.metadataPrefixEnd(utf8, block.range) {
             var next = prefixEnd
             while next < block.range.upperBound, Self.isSpace(utf8[next]) { next += 1 }
             cuts.append((prefixEnd, next, "metadata field"))
         }
-        var i = block.range.lowerBound
-        while i < block.range.upperBound {
+        let credit = Self.trailingCredit(utf8, block.range)
+        let body = block.range.lowerBound..<(credit?.end ?? block.range.upperBound)
+        var i = body.lowerBound
+        while i < body.upperBound {
             if utf8[i] == 0x20 {
                 var j = i
-                while j < block.range.upperBound, utf8[j] == 0x20 || utf8[j] == 0x09 { j += 1 }
-                if j - i >= 3, j < block.range.upperBound, !(cuts.last.map { $0.next >= j } ?? false) {
+                while j < body.upperBound, utf8[j] == 0x20 || utf8[j] == 0x09 { j += 1 }
+                if j - i >= 3, j < body.upperBound, !(cuts.last.map { $0.next >= j } ?? false) {
                     cuts.append((i, j, nil))
                 }
                 i = j
@@ -206,22 +210,59 @@ public struct Cleaner: Sendable {
                 i += 1
             }
         }
+        if let credit { cuts.append((credit.end, credit.next, nil)) }
         if cuts.isEmpty { return [block] }
         var result: [Block] = []
         var start = block.range.lowerBound
-        var chromeForNext: String? = nil
         for cut in cuts {
             if cut.end > start {
-                result.append(Block(range: start..<cut.end, boilerplate: cut.chrome ?? chromeForNext))
+                result.append(Block(range: start..<cut.end, boilerplate: cut.chrome))
             }
             if cut.end < text.count { text[cut.end] = 0x0A }
             start = cut.next
-            chromeForNext = nil
         }
         if start < block.range.upperBound {
-            result.append(Block(range: start..<block.range.upperBound, boilerplate: nil))
+            result.append(Block(range: start..<block.range.upperBound, boilerplate: credit == nil ? nil : "agency credit"))
         }
         return result
+    }
+
+    /// "… and the media. – BERNAMA-XINHUA", "… he said. - AFP": a dash and a few words in
+    /// capitals after the block's last sentence end. Returns where the sentence ends (the white
+    /// space after its punctuation) and where the credit starts (the dash).
+    static func trailingCredit(_ utf8: [UInt8], _ range: Range<Int>) -> (end: Int, next: Int)? {
+        // The last spaced dash in the block's final 48 bytes: " - ", " – ", " — ".
+        var dash: Int? = nil
+        var dashLength = 0
+        var d = range.upperBound - 2
+        while d > range.lowerBound, range.upperBound - d <= 48 {
+            if utf8[d - 1] == 0x20 {
+                if utf8[d] == 0x2D, utf8[d + 1] == 0x20 {
+                    dash = d
+                    dashLength = 1
+                    break
+                }
+                if d + 2 < range.upperBound, utf8[d] == 0xE2, utf8[d + 1] == 0x80, utf8[d + 2] == 0x93 || utf8[d + 2] == 0x94 {
+                    dash = d
+                    dashLength = 3
+                    break
+                }
+            }
+            d -= 1
+        }
+        guard let dash else { return nil }
+        // After it: a few words in capitals ("BERNAMA-XINHUA", "AFP", "REUTERS/AP").
+        let credit = string(utf8, (dash + dashLength)..<range.upperBound)
+        let words = credit.split(separator: " ")
+        guard !words.isEmpty, words.count <= 4, credit.filter(\.isLetter).count >= 3,
+              credit.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.isUppercase) || ["-", "/", "&", " "].contains($0) }) else {
+            return nil
+        }
+        // Before it: the end of a sentence.
+        var end = dash
+        while end > range.lowerBound, isSpace(utf8[end - 1]) { end -= 1 }
+        guard end > range.lowerBound, endsWithTerminal(utf8, range.lowerBound..<end) else { return nil }
+        return (end, dash)
     }
 
     /// "date 2021-06-29 " or "Published: 2021-06-29 06:50 " at the start of a block: the end of
