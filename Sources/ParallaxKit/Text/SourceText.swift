@@ -52,7 +52,7 @@ public struct SourceText: Sendable {
 
     static func readBytes(path: String) throws(InputError) -> [UInt8] {
         if path == "-" {
-            return readAll(fd: 0, path: path)
+            return try readAll(fd: 0, path: path)
         }
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -67,17 +67,20 @@ public struct SourceText: Sendable {
             throw InputError(path: path, problem: errno == EACCES ? "cannot be read (permission denied)" : "cannot be read (\(String(cString: strerror(errno))))")
         }
         defer { close(fd) }
-        return readAll(fd: fd, path: path)
+        return try readAll(fd: fd, path: path)
     }
 
-    private static func readAll(fd: Int32, path: String) -> [UInt8] {
+    /// Reads to the end of `fd`, or a little past ``maximumSize`` (the caller reports that).
+    /// A read error is an input error: half a file must never pass for the whole of it.
+    private static func readAll(fd: Int32, path: String) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= maximumSize {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                break
+                if errno == EISDIR { throw InputError(path: path, problem: "is a directory, not a file") }
+                throw InputError(path: path, problem: "cannot be read (\(String(cString: strerror(errno))))")
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
@@ -102,14 +105,20 @@ public struct SourceText: Sendable {
             throw InputError(path: path, problem: "contains NUL bytes (a binary file, or UTF-16 without a byte order mark)")
         }
         let check = UTF8Check(bytes)
-        if check.firstInvalidOffset == nil { return (bytes, "UTF-8") }
-        if check.validMultibyteSequences > 0 {
-            // Real UTF-8 with a broken sequence in it: decoding it as something else would be wrong.
-            let offset = check.firstInvalidOffset ?? 0
+        guard let offset = check.firstInvalidOffset else { return (bytes, "UTF-8") }
+        if check.validMultibyteSequences > 0 && check.validMultibyteSequences >= check.invalidBytes {
+            // Real UTF-8 with a broken sequence in it (wherever the valid sequences are, before
+            // or after it): decoding it as something else would turn every character into
+            // mojibake. A legacy 8-bit text makes a valid UTF-8 sequence only by accident, and
+            // rarely, while most of its non-ASCII bytes are invalid UTF-8.
             let (line, column) = LineIndex(utf8: bytes).location(of: offset)
             throw InputError(path: path, problem: "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset))")
         }
-        // No UTF-8 at all: a legacy encoding. Ask ICU which.
+        // Not UTF-8: a legacy encoding, or not text at all. In every ASCII-based charset the
+        // bytes below 0x20 are control characters, so a file full of them is binary whatever
+        // ICU would guess (it guesses UTF-16 for random bytes).
+        try rejectBinary(bytes, path: path)
+        // A legacy encoding. Ask ICU which.
         let detected: String
         do {
             detected = try bytes.withUnsafeBytes { raw in try Charset.detect(raw) }.name
@@ -163,10 +172,17 @@ public struct SourceText: Sendable {
 }
 
 /// A one-pass UTF-8 validity check (RFC 3629: no overlongs, no surrogates, nothing above
-/// U+10FFFF), counting the multi-byte sequences seen before the first invalid byte.
+/// U+10FFFF) over the whole input: the first invalid byte, and how many valid multi-byte
+/// sequences and invalid bytes there are (an invalid byte is skipped and the scan goes on).
 struct UTF8Check {
     var firstInvalidOffset: Int?
     var validMultibyteSequences = 0
+    var invalidBytes = 0
+
+    private mutating func invalid(at offset: Int) {
+        if firstInvalidOffset == nil { firstInvalidOffset = offset }
+        invalidBytes += 1
+    }
 
     init(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in
@@ -186,16 +202,22 @@ struct UTF8Check {
                 case 0xF0: length = 4; low = 0x90
                 case 0xF1...0xF3: length = 4
                 case 0xF4: length = 4; high = 0x8F
-                default: firstInvalidOffset = i; return
+                default: length = 0
                 }
-                guard i + length <= n else { firstInvalidOffset = i; return }
-                guard b[i + 1] >= low && b[i + 1] <= high else { firstInvalidOffset = i; return }
-                for j in 2..<max(length, 2) where b[i + j] & 0xC0 != 0x80 {
-                    firstInvalidOffset = i
-                    return
+                var valid = length > 0 && i + length <= n && b[i + 1] >= low && b[i + 1] <= high
+                if valid {
+                    for j in 2..<max(length, 2) where b[i + j] & 0xC0 != 0x80 {
+                        valid = false
+                        break
+                    }
                 }
-                validMultibyteSequences += 1
-                i += length
+                if valid {
+                    validMultibyteSequences += 1
+                    i += length
+                } else {
+                    invalid(at: i)
+                    i += 1
+                }
             }
         }
     }
