@@ -30,13 +30,21 @@ struct Parallax: ParsableCommand {
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+            // argument-parser's own errors: usage errors, and --help / --version, which it
+            // reports as errors with a success code (the help command throws from `run()`).
+            switch exitCode(for: error) {
+            case .success:
+                Console.write(fullMessage(for: error) + "\n")
+                Foundation.exit(ExitStatus.success)
+            case .validationFailure:
+                Console.usageError(fullMessage(for: error))
+                Foundation.exit(ExitStatus.trouble)
+            default:
+                // Anything else (an encoder failure, say) is ours, not the user's: never exit
+                // 1, which `check` uses to say "violations found".
+                Console.error("internal error: \(fullMessage(for: error))")
+                Foundation.exit(ExitStatus.internalError)
             }
-            Console.error(fullMessage(for: error))
-            Foundation.exit(code == .validationFailure ? ExitStatus.trouble : code.rawValue)
         }
     }
 }

@@ -27,7 +27,7 @@ struct SegmentCommand: ParsableCommand {
         let document = try Document(source: source, id: "A", options: AnalysisOptions(language: language))
         switch format {
         case .json:
-            Console.write(try JSONOutput.encode(DocumentRecord(document)))
+            Console.writeJSON(try JSONOutput.encode(DocumentRecord(document)))
         case .text:
             Console.write(Self.render(document))
         }
@@ -37,7 +37,8 @@ struct SegmentCommand: ParsableCommand {
         let sentences = document.sentences
         let boilerplate = sentences.filter(\.boilerplate).count
         let duplicates = sentences.filter { $0.duplicateOf != nil }.count
-        var out = "\(TerminalText.escape(document.source.path)) (\(document.source.encoding)): \(sentences.count) sentences, \(boilerplate) boilerplate, \(duplicates) duplicate\n"
+        let name = document.source.path == "-" ? "<stdin>" : TerminalText.escape(document.source.path)
+        var out = "\(name) (\(document.source.encoding)): \(sentences.count) sentences, \(boilerplate) boilerplate, \(duplicates) duplicate\n"
         let width = String(max(sentences.count - 1, 0)).count
         for sentence in sentences {
             var flags: [String] = []
