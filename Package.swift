@@ -21,9 +21,14 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // Snowball stemmers from the system (Debian's libstemmer-dev).
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
+        ),
         .target(
             name: "ParallaxKit",
-            dependencies: ["CICU"],
+            dependencies: ["CICU", "CStemmer"],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(

@@ -1,0 +1,294 @@
+/// A link between a sentence of A and a sentence of B, with its evidence.
+struct Link: Hashable {
+    /// Indices into the term model's units (content sentences), not sentence indices.
+    var a: Int
+    var b: Int
+    /// Weight of the shared terms.
+    var shared: Double
+    /// Cosine-like similarity: shared / sqrt(weightA * weightB).
+    var cosine: Double
+    /// Share of A's weight that B carries, and of B's that A carries.
+    var coverageA: Double
+    var coverageB: Double
+
+    init(a: Int, b: Int, shared: Double, weightA: Double, weightB: Double) {
+        self.a = a
+        self.b = b
+        self.shared = shared
+        self.cosine = shared / (weightA * weightB).squareRoot()
+        self.coverageA = shared / weightA
+        self.coverageB = shared / weightB
+    }
+
+    /// The evidence for the link: similarity both ways, or how much of the shorter sentence
+    /// the longer one contains (what finds one-to-many links), whichever is stronger.
+    var score: Double { max(cosine, 0.75 * max(coverageA, coverageB)) }
+}
+
+/// Chooses links between the content sentences of two accounts.
+///
+/// 1. Candidates: an inverted index over terms; each sentence is scored only against sentences
+///    that share a term with it that is not too common, and keeps its best few.
+/// 2. Anchors: links with strong similarity, strongest first; a sentence already linked takes a
+///    further partner only when that partner carries content its other links do not (1:n, n:1).
+/// 3. Backbone: the heaviest chain of anchors that keeps both orders.
+/// 4. Ordered links: weaker candidates that sit where the backbone says their partner should
+///    be, and one-to-one gaps between consecutive backbone links.
+/// Links are chosen in a fixed order (score, then position), so the result is deterministic, and
+/// the rules treat A and B alike, so swapping them swaps the result.
+struct Aligner {
+    let model: TermModel
+    let options: AlignmentOptions
+
+    func align() -> [Link] {
+        let candidates = candidateLinks()
+        var state = CoverageState(model: model, options: options)
+        // 1. Anchors: strong evidence, strongest first.
+        for link in candidates where link.score >= options.strongSimilarity {
+            state.tryAccept(link)
+        }
+        // 2. Weaker links that sit where the backbone of anchors says their partner should be.
+        var backbone = Self.heaviestChain(state.links)
+        for link in candidates where link.score >= options.orderedSimilarity && link.score < options.strongSimilarity {
+            if Self.fits(link, backbone) { state.tryAccept(link) }
+        }
+        // 3. Small gaps between consecutive backbone links: the order says what pairs there.
+        backbone = Self.heaviestChain(state.links)
+        fillGaps(backbone, state: &state)
+        return state.links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    // MARK: - Candidates
+
+    func candidateLinks() -> [Link] {
+        let cap = max(48, Int(Double(model.a.count + model.b.count).squareRoot() * 2))
+        var postingsB: [Int32: [Int32]] = [:]
+        for (j, unit) in model.b.enumerated() {
+            for t in unit.terms where Int(model.documentFrequency[Int(t)]) <= cap && model.weights[Int(t)] > 0.5 {
+                postingsB[t, default: []].append(Int32(j))
+            }
+        }
+        var postingsA: [Int32: [Int32]] = [:]
+        for (i, unit) in model.a.enumerated() {
+            for t in unit.terms where postingsB[t] != nil {
+                postingsA[t, default: []].append(Int32(i))
+            }
+        }
+        let k = options.candidatesPerSentence
+        var pairs = Set<Int64>()
+        // From A's side, then from B's side, keep each sentence's best k by shared rare weight.
+        var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
+        var touched: [Int] = []
+        func collect(_ units: [TermModel.Unit], _ postings: [Int32: [Int32]], fromA: Bool) {
+            for (i, unit) in units.enumerated() {
+                for t in unit.terms {
+                    guard let list = postings[t] else { continue }
+                    let w = model.weights[Int(t)]
+                    for j in list {
+                        if scratch[Int(j)] == 0 { touched.append(Int(j)) }
+                        scratch[Int(j)] += w
+                    }
+                }
+                let best = touched.sorted { scratch[$0] != scratch[$1] ? scratch[$0] > scratch[$1] : $0 < $1 }.prefix(k)
+                for j in best {
+                    let pair = fromA ? Int64(i) << 32 | Int64(j) : Int64(j) << 32 | Int64(i)
+                    pairs.insert(pair)
+                }
+                for j in touched { scratch[j] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+        }
+        collect(model.a, postingsB, fromA: true)
+        collect(model.b, postingsA, fromA: false)
+        var links: [Link] = []
+        links.reserveCapacity(pairs.count)
+        for pair in pairs {
+            let i = Int(pair >> 32)
+            let j = Int(pair & 0xFFFF_FFFF)
+            let x = model.a[i]
+            let y = model.b[j]
+            let shared = model.sharedWeight(x.terms, y.terms)
+            guard shared > 0, x.weight > 0, y.weight > 0 else { continue }
+            links.append(Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight))
+        }
+        // Strongest first; on equal evidence, the pair nearer the diagonal (original order).
+        let na = Double(max(model.a.count, 1))
+        let nb = Double(max(model.b.count, 1))
+        links.sort { x, y in
+            if x.score != y.score { return x.score > y.score }
+            let dx = abs(Double(x.a) / na - Double(x.b) / nb)
+            let dy = abs(Double(y.a) / na - Double(y.b) / nb)
+            if dx != dy { return dx < dy }
+            if x.a + x.b != y.a + y.b { return x.a + x.b < y.a + y.b }
+            return x.a < y.a
+        }
+        return links
+    }
+
+    // MARK: - Order
+
+    /// The heaviest set of links that is increasing in both A and B (weighted longest
+    /// increasing subsequence, O(n log n) is not needed at these sizes per group; this is
+    /// O(n log n) with a patience-style search over B positions).
+    static func heaviestChain(_ links: [Link]) -> [Link] {
+        let sorted = links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        guard !sorted.isEmpty else { return [] }
+        // best[i]: heaviest chain ending at sorted[i]; simple DP with a Fenwick tree over b for max.
+        let maxB = (sorted.map(\.b).max() ?? 0) + 2
+        var tree = [(weight: Double, index: Int)](repeating: (0, -1), count: maxB + 1)
+        func query(_ b: Int) -> (Double, Int) {  // max over positions < b
+            var i = b
+            var best: (Double, Int) = (0, -1)
+            while i > 0 {
+                if tree[i].weight > best.0 { best = (tree[i].weight, tree[i].index) }
+                i -= i & -i
+            }
+            return best
+        }
+        func update(_ b: Int, _ value: (Double, Int)) {
+            var i = b + 1
+            while i <= maxB {
+                if value.0 > tree[i].weight { tree[i] = (value.0, value.1) }
+                i += i & -i
+            }
+        }
+        var total = [Double](repeating: 0, count: sorted.count)
+        var previous = [Int](repeating: -1, count: sorted.count)
+        var i = 0
+        while i < sorted.count {
+            // Links with the same a cannot chain with each other: query all first, then update.
+            var j = i
+            while j < sorted.count && sorted[j].a == sorted[i].a { j += 1 }
+            for k in i..<j {
+                let (w, p) = query(sorted[k].b)
+                total[k] = w + sorted[k].shared
+                previous[k] = p
+            }
+            for k in i..<j { update(sorted[k].b, (total[k], k)) }
+            i = j
+        }
+        guard var end = total.indices.max(by: { total[$0] != total[$1] ? total[$0] < total[$1] : $0 > $1 }) else { return [] }
+        var chain: [Link] = []
+        while end >= 0 {
+            chain.append(sorted[end])
+            end = previous[end]
+        }
+        return chain.reversed()
+    }
+
+    /// Whether a link sits between the backbone links around it, in both texts.
+    static func fits(_ link: Link, _ backbone: [Link]) -> Bool {
+        var before: Link? = nil
+        var after: Link? = nil
+        for anchor in backbone {
+            if anchor.a <= link.a { before = anchor }
+            if anchor.a >= link.a, after == nil { after = anchor }
+        }
+        let low = before?.b ?? -1
+        let high = after?.b ?? Int.max
+        if let before, before.a == link.a { return abs(link.b - before.b) <= 2 || (link.b > low - 1 && link.b < high + 1) }
+        return link.b >= low && link.b <= high
+    }
+
+    /// Between two consecutive backbone links, the sentences not yet linked on each side are
+    /// paired where they share some content: the order already says they belong together.
+    private func fillGaps(_ backbone: [Link], state: inout CoverageState) {
+        var bounds: [(a: Int, b: Int)] = [(-1, -1)]
+        bounds += backbone.map { ($0.a, $0.b) }
+        bounds.append((model.a.count, model.b.count))
+        for k in 0..<(bounds.count - 1) {
+            let gapA = (bounds[k].a + 1)..<max(bounds[k].a + 1, bounds[k + 1].a)
+            let gapB = (bounds[k].b + 1)..<max(bounds[k].b + 1, bounds[k + 1].b)
+            guard !gapA.isEmpty, !gapB.isEmpty, gapA.count <= 6, gapB.count <= 6 else { continue }
+            var inGap: [Link] = []
+            for i in gapA {
+                for j in gapB {
+                    if let link = makeLink(i, j), link.cosine >= options.gapSimilarity { inGap.append(link) }
+                }
+            }
+            inGap.sort { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
+            for link in inGap { state.tryAccept(link, ordered: true) }
+        }
+    }
+
+    private func makeLink(_ i: Int, _ j: Int) -> Link? {
+        let x = model.a[i]
+        let y = model.b[j]
+        let shared = model.sharedWeight(x.terms, y.terms)
+        guard shared > 0, x.weight > 0, y.weight > 0 else { return nil }
+        return Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight)
+    }
+}
+
+/// Which terms of each sentence the accepted links already carry.
+struct CoverageState {
+    let model: TermModel
+    let options: AlignmentOptions
+    var links: [Link] = []
+    var coveredA: [[Int32]]
+    var coveredB: [[Int32]]
+    var linksOfA: [Int: [Int]] = [:]
+    var linksOfB: [Int: [Int]] = [:]
+
+    init(model: TermModel, options: AlignmentOptions) {
+        self.model = model
+        self.options = options
+        coveredA = Array(repeating: [], count: model.a.count)
+        coveredB = Array(repeating: [], count: model.b.count)
+    }
+
+    /// Accepts a link between two free sentences. A sentence already linked takes a further
+    /// partner only when that link carries content of it that its other links do not (a
+    /// clause told in another sentence); the free partner must then be largely carried by it.
+    /// Two sentences both linked elsewhere are linked too only when each gains content.
+    /// A link that the order vouches for (`ordered`) needs half as much new content.
+    mutating func tryAccept(_ link: Link, ordered: Bool = false) {
+        if linksOfA[link.a]?.contains(link.b) == true { return }
+        let shared = TermModel.intersection(model.a[link.a].terms, model.b[link.b].terms)
+        let aLinked = linksOfA[link.a] != nil
+        let bLinked = linksOfB[link.b] != nil
+        if aLinked || bLinked {
+            let newA = model.weight(of: Self.subtract(shared, coveredA[link.a])) / model.a[link.a].weight
+            let newB = model.weight(of: Self.subtract(shared, coveredB[link.b])) / model.b[link.b].weight
+            let novelty = ordered ? options.novelty / 2 : options.novelty
+            if aLinked && bLinked {
+                guard min(newA, newB) >= novelty else { return }
+            } else if aLinked {
+                // The free sentence B either adds to what A's links carry, or repeats what they
+                // carry (a summary sentence told again later): then it must be mostly inside A.
+                guard (newA >= novelty / 2 && link.coverageB >= novelty) || link.coverageB >= 0.5 else { return }
+            } else {
+                guard (newB >= novelty / 2 && link.coverageA >= novelty) || link.coverageA >= 0.5 else { return }
+            }
+        }
+        links.append(link)
+        linksOfA[link.a, default: []].append(link.b)
+        linksOfB[link.b, default: []].append(link.a)
+        coveredA[link.a] = Self.union(coveredA[link.a], shared)
+        coveredB[link.b] = Self.union(coveredB[link.b], shared)
+    }
+
+    static func subtract(_ x: [Int32], _ y: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        var j = 0
+        for t in x {
+            while j < y.count && y[j] < t { j += 1 }
+            if j < y.count && y[j] == t { continue }
+            out.append(t)
+        }
+        return out
+    }
+
+    static func union(_ x: [Int32], _ y: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(x.count + y.count)
+        var i = 0
+        var j = 0
+        while i < x.count || j < y.count {
+            if j == y.count || (i < x.count && x[i] < y[j]) { out.append(x[i]); i += 1 }
+            else if i == x.count || y[j] < x[i] { out.append(y[j]); j += 1 }
+            else { out.append(x[i]); i += 1; j += 1 }
+        }
+        return out
+    }
+}

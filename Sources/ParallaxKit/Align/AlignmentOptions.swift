@@ -1,0 +1,37 @@
+/// Settings of the aligner. The defaults are tuned on the gold alignment in `Fixtures/` and on
+/// generated edits (see the README's figures); change them only with those figures at hand.
+public struct AlignmentOptions: Sendable, Hashable {
+    /// Language of the accounts (ISO code): stop words and stemming.
+    public var language: String
+    /// Term classes that count as the same term.
+    public var glossary: Glossary
+    /// A link between two sentences not yet linked needs at least this cosine similarity.
+    public var strongSimilarity: Double
+    /// A link that agrees with the order of its neighbours needs only this much.
+    public var orderedSimilarity: Double
+    /// Inside a small gap between two links that keep the order, a pair needs only this much.
+    public var gapSimilarity: Double
+    /// A further link of an already linked sentence must bring at least this share of new
+    /// content on one side (a dropped or added clause that another sentence carries).
+    public var novelty: Double
+    /// Links whose score is below this are marked uncertain.
+    public var uncertainBelow: Double
+    /// Below this document coverage both ways, the accounts are judged not to be of one event.
+    public var sameEventCoverage: Double
+    /// Candidates kept per sentence from the inverted index.
+    public var candidatesPerSentence: Int
+
+    public init(language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
+                orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, novelty: Double = 0.3, uncertainBelow: Double = 0.35,
+                sameEventCoverage: Double = 0.35, candidatesPerSentence: Int = 12) {
+        self.language = language
+        self.glossary = glossary
+        self.strongSimilarity = strongSimilarity
+        self.orderedSimilarity = orderedSimilarity
+        self.gapSimilarity = gapSimilarity
+        self.novelty = novelty
+        self.uncertainBelow = uncertainBelow
+        self.sameEventCoverage = sameEventCoverage
+        self.candidatesPerSentence = candidatesPerSentence
+    }
+}

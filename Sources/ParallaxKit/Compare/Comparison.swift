@@ -1,0 +1,44 @@
+/// Options for a comparison.
+public struct ComparisonOptions: Sendable {
+    public var alignment: AlignmentOptions
+    /// Severity of each finding category.
+    public var severities: [FindingCategory: Severity]
+
+    public static let defaultSeverities: [FindingCategory: Severity] = [
+        .addition: .warning, .omission: .warning, .drift: .info, .terminology: .info, .number: .error,
+        .entity: .warning, .attribution: .error, .negation: .error, .moved: .info, .formatting: .info,
+        .boilerplate: .info, .duplicate: .info,
+    ]
+
+    public init(alignment: AlignmentOptions = AlignmentOptions(), severities: [FindingCategory: Severity] = [:]) {
+        self.alignment = alignment
+        self.severities = Self.defaultSeverities.merging(severities) { $1 }
+    }
+
+    func severity(_ category: FindingCategory) -> Severity { severities[category] ?? .warning }
+}
+
+/// Compares two accounts: aligns their sentences and reports what differs.
+///
+/// ```swift
+/// let a = try Document(source: SourceText.read(path: "a.txt"), id: "A")
+/// let b = try Document(source: SourceText.read(path: "b.txt"), id: "B")
+/// let report = Comparison(a: a, b: b).report
+/// ```
+public struct Comparison: Sendable {
+    public let a: Document
+    public let b: Document
+    public let options: ComparisonOptions
+    /// The report: documents, alignments, findings, summary.
+    public let report: Report
+
+    public init(a: Document, b: Document, options: ComparisonOptions = ComparisonOptions()) {
+        self.a = a
+        self.b = b
+        self.options = options
+        let model = TermModel(a: a, b: b, options: options.alignment)
+        let links = Aligner(model: model, options: options.alignment).align()
+        let builder = ReportBuilder(a: a, b: b, model: model, links: links, options: options)
+        self.report = builder.build()
+    }
+}

@@ -1,0 +1,212 @@
+/// Turns the aligner's links into the report: alignment groups, moves, coverage, and the first
+/// findings (additions, omissions, partial ones).
+struct ReportBuilder {
+    let a: Document
+    let b: Document
+    let model: TermModel
+    let links: [Link]
+    let options: ComparisonOptions
+
+    /// A group whose one side carries less than this share of the other side's content names
+    /// what is missing.
+    static let partialCoverage = 0.5
+
+    func build() -> Report {
+        let chain = Set(Aligner.heaviestChain(links).map { Pair($0) })
+        var degreeA: [Int: Int] = [:]
+        var degreeB: [Int: Int] = [:]
+        for link in links {
+            degreeA[link.a, default: 0] += 1
+            degreeB[link.b, default: 0] += 1
+        }
+        // Groups: each sentence with several partners that have no other partner forms a 1:n
+        // (or n:1) group; every other link stands alone.
+        var groups: [[Link]] = []
+        var starOfA: [Int: Int] = [:]
+        var starOfB: [Int: Int] = [:]
+        for link in links {
+            let da = degreeA[link.a] ?? 0
+            let db = degreeB[link.b] ?? 0
+            if da > 1 && db == 1 {
+                if let g = starOfA[link.a] { groups[g].append(link) } else { starOfA[link.a] = groups.count; groups.append([link]) }
+            } else if db > 1 && da == 1 {
+                if let g = starOfB[link.b] { groups[g].append(link) } else { starOfB[link.b] = groups.count; groups.append([link]) }
+            } else {
+                groups.append([link])
+            }
+        }
+        var alignments: [Alignment] = []
+        for group in groups {
+            let aUnits = Array(Set(group.map(\.a))).sorted()
+            let bUnits = Array(Set(group.map(\.b))).sorted()
+            let ta = aUnits.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
+            let tb = bUnits.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
+            let shared = model.sharedWeight(ta, tb)
+            let wa = model.weight(of: ta)
+            let wb = model.weight(of: tb)
+            let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
+            let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
+            let moved = strongest.map { !chain.contains(Pair($0)) } ?? false
+            alignments.append(Alignment(
+                a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence },
+                score: Self.round(score), coverageA: Self.round(wa > 0 ? shared / wa : 0), coverageB: Self.round(wb > 0 ? shared / wb : 0),
+                moved: moved, uncertain: score < options.alignment.uncertainBelow))
+        }
+        let linkedA = Set(links.map(\.a))
+        let linkedB = Set(links.map(\.b))
+        for (i, unit) in model.a.enumerated() where !linkedA.contains(i) {
+            alignments.append(Alignment(a: [unit.sentence], b: [], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
+        }
+        for (j, unit) in model.b.enumerated() where !linkedB.contains(j) {
+            alignments.append(Alignment(a: [], b: [unit.sentence], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
+        }
+        alignments.sort { x, y in
+            let kx = (x.a.first ?? Int.max, x.b.first ?? Int.max)
+            let ky = (y.a.first ?? Int.max, y.b.first ?? Int.max)
+            return kx < ky
+        }
+
+        var findings = oneSidedFindings(linkedA: linkedA, linkedB: linkedB)
+        findings += partialFindings()
+        findings += alignments.filter(\.moved).map(movedFinding)
+        findings.sort { x, y in
+            let kx = (x.a?.start ?? x.b?.start ?? 0, x.b?.start ?? 0, x.category, x.id)
+            let ky = (y.a?.start ?? y.b?.start ?? 0, y.b?.start ?? 0, y.category, y.id)
+            return kx < ky
+        }
+
+        let (coverageA, coverageB) = documentCoverage()
+        let threshold = options.alignment.sameEventCoverage
+        var counts: [String: Int] = [:]
+        for finding in findings { counts[finding.category.rawValue, default: 0] += 1 }
+        let summary = Summary(coverageA: Self.round(coverageA), coverageB: Self.round(coverageB),
+                              sameEvent: coverageA >= threshold || coverageB >= threshold, counts: counts)
+        return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
+    }
+
+    struct Pair: Hashable {
+        var a: Int
+        var b: Int
+        init(_ link: Link) { a = link.a; b = link.b }
+    }
+
+    static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    // MARK: - Coverage
+
+    /// Per sentence, the terms its partners carry.
+    private func carried() -> (a: [[Int32]], b: [[Int32]]) {
+        var ca = [[Int32]](repeating: [], count: model.a.count)
+        var cb = [[Int32]](repeating: [], count: model.b.count)
+        for link in links {
+            let shared = TermModel.intersection(model.a[link.a].terms, model.b[link.b].terms)
+            ca[link.a] = CoverageState.union(ca[link.a], shared)
+            cb[link.b] = CoverageState.union(cb[link.b], shared)
+        }
+        return (ca, cb)
+    }
+
+    func documentCoverage() -> (Double, Double) {
+        let (ca, cb) = carried()
+        let totalA = model.a.reduce(0) { $0 + $1.weight }
+        let totalB = model.b.reduce(0) { $0 + $1.weight }
+        let coveredA = ca.reduce(0) { $0 + model.weight(of: $1) }
+        let coveredB = cb.reduce(0) { $0 + model.weight(of: $1) }
+        return (totalA > 0 ? coveredA / totalA : 0, totalB > 0 ? coveredB / totalB : 0)
+    }
+
+    // MARK: - Findings
+
+    private func span(_ document: Document, _ sentence: Int) -> Span {
+        let s = document.sentences[sentence]
+        return Span(sentences: [sentence], start: s.start, end: s.end, text: s.text)
+    }
+
+    /// The normalized text of sentences, for fingerprints: fold keys joined by spaces.
+    private func normalized(_ document: Document, _ sentences: [Int]) -> String {
+        sentences.map { index in
+            document.tokens[document.sentences[index].tokenRange].filter { $0.kind != .punctuation }
+                .map { document.vocabulary[Int($0.key)] }.joined(separator: " ")
+        }.joined(separator: " | ")
+    }
+
+    func fingerprint(_ category: FindingCategory, a aSentences: [Int], b bSentences: [Int], detail: String = "") -> String {
+        let text = [category.rawValue, normalized(a, aSentences), normalized(b, bSentences), detail].joined(separator: "\u{0}")
+        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+    }
+
+    private func oneSidedFindings(linkedA: Set<Int>, linkedB: Set<Int>) -> [Finding] {
+        var out: [Finding] = []
+        for (i, unit) in model.a.enumerated() where !linkedA.contains(i) {
+            out.append(Finding(
+                id: fingerprint(.omission, a: [unit.sentence], b: []), category: .omission, severity: options.severity(.omission),
+                message: "Only in A: B has no sentence that carries this one.", a: span(a, unit.sentence), b: nil))
+        }
+        for (j, unit) in model.b.enumerated() where !linkedB.contains(j) {
+            out.append(Finding(
+                id: fingerprint(.addition, a: [], b: [unit.sentence]), category: .addition, severity: options.severity(.addition),
+                message: "Only in B: A has no sentence that carries this one.", a: nil, b: span(b, unit.sentence)))
+        }
+        return out
+    }
+
+    /// A linked sentence whose partners, together, carry less than half of its content.
+    private func partialFindings() -> [Finding] {
+        var partnersOfA: [Int: [Int]] = [:]
+        var partnersOfB: [Int: [Int]] = [:]
+        for link in links {
+            partnersOfA[link.a, default: []].append(link.b)
+            partnersOfB[link.b, default: []].append(link.a)
+        }
+        var out: [Finding] = []
+        for (i, partners) in partnersOfA.sorted(by: { $0.key < $1.key }) {
+            let other = partners.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
+            if let missing = missingTerms(model.a[i], other) {
+                let aSentence = model.a[i].sentence
+                let bSentences = partners.map { model.b[$0].sentence }.sorted()
+                out.append(Finding(
+                    id: fingerprint(.omission, a: [aSentence], b: bSentences, detail: "partial"), category: .omission,
+                    severity: options.severity(.omission),
+                    message: "Partly in B: B leaves out \(missing).", a: span(a, aSentence),
+                    b: Span(sentences: bSentences, start: b.sentences[bSentences[0]].start, end: b.sentences[bSentences[0]].end, text: b.sentences[bSentences[0]].text)))
+            }
+        }
+        for (j, partners) in partnersOfB.sorted(by: { $0.key < $1.key }) {
+            let other = partners.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
+            if let missing = missingTerms(model.b[j], other) {
+                let bSentence = model.b[j].sentence
+                let aSentences = partners.map { model.a[$0].sentence }.sorted()
+                out.append(Finding(
+                    id: fingerprint(.addition, a: aSentences, b: [bSentence], detail: "partial"), category: .addition,
+                    severity: options.severity(.addition),
+                    message: "Partly in A: B adds \(missing).",
+                    a: Span(sentences: aSentences, start: a.sentences[aSentences[0]].start, end: a.sentences[aSentences[0]].end, text: a.sentences[aSentences[0]].text),
+                    b: span(b, bSentence)))
+            }
+        }
+        return out
+    }
+
+    /// The heaviest terms of `unit` that `other` lacks, quoted, when they are more than half of
+    /// the unit's content.
+    private func missingTerms(_ unit: TermModel.Unit, _ other: [Int32]) -> String? {
+        let missing = CoverageState.subtract(unit.terms, other)
+        let weight = model.weight(of: missing)
+        guard unit.weight > 0, weight / unit.weight > 1 - Self.partialCoverage else { return nil }
+        let heaviest = missing.filter { model.weights[Int($0)] >= 1 }
+            .sorted { model.weights[Int($0)] != model.weights[Int($1)] ? model.weights[Int($0)] > model.weights[Int($1)] : $0 < $1 }
+            .prefix(5)
+        guard !heaviest.isEmpty else { return nil }
+        return heaviest.map { "\u{201C}\(model.surfaces[Int($0)])\u{201D}" }.joined(separator: ", ")
+    }
+
+    private func movedFinding(_ alignment: Alignment) -> Finding {
+        let first = alignment.a.first ?? 0
+        let firstB = alignment.b.first ?? 0
+        return Finding(
+            id: fingerprint(.moved, a: alignment.a, b: alignment.b), category: .moved, severity: options.severity(.moved),
+            message: "Moved: B tells this at another point of the story than A.",
+            a: Span(sentences: alignment.a, start: a.sentences[first].start, end: a.sentences[first].end, text: a.sentences[first].text),
+            b: Span(sentences: alignment.b, start: b.sentences[firstB].start, end: b.sentences[firstB].end, text: b.sentences[firstB].text))
+    }
+}

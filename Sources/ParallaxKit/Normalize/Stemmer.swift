@@ -1,0 +1,34 @@
+internal import CStemmer
+
+/// A Snowball stemmer (Debian's libstemmer), for the aligner's morphology: "politicizing" and
+/// "politicization" both become "polit". A stemmer object is not thread-safe: make one per task.
+final class Stemmer {
+    private let handle: OpaquePointer?
+
+    /// A stemmer for a language (ISO 639-1 code or Snowball name, e.g. "en", "english"); one that
+    /// returns words unchanged when Snowball has no stemmer for it.
+    init(language: String) {
+        let code = String(language.prefix { $0.isLetter }).lowercased()
+        self.handle = sb_stemmer_new(code, "UTF_8")
+    }
+
+    deinit {
+        if let handle { sb_stemmer_delete(handle) }
+    }
+
+    /// Whether a real stemmer is behind this one.
+    var isActive: Bool { handle != nil }
+
+    /// The stem of a lowercase word (`sb_stemmer_stem`).
+    func stem(_ word: String) -> String {
+        guard let handle, !word.isEmpty else { return word }
+        var bytes = Array(word.utf8)
+        guard bytes.count < 256 else { return word }
+        let result = bytes.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let stemmed = sb_stemmer_stem(handle, buffer.baseAddress, Int32(buffer.count)) else { return nil }
+            let length = Int(sb_stemmer_length(handle))
+            return String(decoding: UnsafeBufferPointer(start: stemmed, count: length), as: UTF8.self)
+        }
+        return result ?? word
+    }
+}

@@ -1,0 +1,131 @@
+/// The result of comparing accounts: the JSON report's contract (schemaVersion 1, see DESIGN.md),
+/// and the one value every renderer works from.
+public struct Report: Sendable, Codable, Hashable {
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var tool: Tool
+    /// Every sentence of every input, boilerplate included.
+    public var documents: [DocumentRecord]
+    public var alignments: [Alignment]
+    public var findings: [Finding]
+    public var summary: Summary
+
+    public struct Tool: Sendable, Codable, Hashable {
+        public var name: String
+        public var version: String
+    }
+
+    public init(documents: [DocumentRecord], alignments: [Alignment], findings: [Finding], summary: Summary) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.tool = Tool(name: "parallax", version: parallaxVersion)
+        self.documents = documents
+        self.alignments = alignments
+        self.findings = findings
+        self.summary = summary
+    }
+}
+
+/// Sentences of A and of B that answer to each other. One side empty: an omission or addition.
+public struct Alignment: Sendable, Codable, Hashable {
+    /// Sentence indices in A.
+    public var a: [Int]
+    /// Sentence indices in B.
+    public var b: [Int]
+    /// How similar the two sides are, 0 to 1 (weighted cosine over content terms).
+    public var score: Double
+    /// Share of A's content (by weight) that B carries.
+    public var coverageA: Double
+    /// Share of B's content that A carries.
+    public var coverageB: Double
+    /// The pair is out of the order that most of the accounts keep.
+    public var moved: Bool
+    /// The engine is unsure of this link: route it to a person rather than fail a gate on it.
+    public var uncertain: Bool
+}
+
+/// What kind of difference a finding is.
+public enum FindingCategory: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+    case addition, omission, drift, terminology, number, entity, attribution, negation, moved, formatting, boilerplate, duplicate
+
+    public static func < (x: FindingCategory, y: FindingCategory) -> Bool {
+        allCases.firstIndex(of: x) ?? 0 < allCases.firstIndex(of: y) ?? 0
+    }
+}
+
+/// How much a finding matters; set per category by the configuration.
+public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
+    case error, warning, info
+
+    /// Errors rank highest.
+    public static func < (x: Severity, y: Severity) -> Bool { x.rank < y.rank }
+
+    var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+}
+
+/// A place in one account: sentences, and the UTF-8 byte span of the words in question.
+public struct Span: Sendable, Codable, Hashable {
+    public var sentences: [Int]
+    public var start: Int
+    public var end: Int
+    public var text: String
+
+    public init(sentences: [Int], start: Int, end: Int, text: String) {
+        self.sentences = sentences
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}
+
+/// A difference between the accounts.
+public struct Finding: Sendable, Codable, Hashable {
+    /// A fingerprint of the category and the normalized text of both sides: stable while
+    /// those sentences do not change, whatever changes elsewhere.
+    public var id: String
+    public var category: FindingCategory
+    public var severity: Severity
+    /// One line for a person.
+    public var message: String
+    public var a: Span?
+    public var b: Span?
+
+    enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b }
+
+    public init(id: String, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?) {
+        self.id = id
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.a = a
+        self.b = b
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(category, forKey: .category)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message)
+        try c.encode(a, forKey: .a)  // null when absent: the contract always has both keys
+        try c.encode(b, forKey: .b)
+    }
+}
+
+/// The report's headline figures.
+public struct Summary: Sendable, Codable, Hashable {
+    /// Share of A's content that B covers.
+    public var coverageA: Double
+    /// Share of B's content that A covers.
+    public var coverageB: Double
+    /// False when so little is shared that the accounts do not appear to describe one event.
+    public var sameEvent: Bool
+    /// Findings per category (categories with none are left out).
+    public var counts: [String: Int]
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import ParallaxKit
+
+/// Options shared by the commands that compare two accounts.
+struct ComparisonArguments: ParsableArguments {
+    @Argument(help: "The first account, A ('-' for standard input).")
+    var a: String
+
+    @Argument(help: "The second account, B ('-' for standard input).")
+    var b: String
+
+    @Option(help: "Language of the accounts (an ICU locale such as en).")
+    var language: String = "en"
+
+    func validate() throws {
+        if a == "-" && b == "-" { throw ValidationError("Only one of A and B can be '-' (standard input).") }
+    }
+
+    /// Reads and compares the two accounts.
+    func compare(glossary: Glossary = .empty) throws -> Comparison {
+        let analysis = AnalysisOptions(language: language)
+        let docA = try Document(source: SourceText.read(path: a), id: "A", options: analysis)
+        let docB = try Document(source: SourceText.read(path: b), id: "B", options: analysis)
+        let options = ComparisonOptions(alignment: AlignmentOptions(language: language, glossary: glossary))
+        return Comparison(a: docA, b: docB, options: options)
+    }
+}
+
+/// `parallax compare A B`: aligns two accounts and reports what one adds, omits, or words
+/// differently.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two accounts sentence by sentence.",
+        discussion: "Exit status 0 when the comparison ran (whatever it found); 2 on bad input."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case terminal, json
+    }
+
+    @OptionGroup var inputs: ComparisonArguments
+
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .terminal
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let report = try inputs.compare().report
+        let text: String
+        switch format {
+        case .json: text = try JSONOutput.encode(report)
+        case .terminal: text = PlainRenderer.render(report)
+        }
+        if let output {
+            try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
+        } else {
+            Console.write(text)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import ParallaxKit
+import ParallaxTestSupport
+import Testing
+
+@Suite("Alignment against the June 2021 gold")
+struct GoldAlignmentTests {
+    static let goldPath = TestPaths.fixture("2021-06-28-xi-putin-video-call/gold-alignment.json")
+
+    @Test("Link F1 ≥ 0.90 and every one-sided sentence reported; prints the figures")
+    func june2021() throws {
+        let a = try TestPaths.document(TestPaths.june2021ChinaDaily, id: "A")
+        let b = try TestPaths.document(TestPaths.june2021Readout, id: "B")
+        let gold = try GoldAlignment.load(Self.goldPath)
+        let expected = try gold.resolvedLinks(a: a, b: b)
+        let report = Comparison(a: a, b: b).report
+        let score = LinkScore(predicted: report.links, expected: expected)
+        print("June 2021 gold: \(score)")
+        let missing = expected.subtracting(report.links).sorted()
+        let extra = report.links.subtracting(expected).sorted()
+        print("  missed: \(missing.map { "\($0) \(a.sentences[$0.a].text.prefix(40)) | \(b.sentences[$0.b].text.prefix(40))" })")
+        print("  wrong:  \(extra.map { "\($0) \(a.sentences[$0.a].text.prefix(40)) | \(b.sentences[$0.b].text.prefix(40))" })")
+        #expect(score.f1 >= 0.90)
+
+        let onlyB = Set(try gold.onlyB.map { try GoldAlignment.resolve($0, in: b) })
+        let onlyA = Set(try gold.onlyA.map { try GoldAlignment.resolve($0, in: a) })
+        let reported = report.oneSided
+        let additions = Set(report.findings.filter { $0.category == .addition && $0.a == nil }.compactMap { $0.b?.sentences.first })
+        let omissions = Set(report.findings.filter { $0.category == .omission && $0.b == nil }.compactMap { $0.a?.sentences.first })
+        print("  one-sided in B: expected \(onlyB.sorted()), reported \(reported.b.sorted()); in A: expected \(onlyA.sorted()), reported \(reported.a.sorted())")
+        #expect(onlyB.isSubset(of: additions))
+        #expect(onlyA.isSubset(of: omissions))
+        #expect(reported.b == additions && reported.a == omissions)
+    }
+}
