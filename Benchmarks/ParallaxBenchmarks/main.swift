@@ -6,6 +6,9 @@
 //                                              until it holds at least MB × 10^6 bytes
 //   ParallaxBenchmarks run FILE                times SourceText(bytes:path:) + Document(source:)
 //                                              once over FILE's bytes and prints one line
+//   ParallaxBenchmarks digest FILE...          prints a checksum of each file's Document (tokens,
+//                                              keys, sentences, blocks): an optimization must
+//                                              leave it unchanged
 import Foundation
 import ParallaxKit
 
@@ -91,9 +94,43 @@ func analyze(_ bytes: [UInt8], path: String) -> Document {
     }
 }
 
+/// FNV-1a over everything a Document holds, so that two builds can be compared.
+struct Digest {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add<T: BinaryInteger>(_ number: T) {
+        var n = Int64(number)
+        for _ in 0..<8 {
+            value = (value ^ UInt64(UInt8(truncatingIfNeeded: n))) &* 0x100_0000_01b3
+            n >>= 8
+        }
+    }
+
+    mutating func add(_ text: String?) {
+        guard let text else { add(-1); return }
+        add(text.utf8.count)
+        for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+
+    init(_ document: Document) {
+        for token in document.tokens {
+            add(token.start); add(token.end); add(token.kind.rawValue); add(token.key)
+        }
+        for key in document.vocabulary { add(key) }
+        for s in document.sentences {
+            add(s.index); add(s.text); add(s.start); add(s.end); add(s.line); add(s.column)
+            add(s.boilerplate ? 1 : 0); add(s.duplicateOf ?? -1); add(s.boilerplateReason)
+            add(s.block); add(s.tokenRange.lowerBound); add(s.tokenRange.upperBound)
+        }
+        for block in document.blocks {
+            add(block.range.lowerBound); add(block.range.upperBound); add(block.boilerplate); add(block.duplicateOf ?? -1)
+        }
+    }
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    fail("usage: ParallaxBenchmarks corpus MB OUT SEED... | run FILE")
+    fail("usage: ParallaxBenchmarks corpus MB OUT SEED... | run FILE | digest FILE...")
 }
 switch arguments[1] {
 case "corpus":
@@ -125,6 +162,13 @@ case "run":
     print(String(format: "parallax seconds %.6f cpu %.6f bytes %d mbps %.2f rss_base %d rss_peak %d peak_reset %@ tokens %d sentences %d vocabulary %d",
                  wall, cpu, bytes.count, megabytes / wall, baseline, peak, canReset ? "yes" : "no",
                  document.tokens.count, document.sentences.count, document.vocabulary.count))
+case "digest":
+    for path in arguments.dropFirst(2) {
+        let document = analyze(readFile(path), path: path)
+        let digest = Digest(document)
+        print(String(format: "%016llx tokens %d sentences %d vocabulary %d blocks %d %@", digest.value,
+                     document.tokens.count, document.sentences.count, document.vocabulary.count, document.blocks.count, path))
+    }
 default:
     fail("unknown command \(arguments[1]); use corpus or run")
 }
