@@ -23,7 +23,7 @@ public struct AlignmentOptions: Sendable, Hashable {
 
     public init(language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
                 orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, novelty: Double = 0.3, uncertainBelow: Double = 0.35,
-                sameEventCoverage: Double = 0.35, candidatesPerSentence: Int = 12) {
+                sameEventCoverage: Double = 0.3, candidatesPerSentence: Int = 12) {
         self.language = language
         self.glossary = glossary
         self.strongSimilarity = strongSimilarity

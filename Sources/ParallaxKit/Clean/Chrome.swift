@@ -19,8 +19,14 @@ public struct ChromeRules: Sendable {
     ]
 
     /// The built-in rules, with `extraPrefixes` from the user's configuration.
-    public init(extraPrefixes: [String] = []) {
+    /// Whether a short line without sentence punctuation (a headline, a dateline, a subhead)
+    /// is boilerplate. Web captures want this; two translations of one text, where headlines
+    /// are content, do not.
+    public var headingsAreBoilerplate: Bool
+
+    public init(extraPrefixes: [String] = [], headingsAreBoilerplate: Bool = true) {
         self.prefixes = Self.builtInPrefixes + extraPrefixes.map { $0.lowercased() }
+        self.headingsAreBoilerplate = headingsAreBoilerplate
     }
 
     /// Why `line` is chrome, or nil when it may be prose. `line` is one line of input, trimmed.

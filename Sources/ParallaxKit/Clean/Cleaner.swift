@@ -311,14 +311,33 @@ public struct Cleaner: Sendable {
         for (i, block) in blocks.enumerated() where block.range.count < Self.chromeLineLimit {
             shortTexts[i] = ChromeRules.collapseSpaces(Self.string(utf8, block.range)).lowercased()
         }
+        // A short line "recurs" when another short line equals it, starts or ends with it, or
+        // is how it starts or ends ("By Cao Desheng" / "April 21, 2021, 11:31 By Cao Desheng").
+        // Counting word prefixes and suffixes keeps this linear in the number of lines.
+        var texts: [String: Int] = [:]
+        var affixes: [String: Int] = [:]
+        func affixesOf(_ text: String) -> Set<String> {
+            let words = text.split(separator: " ")
+            guard words.count > 2 else { return [] }
+            var result = Set<String>()
+            for k in 2..<words.count {
+                result.insert(words.prefix(k).joined(separator: " "))
+                result.insert(words.suffix(k).joined(separator: " "))
+            }
+            return result
+        }
+        for text in shortTexts.values where text.count >= 8 {
+            texts[text, default: 0] += 1
+            for affix in affixesOf(text) { affixes[affix, default: 0] += 1 }
+        }
         for (i, block) in blocks.enumerated() where block.boilerplate == nil {
             guard let text = shortTexts[i] else { continue }
             let words = text.split(separator: " ").count
             let punctuated = ChromeRules.endsSentence(text)
-            if !punctuated && words <= 10 {
+            if !punctuated && words <= 10 && chrome.headingsAreBoilerplate {
                 blocks[i].boilerplate = "short line without sentence punctuation"
-            } else if !punctuated && words <= 16,
-                      shortTexts.contains(where: { $0.key != i && $0.value.count >= 8 && (text.contains($0.value) || $0.value.contains(text)) }) {
+            } else if !punctuated && words <= 16 && text.count >= 8,
+                      (texts[text] ?? 0) > 1 || (affixes[text] ?? 0) > 0 || affixesOf(text).contains(where: { texts[$0] != nil }) {
                 blocks[i].boilerplate = "repeated line"
             }
         }

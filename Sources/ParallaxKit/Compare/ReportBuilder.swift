@@ -9,7 +9,7 @@ struct ReportBuilder {
 
     /// A group whose one side carries less than this share of the other side's content names
     /// what is missing.
-    static let partialCoverage = 0.5
+    static let partialCoverage = 0.4
 
     func build() -> Report {
         let chain = Set(Aligner.heaviestChain(links).map { Pair($0) })
