@@ -102,6 +102,15 @@ struct SegmentOutputTests {
         #expect(text.stdout.contains("He said “we will” do it."))
     }
 
+    @Test("A short Latin-1 text without NUL bytes is not taken for UTF-16")
+    func shortLegacyText() throws {
+        // ICU's detector calls these six bytes UTF-16BE (and decodes them as CJK).
+        let scratch = try Scratch()
+        let json = try SegmentJSON.segment(scratch.file("short.txt", Array("Caf".utf8) + [0xE9] + Array(".\n".utf8)))
+        #expect(json.sentences.map(\.text) == ["Café."])
+        #expect(json.encoding == "windows-1252")
+    }
+
     @Test("CRLF line endings give the same sentences as LF, with the right lines")
     func crlf() throws {
         let scratch = try Scratch()

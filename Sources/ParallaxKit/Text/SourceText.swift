@@ -130,7 +130,15 @@ public struct SourceText: Sendable {
         if detected.hasPrefix("UTF-8") || detected.isEmpty {
             throw InputError(path: path, problem: "is not valid UTF-8 and no other encoding fits")
         }
-        return (try convert(bytes, from: detected, path: path, offsetBias: 0), detected)
+        var charset = detected
+        if charset.hasPrefix("UTF-16") || charset.hasPrefix("UTF-32") {
+            // UTF-16 or UTF-32 without a byte order mark has NUL bytes (half of every ASCII
+            // character, line breaks included) and this input has none (checked above): ICU
+            // guesses UTF-16 for short inputs ("Caf\xE9.\n" becomes CJK). Assume the commonest
+            // 8-bit encoding instead; its converter maps every byte.
+            charset = "windows-1252"
+        }
+        return (try convert(bytes, from: charset, path: path, offsetBias: 0, detected: true), charset)
     }
 
     private static func validateUTF8(_ bytes: [UInt8], path: String, offsetBias: Int) throws(InputError) {
@@ -140,15 +148,19 @@ public struct SourceText: Sendable {
         }
     }
 
-    private static func convert(_ bytes: [UInt8], from charset: String, path: String, offsetBias: Int) throws(InputError) -> [UInt8] {
+    /// Decodes `bytes` from `charset`; `detected` says the charset is ICU's guess rather than
+    /// what a byte order mark said, which the error message then says too.
+    private static func convert(_ bytes: [UInt8], from charset: String, path: String, offsetBias: Int,
+                                detected: Bool = false) throws(InputError) -> [UInt8] {
         let utf16: [UInt16]
+        let what = detected ? "is not UTF-8 and cannot be decoded as \(charset), the encoding it seems to be in" : "cannot be decoded as \(charset)"
         do {
             utf16 = try bytes.withUnsafeBytes { raw in try Charset.decode(raw, from: charset) }
         } catch let error as Charset.DecodeFailure {
-            let at = error.byteOffset.map { " at byte \($0 + offsetBias)" } ?? ""
-            throw InputError(path: path, problem: "cannot be decoded as \(charset)\(at)")
+            let at = error.byteOffset.map { ": invalid or unmapped bytes at byte \($0 + offsetBias)" } ?? ""
+            throw InputError(path: path, problem: what + at + (detected ? " (convert it to UTF-8)" : ""))
         } catch {
-            throw InputError(path: path, problem: "cannot be decoded as \(charset)")
+            throw InputError(path: path, problem: what)
         }
         if utf16.contains(0) { throw InputError(path: path, problem: "contains NUL characters (a binary file?)") }
         return Array(String(decoding: utf16, as: UTF16.self).utf8)
