@@ -10,6 +10,8 @@ struct Link: Hashable {
     /// Share of A's weight that B carries, and of B's that A carries.
     var coverageA: Double
     var coverageB: Double
+    /// The link was taken on the strength of the order around it, not its own evidence.
+    var byOrder = false
 
     init(a: Int, b: Int, shared: Double, weightA: Double, weightB: Double) {
         self.a = a
@@ -50,7 +52,11 @@ struct Aligner {
         // 2. Weaker links that sit where the backbone of anchors says their partner should be.
         var backbone = Self.heaviestChain(state.links)
         for link in candidates where link.score >= options.orderedSimilarity && link.score < options.strongSimilarity {
-            if Self.fits(link, backbone) { state.tryAccept(link) }
+            if Self.fits(link, backbone) {
+                var ordered = link
+                ordered.byOrder = true
+                state.tryAccept(ordered)
+            }
         }
         // 3. Small gaps between consecutive backbone links: the order says what pairs there.
         backbone = Self.heaviestChain(state.links)
@@ -203,7 +209,10 @@ struct Aligner {
             var inGap: [Link] = []
             for i in gapA {
                 for j in gapB {
-                    if let link = makeLink(i, j), link.cosine >= options.gapSimilarity { inGap.append(link) }
+                    if var link = makeLink(i, j), link.cosine >= options.gapSimilarity {
+                        link.byOrder = true
+                        inGap.append(link)
+                    }
                 }
             }
             inGap.sort { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }

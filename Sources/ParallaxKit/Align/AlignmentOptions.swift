@@ -14,7 +14,8 @@ public struct AlignmentOptions: Sendable, Hashable {
     /// A further link of an already linked sentence must bring at least this share of new
     /// content on one side (a dropped or added clause that another sentence carries).
     public var novelty: Double
-    /// Links whose score is below this are marked uncertain.
+    /// Groups whose score is below this are marked uncertain (so are groups whose links were
+    /// all taken on the strength of the order around them).
     public var uncertainBelow: Double
     /// Below this document coverage both ways, the accounts are judged not to be of one event.
     public var sameEventCoverage: Double
@@ -22,7 +23,7 @@ public struct AlignmentOptions: Sendable, Hashable {
     public var candidatesPerSentence: Int
 
     public init(language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
-                orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, novelty: Double = 0.3, uncertainBelow: Double = 0.35,
+                orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, novelty: Double = 0.3, uncertainBelow: Double = 0.3,
                 sameEventCoverage: Double = 0.3, candidatesPerSentence: Int = 12) {
         self.language = language
         self.glossary = glossary

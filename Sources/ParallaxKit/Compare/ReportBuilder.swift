@@ -50,7 +50,7 @@ struct ReportBuilder {
             alignments.append(Alignment(
                 a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence },
                 score: Self.round(score), coverageA: Self.round(wa > 0 ? shared / wa : 0), coverageB: Self.round(wb > 0 ? shared / wb : 0),
-                moved: moved, uncertain: score < options.alignment.uncertainBelow))
+                moved: moved, uncertain: score < options.alignment.uncertainBelow || group.allSatisfy(\.byOrder)))
         }
         let linkedA = Set(links.map(\.a))
         let linkedB = Set(links.map(\.b))
