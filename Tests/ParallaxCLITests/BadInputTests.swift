@@ -110,7 +110,7 @@ struct BadInputTests {
         ParallaxCommand.expectInputError(result, file: path, problem: ["NUL"])
     }
 
-    @Test("An unreadable file is unreadable to the unprivileged user the tests use")
+    @Test("The unprivileged run reads a world-readable file (so \"permission denied\" above means something)")
     func unprivilegedRunWorks() throws {
         // Guards the permission case above: if the unprivileged run could not read even a
         // world-readable file, "permission denied" would prove nothing.
