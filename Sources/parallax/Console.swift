@@ -24,34 +24,6 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes JSON to standard output with the characters that can drive or deceive a terminal
-    /// escaped as `\uXXXX`: DEL, the C1 controls (U+009B is a one-byte CSI) and the
-    /// bidirectional controls. `JSONEncoder` escapes only U+0000–U+001F. Outside strings JSON
-    /// is ASCII, so every such character is inside a string, where the escape means the same.
-    static func writeJSON(_ json: String) {
-        write(escapingJSONControls(json))
-    }
-
-    static func escapingJSONControls(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: needsJSONEscape) else { return json }
-        var out = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if needsJSONEscape(scalar) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    private static func needsJSONEscape(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v >= 0x7F && v < 0xA0) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
-            || v == 0x200E || v == 0x200F || v == 0x061C || v == 0x2028 || v == 0x2029
-    }
-
     /// Whether standard output is a terminal.
     static var isTerminal: Bool { isatty(1) == 1 }
 

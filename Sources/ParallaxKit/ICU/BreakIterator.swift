@@ -31,7 +31,8 @@ enum BreakIterator {
         let breaker = try clone(kind: kind, locale: locale)
         defer { pxicu_breaker_close(breaker) }
         return try text.withUnsafeBufferPointer { (buffer) throws(ICUError) -> [Boundary] in
-            try ICUError.check(pxicu_breaker_set_text(breaker, buffer.baseAddress!, Int32(buffer.count)), "segmenting")
+            guard let base = buffer.baseAddress else { return [] }
+            try ICUError.check(pxicu_breaker_set_text(breaker, base, Int32(buffer.count)), "segmenting")
             var result: [Boundary] = []
             result.reserveCapacity(kind == .word ? buffer.count / 3 : buffer.count / 80)
             let batch = 1024

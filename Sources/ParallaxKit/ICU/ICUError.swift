@@ -36,7 +36,12 @@ func withResizingBuffer(
         var length: Int32 = 0
         var status: Int32 = 0
         let result = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
-            status = body(buffer.baseAddress!, Int32(capacity), &length)
+            guard let base = buffer.baseAddress else {
+                status = PXICU_ILLEGAL_ARGUMENT
+                count = 0
+                return
+            }
+            status = body(base, Int32(capacity), &length)
             count = status == 0 ? Int(length) : 0
         }
         if status == PXICU_BUFFER_OVERFLOW {

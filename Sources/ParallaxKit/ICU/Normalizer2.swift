@@ -8,7 +8,8 @@ enum NFKCCasefold {
         if text.isEmpty { return [] }
         return try text.withUnsafeBufferPointer { (source) throws(ICUError) -> [UInt16] in
             try withResizingBuffer(guess: source.count + source.count / 8 + 8, "NFKC_Casefold") { out, capacity, length in
-                pxicu_nfkc_casefold(source.baseAddress!, Int32(source.count), out, capacity, &length)
+                guard let base = source.baseAddress else { return PXICU_ILLEGAL_ARGUMENT }
+                return pxicu_nfkc_casefold(base, Int32(source.count), out, capacity, &length)
             }
         }
     }

@@ -1,11 +1,33 @@
 import Foundation
 
-/// Deterministic JSON: sorted keys, no escaped slashes, a final newline.
+/// Deterministic JSON: sorted keys, no escaped slashes, a final newline, and every character that
+/// could drive or deceive a terminal escaped as `\uXXXX` (`JSONEncoder` escapes only
+/// U+0000–U+001F; DEL, the C1 controls, bidirectional controls and U+2028/U+2029 are escaped
+/// here). Outside strings JSON is ASCII, so each such character is inside a string, where the
+/// escape means the same.
 public enum JSONOutput {
     public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return escapingControls(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x20 && (TerminalText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029)
     }
 }

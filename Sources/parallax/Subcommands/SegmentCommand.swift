@@ -27,7 +27,7 @@ struct SegmentCommand: ParsableCommand {
         let document = try Document(source: source, id: "A", options: AnalysisOptions(language: language))
         switch format {
         case .json:
-            Console.writeJSON(try JSONOutput.encode(DocumentRecord(document)))
+            Console.write(try JSONOutput.encode(DocumentRecord(document)))
         case .text:
             Console.write(Self.render(document))
         }
