@@ -2,7 +2,8 @@
 public struct Sentence: Sendable, Hashable, Codable {
     /// Position in the document, from 0.
     public var index: Int
-    /// The sentence's text, with soft line breaks and runs of white space as single spaces.
+    /// The sentence's text: its bytes with line breaks and tabs as spaces, so that byte `k` of
+    /// the text is byte `start + k` of the input.
     public var text: String
     /// UTF-8 byte offset of the first byte in the decoded input.
     public var start: Int

@@ -108,21 +108,11 @@ public struct Document: Sendable {
         self.blocks = clean.blocks
     }
 
-    /// The text of a sentence with soft line breaks and runs of white space as single spaces.
+    /// The text of a sentence: its bytes, with each line break, tab, form feed or vertical tab
+    /// as a space. Byte `k` of the text is byte `start + k` of the input, so a span inside the
+    /// sentence can be cut from the text by its offsets.
     static func displayText(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for b in bytes {
-            if Cleaner.isSpace(b) {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        String(decoding: bytes.map { Cleaner.isSpace($0) ? 0x20 : $0 }, as: UTF8.self)
     }
 
     /// "DING LINXINHUA": a few all-capitals words with no sentence punctuation (a photo credit).

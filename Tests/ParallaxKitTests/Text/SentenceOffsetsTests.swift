@@ -18,12 +18,10 @@ func expectOffsetsHold(_ document: Document, sourceLocation: SourceLocation = #_
         // On scalar boundaries.
         #expect(bytes[sentence.start] & 0xC0 != 0x80, "sentence \(i) starts inside a scalar", sourceLocation: sourceLocation)
         #expect(sentence.end == bytes.count || bytes[sentence.end] & 0xC0 != 0x80, "sentence \(i) ends inside a scalar", sourceLocation: sourceLocation)
-        // The bytes, white space collapsed, are the text.
-        let words = String(decoding: bytes[sentence.start..<sentence.end], as: UTF8.self)
-            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{B}" || $0 == "\u{C}" })
-        let collapsed = words.joined(separator: " ")
-        #expect(collapsed.unicodeScalars.elementsEqual(sentence.text.unicodeScalars),
-                "sentence \(i): bytes say \"\(collapsed)\", text is \"\(sentence.text)\"", sourceLocation: sourceLocation)
+        // The bytes, line breaks and tabs as spaces, are the text, byte for byte.
+        let spaced = bytes[sentence.start..<sentence.end].map { [0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains($0) ? UInt8(0x20) : $0 }
+        #expect(Array(sentence.text.utf8) == spaced,
+                "sentence \(i): bytes say \"\(String(decoding: spaced, as: UTF8.self))\", text is \"\(sentence.text)\"", sourceLocation: sourceLocation)
         // Line and column (1-based; the column in Unicode scalars).
         let before = String(decoding: bytes[0..<sentence.start], as: UTF8.self)
         let lines = before.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
@@ -112,12 +110,12 @@ struct SentenceOffsetsTests {
         expectOffsetsHold(document)
     }
 
-    @Test("A no-break space in a run of white space is shown as one space")
-    func noBreakSpaceInText() throws {
-        let document = try TestPaths.document(text: "See also\u{A0} New Zealand fights to save its bird\n\nThe talks ended.\n")
-        let first = try #require(document.sentences.first)
-        withKnownIssue("Document.displayText collapses ASCII white space only; U+00A0 stays (003's \"See also\\u{A0} …\" lines)") {
-            #expect(first.text == "See also New Zealand fights to save its bird")
-        }
+    @Test("The text keeps every byte: a no-break space and a double space stay, a line break is a space")
+    func textKeepsBytes() throws {
+        let document = try TestPaths.document(text: "See also\u{A0} New Zealand fights to save its bird\n\nThe two  countries agreed\nto meet.\n")
+        let texts = document.sentences.map(\.text)
+        #expect(texts.count == 2)
+        #expect(texts.first?.unicodeScalars.elementsEqual("See also\u{A0} New Zealand fights to save its bird".unicodeScalars) == true)
+        #expect(texts.last == "The two  countries agreed to meet.")
     }
 }
