@@ -42,6 +42,20 @@ public struct Alignment: Sendable, Codable, Hashable {
     public var moved: Bool
     /// The engine is unsure of this link: route it to a person rather than fail a gate on it.
     public var uncertain: Bool
+    /// How far the wording drifts between the two sides, 0 (the same words after folding) to 1
+    /// (no word in common); 0 for one-sided groups.
+    public var drift: Double
+
+    public init(a: [Int], b: [Int], score: Double, coverageA: Double, coverageB: Double, moved: Bool, uncertain: Bool, drift: Double = 0) {
+        self.a = a
+        self.b = b
+        self.score = score
+        self.coverageA = coverageA
+        self.coverageB = coverageB
+        self.moved = moved
+        self.uncertain = uncertain
+        self.drift = drift
+    }
 }
 
 /// What kind of difference a finding is.
@@ -69,7 +83,10 @@ public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Compara
     }
 }
 
-/// A place in one account: sentences, and the UTF-8 byte span of the words in question.
+/// A place in one account: sentences, and the UTF-8 byte span of the words in question (for a
+/// finding about whole sentences, the span of the first of them; for a note about the whole
+/// document, no sentences and the span of the whole text). Because a sentence's `text` keeps the
+/// input's bytes, the words are `text.utf8[start - sentence.start ..< end - sentence.start]`.
 public struct Span: Sendable, Codable, Hashable {
     public var sentences: [Int]
     public var start: Int
@@ -95,16 +112,21 @@ public struct Finding: Sendable, Codable, Hashable {
     public var message: String
     public var a: Span?
     public var b: Span?
+    /// How much the finding matters within its category, for ranking: what an addition or
+    /// omission holds (numbers, names, quotations and attributed claims count more than length),
+    /// or the size of a drift.
+    public var weight: Double
 
-    enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b }
+    enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b, weight }
 
-    public init(id: String, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?) {
+    public init(id: String, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?, weight: Double = 0) {
         self.id = id
         self.category = category
         self.severity = severity
         self.message = message
         self.a = a
         self.b = b
+        self.weight = weight
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -115,6 +137,7 @@ public struct Finding: Sendable, Codable, Hashable {
         try c.encode(message, forKey: .message)
         try c.encode(a, forKey: .a)  // null when absent: the contract always has both keys
         try c.encode(b, forKey: .b)
+        try c.encode(weight, forKey: .weight)
     }
 }
 
