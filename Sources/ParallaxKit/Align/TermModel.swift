@@ -22,14 +22,17 @@ struct TermModel {
     var documentFrequency: [Int32]
 
     init(a: Document, b: Document, options: AlignmentOptions) {
-        let context = FoldContext(keys: a.vocabulary + b.vocabulary)
-        let stemmer = Stemmer(language: options.language)
+        self.init(a: a, b: b, folder: WordFolder(documents: [a, b], glossary: options.glossary), language: options.language)
+    }
+
+    init(a: Document, b: Document, folder: WordFolder, language: String) {
+        let stemmer = Stemmer(language: language)
         var interned: [String: Int32] = [:]
         var texts: [String] = []
         var factors: [Double] = []
         var surfaces: [String] = []
         var stemCache: [String: String] = [:]
-        let stop = options.language.hasPrefix("en") ? StopWords.english : []
+        let stop = language.hasPrefix("en") ? StopWords.english : []
 
         func intern(_ key: String, factor: Double, surface: @autoclosure () -> String) -> Int32 {
             if let id = interned[key] {
@@ -47,60 +50,25 @@ struct TermModel {
         func units(of document: Document) -> [Unit] {
             var result: [Unit] = []
             for sentence in document.sentences where sentence.isContent {
-                // The sentence's word and number tokens as keys, open compounds joined.
-                var keys: [String] = []
-                var kinds: [(number: Bool, name: Bool)] = []
-                var spans: [Range<Int>] = []
-                let tokens = document.tokens[sentence.tokenRange]
-                var i = tokens.startIndex
-                while i < tokens.endIndex {
-                    let token = tokens[i]
-                    i += 1
-                    guard token.kind != .punctuation else { continue }
-                    var key = context.key(document.vocabulary[Int(token.key)])
-                    if token.kind == .word, i < tokens.endIndex, tokens[i].kind == .word, tokens[i].start > token.end {
-                        let next = context.key(document.vocabulary[Int(tokens[i].key)])
-                        if context.isOpenCompound(key, next) {
-                            key += next
-                            i += 1
-                        }
-                    }
-                    keys.append(key)
-                    spans.append(token.range.lowerBound..<Int(tokens[i - 1].end))
-                    kinds.append((token.kind == .number, !keys.isEmpty && keys.count > 1 && Self.looksLikeName(document.source.utf8[token.range])))
-                }
                 var terms: [Int32] = []
-                var k = 0
-                while k < keys.count {
-                    if let (entry, length) = options.glossary.match(keys, at: k) {
-                        let span = spans[k].lowerBound..<spans[k + length - 1].upperBound
-                        terms.append(intern(Glossary.term(ofEntry: entry), factor: 1.5, surface: Document.displayText(document.source.utf8[span])))
-                        k += length
+                for word in folder.words(of: sentence, in: document) {
+                    let surface = Document.displayText(document.source.utf8[word.span])
+                    if word.glossaryEntry != nil {
+                        terms.append(intern(word.key, factor: 1.5, surface: surface))
                         continue
                     }
-                    let key = keys[k]
-                    let factor: Double
-                    let isStop = stop.contains(key)
-                    if kinds[k].number {
-                        factor = 2.0
-                    } else if isStop {
-                        factor = 0.15
-                    } else if kinds[k].name {
-                        factor = 1.5
-                    } else {
-                        factor = 1.0
-                    }
-                    var stemmed = key
-                    if !kinds[k].number && !isStop {
-                        if let cached = stemCache[key] {
+                    let isStop = stop.contains(word.key)
+                    let factor = word.isNumber ? 2.0 : isStop ? 0.15 : word.isName ? 1.5 : 1.0
+                    var stemmed = word.key
+                    if !word.isNumber && !isStop {
+                        if let cached = stemCache[word.key] {
                             stemmed = cached
                         } else {
-                            stemmed = stemmer.stem(key)
-                            stemCache[key] = stemmed
+                            stemmed = stemmer.stem(word.key)
+                            stemCache[word.key] = stemmed
                         }
                     }
-                    terms.append(intern(stemmed, factor: factor, surface: String(decoding: document.source.utf8[spans[k]], as: UTF8.self)))
-                    k += 1
+                    terms.append(intern(stemmed, factor: factor, surface: surface))
                 }
                 terms.sort()
                 var unique: [Int32] = []
@@ -130,17 +98,6 @@ struct TermModel {
         self.termTexts = texts
         self.surfaces = surfaces
         self.documentFrequency = df
-    }
-
-    /// A capitalised word (not an all-lowercase one): a name or an acronym.
-    static func looksLikeName(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let first = bytes.first else { return false }
-        if first >= 0x41 && first <= 0x5A { return true }
-        // Non-ASCII capitals (Cyrillic, Latin with diacritics).
-        if first >= 0xC0, let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first {
-            return scalar.properties.isUppercase
-        }
-        return false
     }
 
     /// Total weight of the terms two sorted term lists share.

@@ -1,0 +1,81 @@
+/// A word or number of a sentence with its final fold key: spelling variants applied, an open
+/// compound joined ("high level" → "highlevel"), and a glossary variant replaced by its class.
+struct FoldedWord: Sendable {
+    /// The final key (for a glossary variant, the class's term).
+    var key: String
+    /// UTF-8 byte range in the input.
+    var span: Range<Int>
+    /// Indices into the document's tokens.
+    var tokens: Range<Int>
+    var isNumber: Bool
+    /// Capitalised and not the sentence's first word: a name or an acronym.
+    var isName: Bool
+    /// The glossary class, when the word is a glossary variant.
+    var glossaryEntry: Int?
+}
+
+/// The words of sentences under one ``FoldContext`` and ``Glossary``: what both the aligner and
+/// the word diff see.
+struct WordFolder {
+    let context: FoldContext
+    let glossary: Glossary
+
+    init(documents: [Document], glossary: Glossary) {
+        self.context = FoldContext(keys: documents.flatMap(\.vocabulary))
+        self.glossary = glossary
+    }
+
+    func words(of sentence: Sentence, in document: Document) -> [FoldedWord] {
+        var words: [FoldedWord] = []
+        let tokens = document.tokens
+        var i = sentence.tokenRange.lowerBound
+        let end = sentence.tokenRange.upperBound
+        while i < end {
+            let token = tokens[i]
+            let first = i
+            i += 1
+            guard token.kind != .punctuation else { continue }
+            var key = context.key(document.vocabulary[Int(token.key)])
+            if token.kind == .word, i < end, tokens[i].kind == .word, tokens[i].start > token.end {
+                let next = context.key(document.vocabulary[Int(tokens[i].key)])
+                if context.isOpenCompound(key, next) {
+                    key += next
+                    i += 1
+                }
+            }
+            words.append(FoldedWord(
+                key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
+                isNumber: token.kind == .number || document.source.utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
+                isName: !words.isEmpty && Self.looksLikeName(document.source.utf8[token.range]), glossaryEntry: nil))
+        }
+        guard !glossary.isEmpty else { return words }
+        // Glossary variants, longest first at each position, become one word of their class.
+        var result: [FoldedWord] = []
+        let keys = words.map(\.key)
+        var k = 0
+        while k < words.count {
+            if let (entry, length) = glossary.match(keys, at: k) {
+                let last = words[k + length - 1]
+                result.append(FoldedWord(
+                    key: Glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
+                    tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
+                    isName: words[k..<(k + length)].contains(where: \.isName), glossaryEntry: entry))
+                k += length
+            } else {
+                result.append(words[k])
+                k += 1
+            }
+        }
+        return result
+    }
+
+    /// A capitalised word (not an all-lowercase one): a name or an acronym.
+    static func looksLikeName(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first >= 0x41 && first <= 0x5A { return true }
+        if first >= 0xC0, let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first {
+            return scalar.properties.isUppercase
+        }
+        return false
+    }
+}
