@@ -36,9 +36,10 @@ public struct Comparison: Sendable {
         self.a = a
         self.b = b
         self.options = options
-        let model = TermModel(a: a, b: b, options: options.alignment)
+        let folder = WordFolder(documents: [a, b], glossary: options.alignment.glossary)
+        let model = TermModel(a: a, b: b, folder: folder, language: options.alignment.language)
         let links = Aligner(model: model, options: options.alignment).align()
-        let builder = ReportBuilder(a: a, b: b, model: model, links: links, options: options)
+        let builder = ReportBuilder(a: a, b: b, model: model, folder: folder, links: links, options: options)
         self.report = builder.build()
     }
 }

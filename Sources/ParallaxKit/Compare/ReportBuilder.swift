@@ -4,6 +4,7 @@ struct ReportBuilder {
     let a: Document
     let b: Document
     let model: TermModel
+    let folder: WordFolder
     let links: [Link]
     let options: ComparisonOptions
 
@@ -35,6 +36,17 @@ struct ReportBuilder {
                 groups.append([link])
             }
         }
+        let digitLoss = self.digitLoss()
+        let stemmer = Stemmer(language: options.alignment.language)
+        let classifier = Classifier(
+            a: a, b: b, folder: folder, options: options,
+            stop: options.alignment.language.hasPrefix("en") ? StopWords.english : [],
+            digitLoss: (digitLoss.a != nil, digitLoss.b != nil), datelines: (Dateline.of(a), Dateline.of(b)),
+            fingerprint: { fingerprint($0, a: $1, b: $2, detail: $3) },
+            vocabulary: (Classifier.vocabulary(of: a, folder: folder, stemmer: stemmer, stripDigits: digitLoss.b != nil),
+                         Classifier.vocabulary(of: b, folder: folder, stemmer: stemmer, stripDigits: digitLoss.a != nil)),
+            stemmer: stemmer)
+        var wordFindings: [Finding] = []
         var alignments: [Alignment] = []
         for group in groups {
             let aUnits = Array(Set(group.map(\.a))).sorted()
@@ -47,10 +59,15 @@ struct ReportBuilder {
             let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
             let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
             let moved = strongest.map { !chain.contains(Pair($0)) } ?? false
+            let aSentences = aUnits.map { model.a[$0].sentence }
+            let bSentences = bUnits.map { model.b[$0].sentence }
+            let (found, drift) = classifier.classify(aSentences: aSentences, bSentences: bSentences)
+            wordFindings += found
             alignments.append(Alignment(
-                a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence },
+                a: aSentences, b: bSentences,
                 score: Self.round(score), coverageA: Self.round(wa > 0 ? shared / wa : 0), coverageB: Self.round(wb > 0 ? shared / wb : 0),
-                moved: moved, uncertain: score < options.alignment.uncertainBelow || group.allSatisfy(\.byOrder)))
+                moved: moved, uncertain: score < options.alignment.uncertainBelow || group.allSatisfy(\.byOrder),
+                drift: Self.round(drift)))
         }
         let linkedA = Set(links.map(\.a))
         let linkedB = Set(links.map(\.b))
@@ -68,6 +85,8 @@ struct ReportBuilder {
 
         var findings = oneSidedFindings(linkedA: linkedA, linkedB: linkedB)
         findings += partialFindings()
+        findings += wordFindings
+        findings += digitLossNotes(digitLoss)
         findings += alignments.filter(\.moved).map(movedFinding)
         findings.sort { x, y in
             let kx = (x.a?.start ?? x.b?.start ?? 0, x.b?.start ?? 0, x.category, x.id)
@@ -140,12 +159,60 @@ struct ReportBuilder {
         for (i, unit) in model.a.enumerated() where !linkedA.contains(i) {
             out.append(Finding(
                 id: fingerprint(.omission, a: [unit.sentence], b: []), category: .omission, severity: options.severity(.omission),
-                message: "Only in A: B has no sentence that carries this one.", a: span(a, unit.sentence), b: nil))
+                message: "Only in A: B has no sentence that carries this one.", a: span(a, unit.sentence), b: nil,
+                weight: contentWeight(a, unit.sentence)))
         }
         for (j, unit) in model.b.enumerated() where !linkedB.contains(j) {
             out.append(Finding(
                 id: fingerprint(.addition, a: [], b: [unit.sentence]), category: .addition, severity: options.severity(.addition),
-                message: "Only in B: A has no sentence that carries this one.", a: nil, b: span(b, unit.sentence)))
+                message: "Only in B: A has no sentence that carries this one.", a: nil, b: span(b, unit.sentence),
+                weight: contentWeight(b, unit.sentence)))
+        }
+        return out
+    }
+
+    /// What a sentence holds, for ranking additions and omissions: each content word counts 1,
+    /// each number 3 more, each name 1 more, a quotation 3, a claim credited to a speaker 3.
+    func contentWeight(_ document: Document, _ sentence: Int) -> Double {
+        let words = folder.words(of: document.sentences[sentence], in: document)
+        let stop = options.alignment.language.hasPrefix("en") ? StopWords.english : []
+        var weight = 0.0
+        for word in words where !stop.contains(word.key) {
+            weight += 1 + (word.isNumber ? 3 : 0) + (word.isName ? 1 : 0)
+        }
+        let text = document.sentences[sentence].text
+        if text.contains("\u{201C}") || text.contains("\"") { weight += 3 }
+        if words.contains(where: { Lexicon.speechVerbs.contains($0.key) }) { weight += 3 }
+        return Self.round(weight)
+    }
+
+    // MARK: - Lost digits
+
+    /// How many numbers each account's content sentences hold.
+    private func numberCount(_ document: Document) -> Int {
+        document.sentences.filter(\.isContent).reduce(0) { count, sentence in
+            count + folder.words(of: sentence, in: document).filter(\.isNumber).count
+        }
+    }
+
+    /// An account with no numbers at all where the other has several has lost its digits (a
+    /// scraper stripped them): say so once rather than at every number.
+    func digitLoss() -> (a: (Int, Int)?, b: (Int, Int)?) {
+        let na = numberCount(a)
+        let nb = numberCount(b)
+        return (na == 0 && nb >= 5 ? (na, nb) : nil, nb == 0 && na >= 5 ? (nb, na) : nil)
+    }
+
+    private func digitLossNotes(_ loss: (a: (Int, Int)?, b: (Int, Int)?)) -> [Finding] {
+        var out: [Finding] = []
+        for (document, other, counts) in [(a, b, loss.a), (b, a, loss.b)] {
+            guard let (_, theirs) = counts else { continue }
+            let span = Span(sentences: [], start: 0, end: document.source.utf8.count, text: "")
+            let message = "\(document.id) has lost its digits: none of its sentences has a number, where \(other.id) has \(theirs). Numbers missing from \(document.id) are not reported one by one."
+            out.append(Finding(
+                id: fingerprint(.number, a: [], b: [], detail: "digits lost in \(document.id)"), category: .number,
+                severity: options.severity(.number), message: message,
+                a: document.id == a.id ? span : nil, b: document.id == b.id ? span : nil, weight: Double(theirs)))
         }
         return out
     }

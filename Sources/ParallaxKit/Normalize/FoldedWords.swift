@@ -10,8 +10,12 @@ struct FoldedWord: Sendable {
     var isNumber: Bool
     /// Capitalised and not the sentence's first word: a name or an acronym.
     var isName: Bool
+    /// Capitalised, wherever it stands (a name may open a sentence: "Xi Jinping stressed").
+    var isCapitalized: Bool
     /// The glossary class, when the word is a glossary variant.
     var glossaryEntry: Int?
+    /// The key before the glossary: for a variant, its words' keys joined by spaces.
+    var variant: String
 }
 
 /// The words of sentences under one ``FoldContext`` and ``Glossary``: what both the aligner and
@@ -46,7 +50,8 @@ struct WordFolder {
             words.append(FoldedWord(
                 key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
                 isNumber: token.kind == .number || document.source.utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
-                isName: !words.isEmpty && Self.looksLikeName(document.source.utf8[token.range]), glossaryEntry: nil))
+                isName: !words.isEmpty && Self.looksLikeName(document.source.utf8[token.range]),
+                isCapitalized: Self.looksLikeName(document.source.utf8[token.range]), glossaryEntry: nil, variant: key))
         }
         guard !glossary.isEmpty else { return words }
         // Glossary variants, longest first at each position, become one word of their class.
@@ -59,7 +64,9 @@ struct WordFolder {
                 result.append(FoldedWord(
                     key: Glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
                     tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
-                    isName: words[k..<(k + length)].contains(where: \.isName), glossaryEntry: entry))
+                    isName: words[k..<(k + length)].contains(where: \.isName),
+                    isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,
+                    variant: keys[k..<(k + length)].joined(separator: " ")))
                 k += length
             } else {
                 result.append(words[k])

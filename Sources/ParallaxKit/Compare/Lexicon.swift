@@ -1,0 +1,21 @@
+/// Word lists the classifier needs, by fold key (English).
+enum Lexicon {
+    static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "neither", "none", "cannot", "nobody", "nothing", "nowhere", "hardly", "barely"]
+    /// Modal verbs by the strength of what they say: a change from one class to another
+    /// ("may" / "must") changes the claim; "could" / "will" in a paraphrase usually does not.
+    static let possibility: Set<String> = ["may", "might", "could", "can"]
+    static let necessity: Set<String> = ["must", "shall", "should", "ought"]
+    static let modals: Set<String> = possibility.union(necessity).union(["will", "would"])
+    /// Verbs that attribute words to a speaker.
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "added", "adds", "stressed", "stresses", "noted", "notes", "told", "tells",
+        "stated", "states", "emphasized", "emphasised", "emphasizes", "underlined", "underlines", "remarked",
+        "argued", "argues", "insisted", "claimed", "claims", "announced", "announces", "declared", "explained",
+        "hopes", "hoped", "believes", "believed", "urged", "called", "pointed", "affirmed", "reiterated",
+        "according", "congratulated", "expressed",
+    ]
+    static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let ordinalSuffixes: Set<String> = ["th", "st", "nd", "rd"]
+}
