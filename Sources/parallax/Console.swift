@@ -27,6 +27,25 @@ enum Console {
     /// Whether standard output is a terminal.
     static var isTerminal: Bool { isatty(1) == 1 }
 
+    /// The width used when the terminal's cannot be found.
+    static let defaultWidth = 100
+
+    /// Columns of the terminal on standard output (`ioctl(TIOCGWINSZ)`), else `$COLUMNS`, else
+    /// ``defaultWidth``.
+    static var terminalWidth: Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(columns), n > 0 { return n }
+        return defaultWidth
+    }
+
+    /// Whether to colour output: only on a terminal, never with `NO_COLOR` set to anything
+    /// non-empty (https://no-color.org), never with `--no-color` (`disabled`).
+    static func colorEnabled(disabled: Bool) -> Bool {
+        guard !disabled, isTerminal else { return false }
+        return ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
     /// Writes `text` to `path` atomically: a temporary file beside it, then a rename. Refuses
     /// to write over one of `inputs`.
     static func writeFile(_ text: String, to path: String, inputs: [String]) throws {

@@ -37,7 +37,7 @@ struct CompareCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case terminal, json
+        case terminal, json, markdown, html
     }
 
     @OptionGroup var inputs: ComparisonArguments
@@ -48,12 +48,23 @@ struct CompareCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Flag(name: .customLong("no-color"), help: "No colour in terminal output (also when NO_COLOR is set, or output is not a terminal).")
+    var noColor = false
+
     func run() throws {
         let report = try inputs.compare().report
         let text: String
         switch format {
         case .json: text = try JSONOutput.encode(report)
-        case .terminal: text = PlainRenderer.render(report)
+        case .markdown: text = MarkdownRenderer.render(report)
+        case .html: text = HTMLRenderer.render(report)
+        case .terminal:
+            // Written to a file, the report has no colour and the default width.
+            let toTerminal = output == nil
+            let options = TerminalRenderer.Options(
+                width: toTerminal ? Console.terminalWidth : Console.defaultWidth,
+                color: toTerminal && Console.colorEnabled(disabled: noColor))
+            text = TerminalRenderer.render(report, options: options)
         }
         if let output {
             try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
