@@ -168,6 +168,9 @@ public struct EditGenerator: Sendable {
             })
         }
         let names = Self.capitalizedWords(in: sentencesA + donors)
+        // A sentence whose words another sentence repeats (a headline and its lead) is not a
+        // clean deletion: its content stays in B. Such sentences are never deleted.
+        let repeated = Self.repeatedSentences(sentencesA)
         var usedTexts = Set(sentencesA)
         let donors = donors.filter {
             !usedTexts.contains($0) && Self.endsSentence($0) && Self.startsSentence($0) && Self.balancedQuotes($0)
@@ -191,7 +194,7 @@ public struct EditGenerator: Sendable {
                 var candidates: [(Int, Int)] = []
                 for (p, paragraph) in b.enumerated() {
                     for i in paragraph.indices where i + count <= paragraph.count
-                        && paragraph[i..<(i + count)].allSatisfy({ !$0.touched && $0.sources.count == 1 }) {
+                        && paragraph[i..<(i + count)].allSatisfy({ !$0.touched && $0.sources.count == 1 && !repeated.contains($0.sources[0]) }) {
                         candidates.append((p, i))
                     }
                 }
@@ -369,6 +372,25 @@ public struct EditGenerator: Sendable {
     static func balancedQuotes(_ text: String) -> Bool {
         text.filter { $0 == "\"" }.count % 2 == 0
             && text.filter { $0 == "\u{201C}" }.count == text.filter { $0 == "\u{201D}" }.count
+    }
+
+    /// Words of four letters or more, lowercased: a rough stand-in for content words.
+    static func contentWords(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 4 || $0.allSatisfy(\.isNumber) }.map(String.init))
+    }
+
+    /// Indices of sentences at least 70% of whose content words one other sentence holds.
+    static func repeatedSentences(_ sentences: [String]) -> Set<Int> {
+        let words = sentences.map(contentWords)
+        var out = Set<Int>()
+        for (i, w) in words.enumerated() where !w.isEmpty {
+            for (j, other) in words.enumerated() where j != i
+                && Double(w.intersection(other).count) >= 0.7 * Double(w.count) {
+                out.insert(i)
+                break
+            }
+        }
+        return out
     }
 
     /// Quotes and brackets make a split or a merge unsafe (a half could open a quote the other
