@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Our own small C API over the system's ICU. Only its .c files include <unicode/*.h>;
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "ParallaxKit",
-            dependencies: ["CICU", "CStemmer"],
+            dependencies: ["CICU", "CStemmer", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(

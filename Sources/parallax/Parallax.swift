@@ -24,6 +24,9 @@ struct Parallax: ParsableCommand {
         } catch let error as InputError {
             Console.error(error.description)
             Foundation.exit(ExitStatus.trouble)
+        } catch let error as ConfigError {
+            Console.error(error.description)
+            Foundation.exit(ExitStatus.trouble)
         } catch let error as EngineError {
             Console.error("internal error: \(error.description)")
             Foundation.exit(ExitStatus.internalError)

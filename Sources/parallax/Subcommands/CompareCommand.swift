@@ -10,19 +10,41 @@ struct ComparisonArguments: ParsableArguments {
     @Argument(help: "The second account, B ('-' for standard input).")
     var b: String
 
-    @Option(help: "Language of the accounts (an ICU locale such as en).")
-    var language: String = "en"
+    @Option(help: "Language of the accounts (an ICU locale such as en); overrides the configuration's.")
+    var language: String?
+
+    @Option(help: "Configuration file (default: parallax.yml next to A or in a folder above it).")
+    var config: String?
+
+    @Flag(help: "Use no configuration file, even if one is found.")
+    var noConfig = false
 
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("Only one of A and B can be '-' (standard input).") }
+        if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
     }
 
-    /// Reads and compares the two accounts.
-    func compare(glossary: Glossary = .empty) throws -> Comparison {
-        let analysis = AnalysisOptions(language: language)
+    /// The configuration in force: the file given, the one found near the inputs, or none.
+    func loadConfig() throws -> Config {
+        var loaded = Config()
+        if let config {
+            loaded = try Config.load(path: config)
+        } else if !noConfig, let found = Config.discover(near: [a, b]) {
+            loaded = try Config.load(path: found)
+        }
+        if let language { loaded.language = language }
+        return loaded
+    }
+
+    /// Reads and compares the two accounts under the configuration.
+    func compare() throws -> Comparison {
+        try Self.compare(a: a, b: b, config: loadConfig())
+    }
+
+    static func compare(a: String, b: String, config: Config) throws -> Comparison {
+        let (analysis, options) = try config.options()
         let docA = try Document(source: SourceText.read(path: a), id: "A", options: analysis)
         let docB = try Document(source: SourceText.read(path: b), id: "B", options: analysis)
-        let options = ComparisonOptions(alignment: AlignmentOptions(language: language, glossary: glossary))
         return Comparison(a: docA, b: docB, options: options)
     }
 }
