@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(
             name: "ParallaxKitTests",
             dependencies: ["ParallaxKit", "ParallaxTestSupport"],
+            exclude: ["Report/Snapshots"],
             resources: [.copy("Resources")]
         ),
         .testTarget(

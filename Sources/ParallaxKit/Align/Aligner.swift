@@ -61,6 +61,7 @@ struct Aligner {
         // 3. Small gaps between consecutive backbone links: the order says what pairs there.
         backbone = Self.heaviestChain(state.links)
         fillGaps(backbone, state: &state)
+        attachNeighbours(&state)
         return state.links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
@@ -217,6 +218,51 @@ struct Aligner {
             }
             inGap.sort { $0.score != $1.score ? $0.score > $1.score : ($0.a, $0.b) < ($1.a, $1.b) }
             for link in inGap { state.tryAccept(link, ordered: true) }
+            // One sentence on each side, between two links, of about the same length: the order
+            // alone pairs them (a translation or paraphrase that shares no word). Such a link is
+            // always marked uncertain.
+            if options.pairLoneGaps, gapA.count == 1, gapB.count == 1, let i = gapA.first, let j = gapB.first,
+               state.linksOfA[i] == nil, state.linksOfB[j] == nil, k > 0, k < bounds.count - 2 {
+                let lengthA = Double(model.a[i].terms.count)
+                let lengthB = Double(model.b[j].terms.count)
+                if lengthA >= 3, lengthB >= 3, max(lengthA, lengthB) <= 1.6 * min(lengthA, lengthB) {
+                    var link = makeLink(i, j) ?? Link(a: i, b: j, shared: 0, weightA: model.a[i].weight, weightB: model.b[j].weight)
+                    link.byOrder = true
+                    state.tryAccept(link, ordered: true)
+                }
+            }
+        }
+    }
+
+    /// A sentence left alone next to a linked one often tells part of what that one's partner
+    /// tells (one account says in two sentences what the other says in one): it joins the
+    /// partner when the partner carries a good share of it.
+    private func attachNeighbours(_ state: inout CoverageState) {
+        for i in model.a.indices where state.linksOfA[i] == nil {
+            var best: Link? = nil
+            for neighbour in [i - 1, i + 1] where neighbour >= 0 && neighbour < model.a.count {
+                for j in state.linksOfA[neighbour] ?? [] {
+                    guard let link = makeLink(i, j), link.coverageA >= 0.25, link.cosine >= options.gapSimilarity else { continue }
+                    if best.map({ link.score > $0.score }) ?? true { best = link }
+                }
+            }
+            if var link = best {
+                link.byOrder = true
+                state.tryAccept(link, ordered: true)
+            }
+        }
+        for j in model.b.indices where state.linksOfB[j] == nil {
+            var best: Link? = nil
+            for neighbour in [j - 1, j + 1] where neighbour >= 0 && neighbour < model.b.count {
+                for i in state.linksOfB[neighbour] ?? [] {
+                    guard let link = makeLink(i, j), link.coverageB >= 0.25, link.cosine >= options.gapSimilarity else { continue }
+                    if best.map({ link.score > $0.score }) ?? true { best = link }
+                }
+            }
+            if var link = best {
+                link.byOrder = true
+                state.tryAccept(link, ordered: true)
+            }
         }
     }
 

@@ -11,6 +11,9 @@ public struct AlignmentOptions: Sendable, Hashable {
     public var orderedSimilarity: Double
     /// Inside a small gap between two links that keep the order, a pair needs only this much.
     public var gapSimilarity: Double
+    /// Pair a lone sentence on each side between two links by the order alone, when their
+    /// lengths agree (two translations); off, such sentences are an omission and an addition.
+    public var pairLoneGaps: Bool
     /// A further link of an already linked sentence must bring at least this share of new
     /// content on one side (a dropped or added clause that another sentence carries).
     public var novelty: Double
@@ -23,13 +26,14 @@ public struct AlignmentOptions: Sendable, Hashable {
     public var candidatesPerSentence: Int
 
     public init(language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
-                orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, novelty: Double = 0.3, uncertainBelow: Double = 0.3,
+                orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, pairLoneGaps: Bool = true, novelty: Double = 0.3, uncertainBelow: Double = 0.3,
                 sameEventCoverage: Double = 0.3, candidatesPerSentence: Int = 12) {
         self.language = language
         self.glossary = glossary
         self.strongSimilarity = strongSimilarity
         self.orderedSimilarity = orderedSimilarity
         self.gapSimilarity = gapSimilarity
+        self.pairLoneGaps = pairLoneGaps
         self.novelty = novelty
         self.uncertainBelow = uncertainBelow
         self.sameEventCoverage = sameEventCoverage

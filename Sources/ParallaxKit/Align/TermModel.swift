@@ -69,6 +69,16 @@ struct TermModel {
                         }
                     }
                     terms.append(intern(stemmed, factor: factor, surface: surface))
+                    // A compound with a number also counts its parts, so "17-year old" meets
+                    // "17 year-old" and "COVID-19" meets "COVID".
+                    if surface.contains("-"), word.isNumber {
+                        for part in surface.lowercased().split(separator: "-") where part.count >= 2 {
+                            let key = String(part)
+                            let isNumber = key.allSatisfy(\.isNumber)
+                            guard !stop.contains(key) else { continue }
+                            terms.append(intern(isNumber ? key : stemmer.stem(key), factor: isNumber ? 2.0 : 1.0, surface: key))
+                        }
+                    }
                 }
                 terms.sort()
                 var unique: [Int32] = []

@@ -71,14 +71,7 @@ struct WMT21AlignmentTests {
         for line in examples.prefix(40) { print("  " + line) }
         for line in linkExamples.prefix(40) { print("  " + line) }
         #expect(score.f1 >= 0.95, "WMT21 link F1")
-        // Known issue (aligner, 2026-11-23): 25 whole-sentence additions + omissions (2.5%). Most are
-        // 1:1 paraphrases with no shared content word left unlinked in a one-by-one gap between
-        // links that keep the order (line 254: “Many are keeping their excitement within bounds.” /
-        // “There is limited enthusiasm, too.”); the rest are the short second sentence of a line
-        // that the other translation tells as one sentence (line 383: “The wolf only ate chalk.”)
-        // and headline paraphrases. Remove the wrapper when the aligner gets under 2%.
-        withKnownIssue("WMT21: one-sided sentences above 2% of lines (paraphrases in order gaps)") {
-            #expect(share < 0.02, "WMT21 additions and omissions")
-        }
+        // Most of what is left are paraphrases that share no word; the order pairs lone ones.
+        #expect(share < 0.02, "WMT21 additions and omissions")
     }
 }
