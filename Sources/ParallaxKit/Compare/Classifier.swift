@@ -113,9 +113,13 @@ struct Classifier {
         let allA = Set(keysA)
         let allB = Set(keysB)
         var driftHunks: [Hunk] = []
+        // "on Monday" on one side and the date it stands for on the other say the same thing:
+        // those words take no part in the hunks.
+        let resolved = resolvedDates(sa, sb)
         for hunk in hunks {
-            let ha = Array(sa.words[hunk.a])
-            let hb = Array(sb.words[hunk.b])
+            let ha = hunk.a.filter { !resolved.a.contains($0) }.map { sa.words[$0] }
+            let hb = hunk.b.filter { !resolved.b.contains($0) }.map { sb.words[$0] }
+            if ha.isEmpty && hb.isEmpty { continue }
             let detail = "\(ha.map(\.key).joined(separator: " "))|\(hb.map(\.key).joined(separator: " "))"
             // Numbers and dates.
             let numbersA = ha.filter(\.isNumber)
@@ -123,9 +127,6 @@ struct Classifier {
             let traceA = ha.contains { Lexicon.ordinalSuffixes.contains($0.key) }
             let traceB = hb.contains { Lexicon.ordinalSuffixes.contains($0.key) }
             if !numbersA.isEmpty || !numbersB.isEmpty {
-                if resolvesDate(ha, against: hb, datelineOfWeekday: datelines.a) || resolvesDate(hb, against: ha, datelineOfWeekday: datelines.b) {
-                    continue
-                }
                 let lostA = numbersA.isEmpty && digitLoss.a && !traceA
                 let lostB = numbersB.isEmpty && digitLoss.b && !traceB
                 if !(lostA || lostB) {
@@ -150,8 +151,8 @@ struct Classifier {
                 continue
             }
             // Names on one side only.
-            let onlyA = ha.filter { $0.isName && !allB.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.b, digitsLost: digitLoss.b) }
-            let onlyB = hb.filter { $0.isName && !allA.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.a, digitsLost: digitLoss.a) }
+            let onlyA = ha.filter { $0.isName && $0.glossaryEntry == nil && !allB.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.b, digitsLost: digitLoss.b) }
+            let onlyB = hb.filter { $0.isName && $0.glossaryEntry == nil && !allA.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.a, digitsLost: digitLoss.a) }
             if !onlyA.isEmpty || !onlyB.isEmpty, !(namesA.isEmpty && namesB.isEmpty) {
                 let named = (onlyB.isEmpty ? [] : ["B names \(onlyB.map { quote(Document.displayText(b.source.utf8[$0.span])) }.joined(separator: ", "))"])
                     + (onlyA.isEmpty ? [] : ["A names \(onlyA.map { quote(Document.displayText(a.source.utf8[$0.span])) }.joined(separator: ", "))"])
@@ -168,8 +169,8 @@ struct Classifier {
                 !(sa.words[hunk.a].allSatisfy { stop.contains($0.key) } && sb.words[hunk.b].allSatisfy { stop.contains($0.key) })
             }
             if let first = changes.first, let last = changes.last {
-                let listed = changes.prefix(3).map { "\(quote(sa.surface($0.a), empty: "—")) → \(quote(sb.surface($0.b), empty: "—"))" }
-                let more = changes.count > 3 ? "; and \(changes.count - 3) more" : ""
+                let listed = changes.prefix(6).map { "\(quote(sa.surface($0.a), empty: "—")) → \(quote(sb.surface($0.b), empty: "—"))" }
+                let more = changes.count > 6 ? "; and \(changes.count - 6) more" : ""
                 add(.drift, "Wording drifts (\(Int((drift * 100).rounded()))%): \(listed.joined(separator: "; "))\(more).",
                     sa.span(first.a.lowerBound..<max(first.a.lowerBound, last.a.upperBound)),
                     sb.span(first.b.lowerBound..<max(first.b.lowerBound, last.b.upperBound)),
@@ -209,23 +210,33 @@ struct Classifier {
             diffs.append((part.lowerBound, h, e))
             for pair in e { matched.insert(singleA ? pair.0 : pair.1) }
         }
-        var claimed = Set<Int>()
+        // Each word of the single sentence that no diff keeps goes to the smallest hunk it falls
+        // in: there its change reads best ("real" → "genuine", not "… real …" → "—").
+        var home: [Int: (diff: Int, hunk: Int, size: Int)] = [:]
+        for (d, diff) in diffs.enumerated() {
+            for (h, hunk) in diff.hunks.enumerated() {
+                let oneRange = singleA ? hunk.a : hunk.b
+                let size = hunk.a.count + hunk.b.count
+                for w in oneRange where !matched.contains(w) {
+                    if home[w].map({ size < $0.size }) ?? true { home[w] = (d, h, size) }
+                }
+            }
+        }
         var hunks: [Hunk] = []
         var equal: [(Int, Int)] = []
         var seenEqual = Set<Int>()
-        for diff in diffs {
+        for (d, diff) in diffs.enumerated() {
             for pair in diff.equal {
                 let one = singleA ? pair.0 : pair.1
                 let other = (singleA ? pair.1 : pair.0) + diff.offset
                 if seenEqual.insert(one).inserted { equal.append(singleA ? (one, other) : (other, one)) }
             }
-            for hunk in diff.hunks {
+            for (h, hunk) in diff.hunks.enumerated() {
                 let oneRange = singleA ? hunk.a : hunk.b
                 let manyRange = (singleA ? hunk.b : hunk.a)
                 let shifted = (manyRange.lowerBound + diff.offset)..<(manyRange.upperBound + diff.offset)
-                let free = oneRange.filter { !matched.contains($0) && !claimed.contains($0) }
-                free.forEach { claimed.insert($0) }
-                let kept = free.isEmpty ? oneRange.lowerBound..<oneRange.lowerBound : free[0]..<((free.last ?? free[0]) + 1)
+                let mine = oneRange.filter { home[$0].map { $0.diff == d && $0.hunk == h } ?? false }
+                let kept = mine.isEmpty ? oneRange.lowerBound..<oneRange.lowerBound : mine[0]..<((mine.last ?? mine[0]) + 1)
                 if kept.isEmpty && shifted.isEmpty { continue }
                 hunks.append(singleA ? Hunk(a: kept, b: shifted) : Hunk(a: shifted, b: kept))
             }
@@ -275,13 +286,37 @@ struct Classifier {
     }
 
     /// "on Monday" in a story dated 2021-06-29 is 2021-06-28: when the other side spells out that
-    /// date, the two say the same.
-    func resolvesDate(_ weekdaySide: [FoldedWord], against dateSide: [FoldedWord], datelineOfWeekday: CalendarDate?) -> Bool {
-        guard let dateline = datelineOfWeekday,
-              let weekday = weekdaySide.lazy.compactMap({ Lexicon.weekdays.firstIndex(of: $0.key) }).first else { return false }
-        let words = dateSide.map(\.key)
-        guard let date = Dateline.date(in: words, defaultYear: dateline.year) else { return false }
-        return dateline.previous(weekday: weekday) == date
+    /// date, the weekday and the date's words are the same fact. Returns the word indices of both
+    /// sides that such a pair resolves.
+    func resolvedDates(_ sa: Side, _ sb: Side) -> (a: Set<Int>, b: Set<Int>) {
+        var a = Set<Int>()
+        var b = Set<Int>()
+        func resolve(_ weekdaySide: Side, _ dateline: CalendarDate?, _ dateSide: Side) -> (Set<Int>, Set<Int>)? {
+            guard let dateline else { return nil }
+            for (k, word) in weekdaySide.words.enumerated() {
+                guard let weekday = Lexicon.weekdays.firstIndex(of: word.key) else { continue }
+                let target = dateline.previous(weekday: weekday)
+                let keys = dateSide.words.map(\.key)
+                for (m, key) in keys.enumerated() where Lexicon.months.contains(key) {
+                    // The month with the day and year around it.
+                    let window = max(0, m - 1)..<min(keys.count, m + 3)
+                    if Dateline.date(in: Array(keys[window]), defaultYear: dateline.year) == target {
+                        let dateWords = window.filter { $0 == m || Int(keys[$0]) != nil }
+                        return ([k], Set(dateWords))
+                    }
+                }
+            }
+            return nil
+        }
+        if let (weekday, date) = resolve(sa, datelines.a, sb) {
+            a.formUnion(weekday)
+            b.formUnion(date)
+        }
+        if let (weekday, date) = resolve(sb, datelines.b, sa) {
+            b.formUnion(weekday)
+            a.formUnion(date)
+        }
+        return (a, b)
     }
 
     /// The speakers a side's words credit ("Xi said", "said Putin", "Xi Jinping and his Russian
