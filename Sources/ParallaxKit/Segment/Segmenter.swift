@@ -1,3 +1,5 @@
+internal import CICU
+
 /// Splits cleaned text into sentences and tokens with ICU's break iterators.
 struct Segmenter: Sendable {
     /// The ICU locale of the sentence break iterator. Not `@ss=standard`: its suppression list
@@ -12,46 +14,125 @@ struct Segmenter: Sendable {
         self.rules = SentenceRules(language: language)
     }
 
-    /// Sentence ranges (UTF-8, trimmed, never empty) and tokens of `clean`.
-    func segment(_ clean: [UInt8]) throws(ICUError) -> (sentences: [Range<Int>], tokens: [(range: Range<Int>, kind: TokenKind)]) {
-        let utf16 = Array(String(decoding: clean, as: UTF8.self).utf16)
-        // Sentences: one ICU pass over the whole text. Block boundaries are line feeds, after
-        // which ICU always breaks, so no sentence crosses a block.
-        var walker = UTF16ToUTF8Walker(utf16)
+    /// The size of the pieces the text is segmented in. A piece ends at a line break, where both
+    /// ICU iterators always break, so the boundaries are those of the whole text; working piece by
+    /// piece keeps the UTF-16 copy small and in cache however long the document is.
+    static let pieceSize = 1 << 16
+
+    /// Sentence ranges (UTF-8, trimmed, never empty) and tokens of `clean` (with key 0).
+    func segment(_ clean: [UInt8]) throws(ICUError) -> (sentences: [Range<Int>], tokens: [Token]) {
+        guard clean.count <= Int(Int32.max) else { throw ICUError(code: PXICU_BUFFER_OVERFLOW, operation: "segmenting") }
+        let sentenceCursor = try BreakCursor(kind: .sentence, locale: sentenceLocale)
+        let wordCursor = try BreakCursor(kind: .word, locale: wordLocale)
         var raw: [Range<Int>] = []
-        var previous = 0
-        for boundary in try BreakIterator.boundaries(of: utf16, kind: .sentence, locale: sentenceLocale) {
-            let end = walker.utf8Offset(of: Int(boundary.offset))
-            if let trimmed = Self.trim(previous..<end, in: clean) { raw.append(trimmed) }
-            previous = end
-        }
-        let sentences = rules.apply(raw, text: clean)
-        // Tokens: ICU word boundaries with their rule status.
-        var tokens: [(range: Range<Int>, kind: TokenKind)] = []
-        tokens.reserveCapacity(clean.count / 5)
-        walker = UTF16ToUTF8Walker(utf16)
-        var start16 = 0
-        var start8 = 0
-        for boundary in try BreakIterator.boundaries(of: utf16, kind: .word, locale: wordLocale) {
-            let end16 = Int(boundary.offset)
-            let end8 = walker.utf8Offset(of: end16)
-            defer { start16 = end16; start8 = end8 }
-            let kind: TokenKind
-            if WordStatus.isNumber(boundary.status) {
-                kind = .number
-            } else if !WordStatus.isNone(boundary.status) {
-                kind = .word
-            } else {
-                // Status "none": white space or punctuation.
-                if Self.isWhitespace(utf16, start16..<end16) { continue }
-                kind = .punctuation
+        var tokens = TokenJoiner(text: clean)
+        tokens.reserve(clean.count / 6)
+        var units: [UInt16] = []
+        var pieceStart = 0
+        while pieceStart < clean.count {
+            let pieceEnd = Self.pieceEnd(clean, from: pieceStart)
+            Self.utf16(of: clean, pieceStart..<pieceEnd, into: &units)
+            try units.withUnsafeBufferPointer { (utf16) throws(ICUError) in
+                // Sentences. Block boundaries are line feeds, after which ICU always breaks, so
+                // no sentence crosses a block.
+                var walker = UTF16ToUTF8Walker(utf16)
+                var previous = pieceStart
+                try sentenceCursor.forEachBoundary(in: utf16) { offset, _ in
+                    let end = pieceStart + walker.utf8Offset(of: Int(offset))
+                    if let trimmed = Self.trim(previous..<end, in: clean) { raw.append(trimmed) }
+                    previous = end
+                }
+                // Tokens: ICU word boundaries with their rule status.
+                walker = UTF16ToUTF8Walker(utf16)
+                var start16 = 0
+                var start8 = pieceStart
+                try wordCursor.forEachBoundary(in: utf16) { offset, status in
+                    let end16 = Int(offset)
+                    let end8 = pieceStart + walker.utf8Offset(of: end16)
+                    defer { start16 = end16; start8 = end8 }
+                    let kind: TokenKind
+                    if WordStatus.isNumber(status) {
+                        kind = .number
+                    } else if !WordStatus.isNone(status) {
+                        kind = .word
+                    } else {
+                        // Status "none": white space or punctuation.
+                        if Self.isWhitespace(utf16, start16..<end16) { return }
+                        kind = .punctuation
+                    }
+                    tokens.append(Token(start: Int32(start8), end: Int32(end8), kind: kind, key: 0))
+                }
             }
-            tokens.append((start8..<end8, kind))
+            pieceStart = pieceEnd
         }
-        return (sentences, Self.joinCompounds(tokens, text: clean))
+        return (rules.apply(raw, text: clean), tokens.tokens)
     }
 
-    static func isWhitespace(_ utf16: [UInt16], _ range: Range<Int>) -> Bool {
+    /// Where the piece that starts at `start` ends: just after the first line break (LF, or a CR
+    /// not followed by LF) at or after `start + pieceSize`, or at the end of the text.
+    static func pieceEnd(_ text: [UInt8], from start: Int) -> Int {
+        var i = start + pieceSize
+        while i < text.count {
+            let b = text[i - 1]
+            if b == 0x0A || (b == 0x0D && text[i] != 0x0A) { return i }
+            i += 1
+        }
+        return text.count
+    }
+
+    /// The UTF-16 form of `text[range]`, as `Array(String(decoding:as:).utf16)` gives it.
+    static func utf16(of text: [UInt8], _ range: Range<Int>, into units: inout [UInt16]) {
+        units.removeAll(keepingCapacity: true)
+        units.reserveCapacity(range.count)
+        let valid = text.withUnsafeBufferPointer { b -> Bool in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let c = b[i]
+                if c < 0x80 {
+                    units.append(UInt16(c))
+                    i += 1
+                    continue
+                }
+                // Well-formed sequences only (as UTF8Check accepts them); anything else is left to
+                // the standard library's repairing decoder below.
+                var scalar: UInt32
+                var length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: length = 2; scalar = UInt32(c & 0x1F)
+                case 0xE0: length = 3; low = 0xA0; scalar = UInt32(c & 0x0F)
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3; scalar = UInt32(c & 0x0F)
+                case 0xED: length = 3; high = 0x9F; scalar = UInt32(c & 0x0F)
+                case 0xF0: length = 4; low = 0x90; scalar = UInt32(c & 0x07)
+                case 0xF1...0xF3: length = 4; scalar = UInt32(c & 0x07)
+                case 0xF4: length = 4; high = 0x8F; scalar = UInt32(c & 0x07)
+                default: return false
+                }
+                guard i + length <= end, b[i + 1] >= low, b[i + 1] <= high else { return false }
+                for j in 1..<length {
+                    let next = b[i + j]
+                    guard next & 0xC0 == 0x80 else { return false }
+                    scalar = scalar << 6 | UInt32(next & 0x3F)
+                }
+                if scalar < 0x10000 {
+                    units.append(UInt16(scalar))
+                } else {
+                    let v = scalar - 0x10000
+                    units.append(UInt16(0xD800 | (v >> 10)))
+                    units.append(UInt16(0xDC00 | (v & 0x3FF)))
+                }
+                i += length
+            }
+            return true
+        }
+        if !valid {
+            units = Array(String(decoding: text[range], as: UTF8.self).utf16)
+        }
+    }
+
+    static func isWhitespace(_ utf16: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
         for i in range {
             let u = utf16[i]
             if u == 0x20 || (u >= 0x09 && u <= 0x0D) || u == 0xA0 || u == 0x85 || u == 0x1680 || (u >= 0x2000 && u <= 0x200A)
@@ -80,23 +161,35 @@ struct Segmenter: Sendable {
         return range.count == 3 && text[range.lowerBound] == 0xE2 && text[range.lowerBound + 1] == 0x80
             && (text[range.lowerBound + 2] == 0x90 || text[range.lowerBound + 2] == 0x91)
     }
+}
 
-    /// Joins word, hyphen, word (with nothing between them) into one word token.
-    static func joinCompounds(_ tokens: [(range: Range<Int>, kind: TokenKind)], text: [UInt8]) -> [(range: Range<Int>, kind: TokenKind)] {
-        var out: [(range: Range<Int>, kind: TokenKind)] = []
-        out.reserveCapacity(tokens.count)
-        var i = 0
-        while i < tokens.count {
-            var current = tokens[i]
-            i += 1
-            while current.kind != .punctuation, i + 1 < tokens.count,
-                  tokens[i].range.lowerBound == current.range.upperBound, isJoiningHyphen(text, tokens[i].range),
-                  tokens[i + 1].kind != .punctuation, tokens[i + 1].range.lowerBound == tokens[i].range.upperBound {
-                current = (current.range.lowerBound..<tokens[i + 1].range.upperBound, current.kind == .word || tokens[i + 1].kind == .word ? .word : .number)
-                i += 2
+/// Collects tokens in order, joining word, hyphen, word (with nothing between them) into one word
+/// token as they arrive ("China-Russia", "high-level", "COVID-19").
+struct TokenJoiner {
+    let text: [UInt8]
+    private(set) var tokens: [Token] = []
+
+    init(text: [UInt8]) {
+        self.text = text
+    }
+
+    mutating func reserve(_ count: Int) { tokens.reserveCapacity(count) }
+
+    /// Appends `token`, or extends the token two places back when the one between is a joining
+    /// hyphen and all three touch. Left to right, like reading: "a-b-c" is one token.
+    mutating func append(_ token: Token) {
+        let n = tokens.count
+        if token.kind != .punctuation, n >= 2 {
+            let hyphen = tokens[n - 1]
+            let left = tokens[n - 2]
+            if left.kind != .punctuation, hyphen.start == left.end, token.start == hyphen.end,
+               Segmenter.isJoiningHyphen(text, hyphen.range) {
+                tokens.removeLast()
+                tokens[n - 2] = Token(start: left.start, end: token.end,
+                                      kind: left.kind == .word || token.kind == .word ? .word : .number, key: 0)
+                return
             }
-            out.append(current)
         }
-        return out
+        tokens.append(token)
     }
 }

@@ -37,29 +37,22 @@ public struct Document: Sendable {
         let clean = Cleaner(chrome: options.chrome).clean(utf8)
         let segmenter = Segmenter(language: options.language)
         let ranges: [Range<Int>]
-        let rawTokens: [(range: Range<Int>, kind: TokenKind)]
+        var tokens: [Token]
         do {
-            (ranges, rawTokens) = try segmenter.segment(clean.text)
+            (ranges, tokens) = try segmenter.segment(clean.text)
         } catch {
             throw EngineError(error)
         }
 
-        // Fold keys: intern each distinct token text once, fold the distinct texts in one batch.
-        var textIDs: [String: Int32] = [:]
+        // Fold keys: intern each distinct token text once (by its bytes), fold the distinct texts
+        // in one batch.
+        var interner = TokenInterner(utf8: utf8)
         var texts: [String] = []
-        var tokens: [Token] = []
-        tokens.reserveCapacity(rawTokens.count)
-        for raw in rawTokens {
-            let text = String(decoding: utf8[raw.range], as: UTF8.self)
-            let id: Int32
-            if let known = textIDs[text] {
-                id = known
-            } else {
-                id = Int32(texts.count)
-                textIDs[text] = id
-                texts.append(text)
-            }
-            tokens.append(Token(start: Int32(raw.range.lowerBound), end: Int32(raw.range.upperBound), kind: raw.kind, key: id))
+        for i in tokens.indices {
+            let range = tokens[i].range
+            let (id, isNew) = interner.intern(range)
+            if isNew { texts.append(String(decoding: utf8[range], as: UTF8.self)) }
+            tokens[i].key = id
         }
         let folded = try options.normalizer.foldKeys(of: texts)
         var keyIDs: [String: Int32] = [:]
@@ -79,22 +72,24 @@ public struct Document: Sendable {
         sentences.reserveCapacity(ranges.count)
         var blockIndex = 0
         var tokenIndex = 0
-        var firstSentenceOfBlock: [Int: Int] = [:]
-        var sentenceCountOfBlock: [Int: Int] = [:]
+        // Per block: its first sentence (-1 while it has none) and how many it has.
+        var firstSentenceOfBlock = [Int](repeating: -1, count: max(clean.blocks.count, 1))
+        var sentenceCountOfBlock = [Int](repeating: 0, count: max(clean.blocks.count, 1))
         for (i, range) in ranges.enumerated() {
             while blockIndex + 1 < clean.blocks.count, clean.blocks[blockIndex].range.upperBound <= range.lowerBound { blockIndex += 1 }
             while tokenIndex < tokens.count, Int(tokens[tokenIndex].start) < range.lowerBound { tokenIndex += 1 }
             let firstToken = tokenIndex
             while tokenIndex < tokens.count, Int(tokens[tokenIndex].end) <= range.upperBound { tokenIndex += 1 }
             let block = clean.blocks.isEmpty ? nil : clean.blocks[blockIndex]
-            if firstSentenceOfBlock[blockIndex] == nil { firstSentenceOfBlock[blockIndex] = i }
-            sentenceCountOfBlock[blockIndex, default: 0] += 1
+            if firstSentenceOfBlock[blockIndex] < 0 { firstSentenceOfBlock[blockIndex] = i }
+            sentenceCountOfBlock[blockIndex] += 1
             var reason = block?.boilerplate
             if reason == nil, Self.isCreditLine(utf8[range]) { reason = "credit line" }
             var duplicateOf: Int? = nil
-            if let original = block?.duplicateOf, let first = firstSentenceOfBlock[original] {
-                let offset = i - (firstSentenceOfBlock[blockIndex] ?? i)
-                let originalCount = sentenceCountOfBlock[original] ?? 1
+            if let original = block?.duplicateOf, firstSentenceOfBlock[original] >= 0 {
+                let first = firstSentenceOfBlock[original]
+                let offset = i - firstSentenceOfBlock[blockIndex]
+                let originalCount = sentenceCountOfBlock[original]
                 duplicateOf = first + min(offset, max(originalCount - 1, 0))
             }
             sentences.append(Sentence(
@@ -136,4 +131,54 @@ public struct Document: Sendable {
 
     /// The fold key of a token.
     public func key(of token: Token) -> String { vocabulary[Int(token.key)] }
+}
+
+/// Gives each distinct token text (compared byte for byte) a number, in order of first
+/// appearance, without making a `String` of every token.
+struct TokenInterner {
+    private let utf8: [UInt8]
+    /// Open addressing: a text's number, or -1.
+    private var slots: [Int32]
+    /// Per number: where the text first appeared, and its hash.
+    private var firsts: [(start: Int32, end: Int32, hash: Int)] = []
+
+    init(utf8: [UInt8]) {
+        self.utf8 = utf8
+        self.slots = [Int32](repeating: -1, count: 1024)
+    }
+
+    /// The number of `utf8[range]`, and whether it is new.
+    mutating func intern(_ range: Range<Int>) -> (id: Int32, isNew: Bool) {
+        let hash = utf8.withUnsafeBytes { bytes in
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes[range]))
+            return hasher.finalize()
+        }
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            let first = firsts[Int(id)]
+            if first.hash == hash, utf8[Int(first.start)..<Int(first.end)].elementsEqual(utf8[range]) {
+                return (id, false)
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(firsts.count)
+        firsts.append((Int32(range.lowerBound), Int32(range.upperBound), hash))
+        slots[slot] = id
+        if firsts.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, first) in firsts.enumerated() {
+            var slot = first.hash & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
 }

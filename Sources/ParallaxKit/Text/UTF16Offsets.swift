@@ -1,11 +1,12 @@
 /// Converts UTF-16 offsets, in ascending order, to UTF-8 byte offsets of the same text in one
 /// walk over the UTF-16 units.
 struct UTF16ToUTF8Walker {
-    private let units: [UInt16]
+    /// The text; it must outlive the walker.
+    private let units: UnsafeBufferPointer<UInt16>
     private var unit = 0
     private var byte = 0
 
-    init(_ units: [UInt16]) {
+    init(_ units: UnsafeBufferPointer<UInt16>) {
         self.units = units
     }
 
