@@ -59,7 +59,7 @@ struct CompareCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case terminal, json, markdown, html
+        case terminal, json, markdown, html, sarif, junit, github
     }
 
     @OptionGroup var inputs: ComparisonArguments
@@ -74,12 +74,23 @@ struct CompareCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        let report = try inputs.compare().report
+        let config = try inputs.loadConfig()
+        let comparison = try ComparisonArguments.compare(a: inputs.a, b: inputs.b, config: config)
+        let report = comparison.report
+        let sources = [comparison.a.source, comparison.b.source]
         let text: String
         switch format {
         case .json: text = try JSONOutput.encode(report)
         case .markdown: text = MarkdownRenderer.render(report)
         case .html: text = HTMLRenderer.render(report)
+        case .sarif: text = SARIFRenderer.render([report], sources: sources)
+        case .github: text = GitHubRenderer.render([report], sources: sources)
+        case .junit:
+            // Reproducible: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else now.
+            guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
+                throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
+            }
+            text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, sources: sources)
         case .terminal:
             // Written to a file, the report has no colour and the default width.
             let toTerminal = output == nil
