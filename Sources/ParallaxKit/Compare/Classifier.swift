@@ -76,7 +76,9 @@ struct Classifier {
         var findings: [Finding] = []
         func add(_ category: FindingCategory, _ message: String, _ spanA: Span, _ spanB: Span, detail: String, weight: Double = 1) {
             findings.append(Finding(
-                id: fingerprint(category, aSentences, bSentences, detail), category: category,
+                // The fingerprint covers the sentences the finding is in, not the whole group: an
+                // edit to another sentence of the group leaves it alone.
+                id: fingerprint(category, spanA.sentences, spanB.sentences, detail), category: category,
                 severity: options.severity(category), message: message, a: spanA, b: spanB, weight: weight))
         }
 
