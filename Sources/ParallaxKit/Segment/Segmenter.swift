@@ -154,6 +154,12 @@ struct Segmenter: Sendable {
         return a < b ? a..<b : nil
     }
 
+    /// An en dash between two words with nothing around it ("Sino–Russian") joins them as a
+    /// hyphen does; between numbers it is a range ("1990–2000") and does not.
+    static func isEnDash(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        range.count == 3 && text[range.lowerBound] == 0xE2 && text[range.lowerBound + 1] == 0x80 && text[range.lowerBound + 2] == 0x93
+    }
+
     /// Hyphens that join the parts of a compound ("China-Russia", "high-level", "COVID-19").
     static func isJoiningHyphen(_ text: [UInt8], _ range: Range<Int>) -> Bool {
         if range.count == 1 { return text[range.lowerBound] == 0x2D }
@@ -183,7 +189,8 @@ struct TokenJoiner {
             let hyphen = tokens[n - 1]
             let left = tokens[n - 2]
             if left.kind != .punctuation, hyphen.start == left.end, token.start == hyphen.end,
-               Segmenter.isJoiningHyphen(text, hyphen.range) {
+               Segmenter.isJoiningHyphen(text, hyphen.range)
+                || (Segmenter.isEnDash(text, hyphen.range) && left.kind == .word && token.kind == .word) {
                 tokens.removeLast()
                 tokens[n - 2] = Token(start: left.start, end: token.end,
                                       kind: left.kind == .word || token.kind == .word ? .word : .number, key: 0)
