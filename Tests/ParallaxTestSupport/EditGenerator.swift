@@ -1,4 +1,5 @@
 import Foundation
+import ParallaxKit
 
 // MARK: - Random numbers
 
@@ -522,5 +523,405 @@ public struct EditGenerator: Sendable {
             i = j
         }
         return nil
+    }
+}
+
+// MARK: - Category edits
+
+/// Edits that keep a sentence aligned to its original but change it in one known way, each with
+/// the finding category a comparison should report for the pair.
+public enum CategoryEditKind: String, Sendable, CaseIterable, Comparable {
+    /// "not" inserted after an auxiliary or modal, or an existing "not" / "n't" removed, or a
+    /// modal of possibility swapped with one of necessity ("may" ↔ "must", "can" ↔ "must").
+    case negate
+    /// The speaker of "<Name> said" / "said <Name>" / "<Name> added" … replaced by another name.
+    case reattribute
+    /// A number changed (as ``EditKind/renumber``).
+    case renumber
+    /// Words swapped for synonyms, at least one of them a content word (as ``EditKind/reword``,
+    /// without the clause reorder, which changes no word).
+    case reword
+    /// Only forms that folding makes equal: case, straight ↔ curly quotes and apostrophes,
+    /// hyphen ↔ en dash inside a compound, a compound's hyphen removed, British ↔ American spelling.
+    case formatting
+
+    /// The category a comparison should report for the pair; for ``formatting``, the one it may
+    /// report (no drift, number, negation, entity or attribution).
+    public var expectedCategory: FindingCategory {
+        switch self {
+        case .negate: .negation
+        case .reattribute: .attribution
+        case .renumber: .number
+        case .reword: .drift
+        case .formatting: .formatting
+        }
+    }
+
+    public static func < (x: CategoryEditKind, y: CategoryEditKind) -> Bool {
+        (allCases.firstIndex(of: x) ?? 0) < (allCases.firstIndex(of: y) ?? 0)
+    }
+}
+
+/// One category edit as made: the sentence of A, its edited copy in B, and what was changed.
+public struct CategoryEdit: Sendable, CustomStringConvertible {
+    public var kind: CategoryEditKind
+    /// The sentence's index in A and in B (the same: a category case keeps every sentence).
+    public var a: Int
+    public var b: Int
+    public var before: String
+    public var after: String
+    /// What was changed ("not inserted after “will”", "Putin → Xi", "hyphen → en dash in …").
+    public var detail: String
+
+    public var expectedCategory: FindingCategory { kind.expectedCategory }
+    public var description: String { "\(kind) A\(a)↔B\(b): \(detail)" }
+}
+
+/// A text and a copy of it with some sentences changed in one known way each: every sentence
+/// keeps its place, so the true links are i ↔ i.
+public struct CategoryCase: Sendable, CustomStringConvertible {
+    /// The texts and the true alignment (1:1 throughout, nothing one-sided), as an edited case.
+    public var edited: EditedCase
+    public var edits: [CategoryEdit]
+
+    public var description: String { edited.description }
+}
+
+extension EditGenerator {
+    /// Makes a case from `base` in which up to `edits` sentences (not adjacent to each other)
+    /// get an edit of `kind`; every other sentence is kept as it is. Returns nil when no sentence
+    /// of the base can take the edit (the caller counts it as skipped). `speakers` are names to
+    /// credit instead (a fixed list of surnames is used when neither they nor the text offer one).
+    public func makeCategoryCase(name: String, base: BaseText, kind: CategoryEditKind, seed: UInt64, edits: Int = 2) -> CategoryCase? {
+        let paragraphs = base.paragraphs.filter { !$0.isEmpty }
+        let sentencesA = paragraphs.flatMap { $0 }
+        guard !sentencesA.isEmpty, Set(sentencesA).count == sentencesA.count else { return nil }
+        var rng = SplitMix64(seed: seed)
+        let names = Self.capitalizedWords(in: sentencesA)
+        let textSpeakers = Self.speakerNames(in: sentencesA, names: names)
+        var used = Set(sentencesA)
+        var sentencesB = sentencesA
+        var made: [CategoryEdit] = []
+        var order = Array(sentencesA.indices)
+        rng.shuffle(&order)
+        for i in order where made.count < edits {
+            guard !made.contains(where: { abs($0.a - i) < 2 }) else { continue }
+            let text = sentencesA[i]
+            let result: (String, String)?
+            switch kind {
+            case .negate: result = Self.negate(text, rng: &rng)
+            case .reattribute: result = Self.reattribute(text, names: names, speakers: textSpeakers, rng: &rng)
+            case .renumber: result = Self.renumber(text, rng: &rng).map { ($0, "number changed") }
+            case .reword: result = Self.contentReword(text, rng: &rng)
+            case .formatting: result = Self.reformat(text, rng: &rng)
+            }
+            guard let (edited, detail) = result, edited != text, !used.contains(edited) else { continue }
+            used.insert(edited)
+            sentencesB[i] = edited
+            made.append(CategoryEdit(kind: kind, a: i, b: i, before: text, after: edited, detail: detail))
+        }
+        guard !made.isEmpty else { return nil }
+        var k = 0
+        let paragraphsB = paragraphs.map { paragraph in paragraph.map { _ in defer { k += 1 }; return sentencesB[k] } }
+        let links = Set(sentencesA.indices.map { SentencePair(a: $0, b: $0) })
+        let edited = EditedCase(
+            name: "\(name) [\(kind)]", seed: seed, a: Self.render(paragraphs), b: Self.render(paragraphsB),
+            sentencesA: sentencesA, sentencesB: sentencesB, links: links, omissions: [], additions: [],
+            edits: made.map { Edit(kind: kind == .renumber ? .renumber : .reword, a: [$0.a], b: [$0.b]) })
+        return CategoryCase(edited: edited, edits: made.sorted { $0.a < $1.a })
+    }
+
+    // MARK: Words
+
+    /// The words of a text (runs of letters, with inner apostrophes, hyphens and dashes) and
+    /// where they are.
+    static func words(_ text: String) -> [(range: Range<String.Index>, word: String)] {
+        var out: [(Range<String.Index>, String)] = []
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard text[i].isLetter else { i = text.index(after: i); continue }
+            var j = i
+            while j < text.endIndex {
+                if text[j].isLetter { j = text.index(after: j); continue }
+                let next = text.index(after: j)
+                if "'\u{2019}-\u{2013}".contains(text[j]), next < text.endIndex, text[next].isLetter { j = next; continue }
+                break
+            }
+            out.append((i..<j, String(text[i..<j])))
+            i = j
+        }
+        return out
+    }
+
+    /// The word after `range` (skipping spaces only), if any.
+    static func nextWord(in text: String, after range: Range<String.Index>, words: [(range: Range<String.Index>, word: String)]) -> String? {
+        guard let k = words.firstIndex(where: { $0.range == range }), k + 1 < words.count else { return nil }
+        let gap = text[range.upperBound..<words[k + 1].range.lowerBound]
+        return gap.allSatisfy { $0 == " " } ? words[k + 1].word : nil
+    }
+
+    /// An option of a kind picked first at random (so that rare kinds of change are made as
+    /// often as common ones), then one of that kind; the kind is the start of the detail up to
+    /// its first quote mark.
+    static func pickByKind<T>(_ options: [(Range<String.Index>, String, String)], rng: inout SplitMix64, _ body: ((Range<String.Index>, String, String)) -> T) -> T? {
+        func kind(_ detail: String) -> String { String(detail.prefix { $0 != "\u{201C}" && $0 != "\"" }) }
+        let kinds = Array(Set(options.map { kind($0.2) })).sorted()
+        guard !kinds.isEmpty else { return nil }
+        let chosen = rng.pick(kinds)
+        return body(rng.pick(options.filter { kind($0.2) == chosen }))
+    }
+
+    // MARK: Negation
+
+    static let auxiliaries: Set<String> = ["is", "are", "was", "were", "will", "can", "should", "would", "could", "must",
+                                           "may", "might", "has", "have", "had", "does", "do", "did"]
+    static let contractions: [String: String] = [
+        "don't": "do", "doesn't": "does", "didn't": "did", "isn't": "is", "aren't": "are", "wasn't": "was",
+        "weren't": "were", "won't": "will", "can't": "can", "couldn't": "could", "wouldn't": "would",
+        "shouldn't": "should", "hasn't": "has", "haven't": "have", "hadn't": "had", "cannot": "can",
+    ]
+    static let notAfterAuxiliary: Set<String> = ["not", "no", "never", "a", "an", "the", "to", "of", "and", "or", "that", "this",
+                                                 "it", "he", "she", "they", "we", "you", "i", "there", "been"]
+
+    /// "not" inserted after an auxiliary or removed, or a modal swapped.
+    static func negate(_ text: String, rng: inout SplitMix64) -> (String, String)? {
+        let ws = words(text)
+        var options: [(Range<String.Index>, String, String)] = []
+        for (k, (range, word)) in ws.enumerated() where k > 0 {
+            let plain = word.replacingOccurrences(of: "\u{2019}", with: "'")
+            if let positive = contractions[plain] {
+                options.append((range, positive, "contraction removed “\(word)” → “\(positive)”"))
+                continue
+            }
+            guard auxiliaries.contains(word), let next = nextWord(in: text, after: range, words: ws),
+                  let first = next.first, first.isLowercase, !notAfterAuxiliary.contains(next) else { continue }
+            if ["has", "have", "had"].contains(word), !(next.hasSuffix("ed") || next.hasSuffix("en")) { continue }
+            if next == "not" { continue }
+            options.append((range, word == "can" ? "cannot" : word + " not", "not inserted after “\(word)”"))
+            let swap: [String: String] = ["may": "must", "must": "may", "can": "must", "might": "must"]
+            if let other = swap[word] { options.append((range, other, "modal swapped “\(word)” → “\(other)”")) }
+        }
+        // An existing "not" removed.
+        for (k, (range, word)) in ws.enumerated() where k > 0 && word == "not" {
+            let before = ws[k - 1]
+            guard text[before.range.upperBound..<range.lowerBound] == " " else { continue }
+            options.append((before.range.lowerBound..<range.upperBound, before.word, "not removed “\(before.word) not” → “\(before.word)”"))
+        }
+        return pickByKind(options, rng: &rng) { option in
+            var out = text
+            out.replaceSubrange(option.0, with: option.1)
+            return (out, option.2)
+        }
+    }
+
+    // MARK: Attribution
+
+    static let attributionVerbs: Set<String> = ["said", "says", "added", "told", "stated", "stressed", "noted", "explained",
+                                                "announced", "declared", "insisted", "claimed", "argued", "warned", "wrote"]
+    static let notSpeakers: Set<String> = ["The", "He", "She", "They", "It", "We", "I", "This", "That", "But", "And", "A", "An",
+                                           "You", "There", "His", "Her", "Their", "Our", "Its", "Who", "Which", "Officials", "Police",
+                                           "Nor", "However", "In", "On", "At", "For", "If", "When", "After", "As", "So", "Government"]
+    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Chancellor", "Minister",
+                                      "Prime", "Premier", "Senator", "Governor", "Mayor", "General", "Professor", "Prof", "Prof."]
+    static let calendarWords: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                             "January", "February", "March", "April", "May", "June", "July", "August",
+                                             "September", "October", "November", "December"]
+    /// A name after one of these belongs to a longer phrase ("the Ministry of Justice said",
+    /// "Buchanan of London City Airport told"), not the speaker.
+    static let namePrepositions: Set<String> = ["of", "for", "at", "from", "to", "in", "on", "with", "by", "tank"]
+    static let fixedSurnames = ["Johnson", "Schmidt", "Garcia", "Fischer", "Nakamura", "Okafor", "Lindqvist", "Moreau"]
+
+    /// The speaker runs of a sentence: capitalised words just before or just after a speech verb
+    /// (a sentence's first word only when it is written with a capital elsewhere too), titles
+    /// left out.
+    static func speakerRuns(_ text: String, names: Set<String>) -> [[(range: Range<String.Index>, word: String)]] {
+        let ws = words(text)
+        var runs: [[(range: Range<String.Index>, word: String)]] = []
+        func isNameWord(_ k: Int) -> Bool {
+            let w = ws[k].word
+            guard let first = w.first, first.isUppercase, !notSpeakers.contains(w), !titles.contains(w),
+                  !w.allSatisfy(\.isUppercase), !calendarWords.contains(w),
+                  !w.contains("'"), !w.contains("\u{2019}"), !w.contains("-") else { return false }
+            return k > 0 || names.contains(w)
+        }
+        func adjacent(_ x: Int, _ y: Int) -> Bool { text[ws[x].range.upperBound..<ws[y].range.lowerBound] == " " }
+        for (k, (_, word)) in ws.enumerated() where attributionVerbs.contains(word) {
+            var start = k
+            while start > 0, isNameWord(start - 1), adjacent(start - 1, start) { start -= 1 }
+            if start < k {
+                if start > 0, namePrepositions.contains(ws[start - 1].word) || ws[start - 1].word.hasSuffix(".") { continue }
+                if start > 0, ws[start - 1].word.first?.isUppercase == true, text[ws[start - 1].range.upperBound..<ws[start].range.lowerBound] != " " { continue }
+                runs.append(Array(ws[start..<k]))
+                continue
+            }
+            // "said Putin." / "said Putin, adding …": the name ends the clause (in "said Watson
+            // was wounded", Watson is not the speaker).
+            var end = k + 1
+            while end < ws.count, isNameWord(end), adjacent(end - 1, end) { end += 1 }
+            let closes = end == ws.count || text[ws[end - 1].range.upperBound...].first.map { ",.;".contains($0) } == true
+            if end > k + 1, closes { runs.append(Array(ws[(k + 1)..<end])) }
+        }
+        return runs
+    }
+
+    /// Speakers named in a text, as they are written ("Merkel", "Angela Merkel").
+    static func speakerNames(in sentences: [String], names: Set<String>) -> [String] {
+        var out: [String] = []
+        for sentence in sentences {
+            for run in speakerRuns(sentence, names: names) {
+                let name = run.map(\.word).joined(separator: " ")
+                if !out.contains(name) { out.append(name) }
+            }
+        }
+        return out
+    }
+
+    /// Every mention of the sentence's speaker replaced by another name: one the text credits
+    /// elsewhere that shares no word with this sentence, or a surname from a fixed list.
+    static func reattribute(_ text: String, names: Set<String>, speakers: [String], rng: inout SplitMix64) -> (String, String)? {
+        let runs = speakerRuns(text, names: names)
+        guard let run = runs.first else { return nil }
+        let old = run.map(\.word).joined(separator: " ")
+        let sentenceWords = Set(words(text).map(\.word))
+        let fromText = speakers.filter { name in name != old && name.split(separator: " ").allSatisfy { !sentenceWords.contains(String($0)) } }
+        let fresh = fixedSurnames.filter { !sentenceWords.contains($0) }
+        let new = fromText.isEmpty ? rng.pick(fresh) : rng.pick(fromText)
+        // Whole-word mentions of the speaker's name, then of its last word alone ("Merkel").
+        var out = text
+        var replaced = 0
+        for target in [old, run.last?.word ?? old] {
+            let (next, count) = replacingWholeWord(target, with: new, in: out)
+            out = next
+            replaced += count
+        }
+        guard replaced > 0 else { return nil }
+        // Whether a capitalised word (a title or descriptor: "Dr", "Prime Minister", "Tehran
+        // prosecutor") stands just before the name, so that the credited words share it.
+        let ws = words(text)
+        let titled = run.first.flatMap { first in ws.firstIndex(where: { $0.range == first.range }) }.map { k in
+            k > 0 && ws[k - 1].word.first?.isUppercase == true && text[ws[k - 1].range.upperBound..<ws[k].range.lowerBound] == " "
+        } ?? false
+        return (out, "\(old) → \(new)" + (fromText.isEmpty ? " (fixed list)" : "") + (titled ? " (after “\(ws[(ws.firstIndex { $0.range == run[0].range } ?? 1) - 1].word)”)" : ""))
+    }
+
+    /// `text` with each whole-word `target` (no letter either side) replaced, and how many.
+    static func replacingWholeWord(_ target: String, with replacement: String, in text: String) -> (String, Int) {
+        var out = ""
+        var count = 0
+        var rest = text[...]
+        while let range = rest.range(of: target) {
+            let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? " " : text[range.upperBound]
+            out += rest[..<range.lowerBound]
+            if before.isLetter || after.isLetter {
+                out += rest[range]
+            } else {
+                out += replacement
+                count += 1
+            }
+            rest = rest[range.upperBound...]
+        }
+        return (out + rest, count)
+    }
+
+    // MARK: Rewording
+
+    /// Synonym swaps (``reword(_:rng:)`` without the clause reorder) in which at least one word
+    /// swapped, or its replacement, is not a function word.
+    static func contentReword(_ text: String, rng: inout SplitMix64) -> (String, String)? {
+        let functionWords: Set<String> = ["because", "as", "also", "however", "many", "said", "says", "near", "often", "almost", "nearly"]
+        let candidates = words(text).filter { synonyms[$0.word.lowercased()] != nil }
+        guard candidates.contains(where: { !functionWords.contains($0.word.lowercased()) || !functionWords.contains(synonyms[$0.word.lowercased()] ?? "") }) else { return nil }
+        for _ in 0..<8 {
+            guard let out = reword(text, rng: &rng) else { return nil }
+            let before = words(text).map { $0.word.lowercased() }
+            let after = Set(words(out).map { $0.word.lowercased() })
+            let changed = before.filter { !after.contains($0) }
+            // A word of a name ("Manchester City") is not a word to swap.
+            let inNames = words(text).dropFirst().contains { $0.word.first?.isUppercase == true && changed.contains($0.word.lowercased()) }
+            if inNames { continue }
+            if changed.contains(where: { !functionWords.contains($0) }) || changed.contains(where: { !functionWords.contains(synonyms[$0] ?? $0) }) {
+                return (out, "synonyms for " + changed.map { "“\($0)”" }.joined(separator: ", "))
+            }
+        }
+        return nil
+    }
+
+    // MARK: Formatting
+
+    /// British and American spellings that the folding rules make equal.
+    static let spellingPairs: [(british: String, american: String)] = [
+        ("colour", "color"), ("colours", "colors"), ("favour", "favor"), ("favourite", "favorite"), ("labour", "labor"),
+        ("honour", "honor"), ("neighbour", "neighbor"), ("neighbours", "neighbors"), ("behaviour", "behavior"),
+        ("centre", "center"), ("centres", "centers"), ("defence", "defense"), ("offence", "offense"),
+        ("organisation", "organization"), ("organisations", "organizations"), ("organised", "organized"),
+        ("recognise", "recognize"), ("recognised", "recognized"), ("realise", "realize"), ("realised", "realized"),
+        ("criticised", "criticized"), ("criticise", "criticize"), ("apologised", "apologized"), ("analyse", "analyze"),
+        ("travelled", "traveled"), ("travelling", "traveling"), ("cancelled", "canceled"), ("programme", "program"),
+        ("programmes", "programs"), ("catalogue", "catalog"), ("theatre", "theater"), ("metres", "meters"),
+        ("kilometres", "kilometers"), ("emphasised", "emphasized"), ("prioritise", "prioritize"), ("modelling", "modeling"),
+        ("authorised", "authorized"), ("harbour", "harbor"), ("rumours", "rumors"),
+        ("mobilised", "mobilized"), ("stabilise", "stabilize"), ("utilise", "utilize"), ("characterised", "characterized"),
+    ]
+
+    /// Function words and speech verbs, whose case a writer does not change.
+    static let caseFunctionWords: Set<String> = ["that", "this", "with", "from", "they", "have", "were", "been", "will", "would",
+                                                 "said", "says", "told", "added", "their", "there", "which", "when", "what", "also",
+                                                 "about", "into", "than", "then", "them", "these", "those", "while", "after", "before"]
+
+    /// One or two formatting changes: a word's case, quotes and apostrophes, a compound's dash,
+    /// a compound closed up, a British or American spelling.
+    static func reformat(_ text: String, rng: inout SplitMix64) -> (String, String)? {
+        let ws = words(text)
+        var options: [(Range<String.Index>, String, String)] = []
+        for (k, (range, word)) in ws.enumerated() where k > 0 {
+            let lower = word.lowercased()
+            // Case.
+            if word.count >= 4, word.allSatisfy({ $0.isLetter && $0.isLowercase }), !caseFunctionWords.contains(word) {
+                options.append((range, upperFirst(word), "case “\(word)” → “\(upperFirst(word))”"))
+            }
+            // Apostrophes.
+            if word.contains("'") { options.append((range, word.replacingOccurrences(of: "'", with: "\u{2019}"), "apostrophe ' → ’ in “\(word)”")) }
+            if word.contains("\u{2019}") { options.append((range, word.replacingOccurrences(of: "\u{2019}", with: "'"), "apostrophe ’ → ' in “\(word)”")) }
+            // Compounds.
+            if word.contains("-") {
+                options.append((range, word.replacingOccurrences(of: "-", with: "\u{2013}"), "hyphen → en dash in “\(word)”"))
+                options.append((range, word.replacingOccurrences(of: "-", with: ""), "hyphen removed in “\(word)”"))
+            }
+            if word.contains("\u{2013}") { options.append((range, word.replacingOccurrences(of: "\u{2013}", with: "-"), "en dash → hyphen in “\(word)”")) }
+            // Spelling.
+            for (british, american) in spellingPairs where british != american {
+                let other = lower == british ? american : lower == american ? british : nil
+                guard let other else { continue }
+                let written = word.first?.isUppercase == true ? upperFirst(other) : other
+                options.append((range, written, "spelling “\(word)” → “\(written)”"))
+            }
+        }
+        // Double quotes: a straight pair curled, or a curly pair straightened.
+        if text.filter({ $0 == "\"" }).count == 2, let open = text.firstIndex(of: "\""), let close = text.lastIndex(of: "\"") {
+            var out = text
+            out.replaceSubrange(close...close, with: "\u{201D}")
+            out.replaceSubrange(open...open, with: "\u{201C}")
+            options.append((text.startIndex..<text.endIndex, out, "quotes \"…\" → “…”"))
+        }
+        if text.filter({ $0 == "\u{201C}" }).count == 1, text.filter({ $0 == "\u{201D}" }).count == 1 {
+            let out = text.replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
+            options.append((text.startIndex..<text.endIndex, out, "quotes “…” → \"…\""))
+        }
+        guard let first = pickByKind(options, rng: &rng, { $0 }) else { return nil }
+        rng.shuffle(&options)
+        // The first change, and a second one on other text when there is one.
+        var out = text
+        var details = [first.2]
+        if let second = options.dropFirst().first(where: { !$0.0.overlaps(first.0) && $0.0 != text.startIndex..<text.endIndex }),
+           first.0 != text.startIndex..<text.endIndex, rng.chance(0.5) {
+            for change in [first, second].sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) { out.replaceSubrange(change.0, with: change.1) }
+            details.append(second.2)
+        } else if first.0 == text.startIndex..<text.endIndex {
+            out = first.1
+        } else {
+            out.replaceSubrange(first.0, with: first.1)
+        }
+        return (out, details.joined(separator: "; "))
     }
 }
