@@ -43,8 +43,31 @@ struct Aligner {
     let options: AlignmentOptions
 
     func align() -> [Link] {
-        let candidates = candidateLinks()
+        // A person's pins come first; forbidden pairs never link.
+        var forbidden = Set<Int64>()
+        var pinned: [Link] = []
+        if !options.pins.isEmpty {
+            var unitsA: [String: [Int]] = [:]
+            var unitsB: [String: [Int]] = [:]
+            for (i, unit) in model.a.enumerated() { unitsA[unit.fingerprint, default: []].append(i) }
+            for (j, unit) in model.b.enumerated() { unitsB[unit.fingerprint, default: []].append(j) }
+            for pin in options.pins {
+                for i in unitsA[pin.a] ?? [] {
+                    for j in unitsB[pin.b] ?? [] {
+                        if pin.link {
+                            let shared = model.sharedWeight(model.a[i].terms, model.b[j].terms)
+                            pinned.append(Link(a: i, b: j, shared: shared, weightA: max(model.a[i].weight, 1e-9), weightB: max(model.b[j].weight, 1e-9)))
+                        } else {
+                            forbidden.insert(Int64(i) << 32 | Int64(j))
+                        }
+                    }
+                }
+            }
+        }
+        let candidates = candidateLinks().filter { !forbidden.contains(Int64($0.a) << 32 | Int64($0.b)) }
         var state = CoverageState(model: model, options: options)
+        state.forbidden = forbidden
+        for link in pinned { state.force(link) }
         // 1. Anchors: strong evidence, strongest first.
         for link in candidates where link.score >= options.strongSimilarity {
             state.tryAccept(link)
@@ -284,6 +307,8 @@ struct CoverageState {
     var coveredB: [[Int32]]
     var linksOfA: [Int: [Int]] = [:]
     var linksOfB: [Int: [Int]] = [:]
+    /// Pairs a person forbade (A unit << 32 | B unit).
+    var forbidden = Set<Int64>()
 
     init(model: TermModel, options: AlignmentOptions) {
         self.model = model
@@ -299,6 +324,7 @@ struct CoverageState {
     /// A link that the order vouches for (`ordered`) needs half as much new content.
     mutating func tryAccept(_ link: Link, ordered: Bool = false) {
         if linksOfA[link.a]?.contains(link.b) == true { return }
+        if forbidden.contains(Int64(link.a) << 32 | Int64(link.b)) { return }
         let shared = TermModel.intersection(model.a[link.a].terms, model.b[link.b].terms)
         let aLinked = linksOfA[link.a] != nil
         let bLinked = linksOfB[link.b] != nil
@@ -316,6 +342,13 @@ struct CoverageState {
                 guard (newB >= novelty / 2 && link.coverageA >= novelty) || link.coverageA >= 0.5 else { return }
             }
         }
+        force(link)
+    }
+
+    /// Accepts a link whatever the evidence (a person pinned it).
+    mutating func force(_ link: Link) {
+        if linksOfA[link.a]?.contains(link.b) == true { return }
+        let shared = TermModel.intersection(model.a[link.a].terms, model.b[link.b].terms)
         links.append(link)
         linksOfA[link.a, default: []].append(link.b)
         linksOfB[link.b, default: []].append(link.a)

@@ -1,3 +1,20 @@
+/// A person's correction of the aligner: two sentences pinned as answering to each other, or a
+/// link between them forbidden. Sentences are named by ``Document/fingerprint(ofSentence:)``.
+public struct SentencePin: Sendable, Hashable, Codable {
+    /// The fingerprint of A's sentence.
+    public var a: String
+    /// The fingerprint of B's sentence.
+    public var b: String
+    /// True: the two are linked whatever the evidence; false: they are never linked.
+    public var link: Bool
+
+    public init(a: String, b: String, link: Bool) {
+        self.a = a
+        self.b = b
+        self.link = link
+    }
+}
+
 /// Settings of the aligner. The defaults are tuned on the gold alignment in `Fixtures/` and on
 /// generated edits (see the README's figures); change them only with those figures at hand.
 public struct AlignmentOptions: Sendable, Hashable {
@@ -24,6 +41,8 @@ public struct AlignmentOptions: Sendable, Hashable {
     public var sameEventCoverage: Double
     /// Candidates kept per sentence from the inverted index.
     public var candidatesPerSentence: Int
+    /// Links a person pinned or forbade.
+    public var pins: [SentencePin] = []
 
     public init(language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
                 orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, pairLoneGaps: Bool = true, novelty: Double = 0.3, uncertainBelow: Double = 0.3,

@@ -6,6 +6,8 @@ struct TermModel {
     /// A content sentence: its index in its document, its terms and their total weight.
     struct Unit {
         var sentence: Int
+        /// ``Document/fingerprint(ofSentence:)``, for pins.
+        var fingerprint: String = ""
         var terms: [Int32]
         var weight: Double
     }
@@ -84,7 +86,7 @@ struct TermModel {
                 var unique: [Int32] = []
                 unique.reserveCapacity(terms.count)
                 for t in terms where unique.last != t { unique.append(t) }
-                result.append(Unit(sentence: sentence.index, terms: unique, weight: 0))
+                result.append(Unit(sentence: sentence.index, fingerprint: document.fingerprint(ofSentence: sentence.index), terms: unique, weight: 0))
             }
             return result
         }

@@ -143,10 +143,7 @@ struct ReportBuilder {
 
     /// The normalized text of sentences, for fingerprints: fold keys joined by spaces.
     private func normalized(_ document: Document, _ sentences: [Int]) -> String {
-        sentences.map { index in
-            document.tokens[document.sentences[index].tokenRange].filter { $0.kind != .punctuation }
-                .map { document.vocabulary[Int($0.key)] }.joined(separator: " ")
-        }.joined(separator: " | ")
+        sentences.map { document.normalizedText(ofSentence: $0) }.joined(separator: " | ")
     }
 
     func fingerprint(_ category: FindingCategory, a aSentences: [Int], b bSentences: [Int], detail: String = "") -> String {

@@ -30,12 +30,61 @@ public struct Baseline: Sendable, Equatable, Codable {
         }
     }
 
+    /// A pin or unlink a person made in review, for one pair.
+    public struct Pin: Sendable, Equatable, Codable, Hashable {
+        public var pair: String
+        public var pin: SentencePin
+        /// The sentences' text when the pin was made, for the person reading the file.
+        public var aText: String
+        public var bText: String
+
+        public init(pair: String, pin: SentencePin, aText: String, bText: String) {
+            self.pair = pair
+            self.pin = pin
+            self.aText = aText
+            self.bText = bText
+        }
+    }
+
     public var schemaVersion: Int
     public var accepted: [Entry]
+    /// Corrections of the aligner, honoured by every compare, check and review of the pair.
+    public var pins: [Pin]
 
-    public init(accepted: [Entry] = []) {
+    public init(accepted: [Entry] = [], pins: [Pin] = []) {
         self.schemaVersion = 1
         self.accepted = accepted
+        self.pins = pins
+    }
+
+    enum CodingKeys: String, CodingKey { case schemaVersion, accepted, pins }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        accepted = try c.decode([Entry].self, forKey: .accepted)
+        pins = try c.decodeIfPresent([Pin].self, forKey: .pins) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(accepted, forKey: .accepted)
+        if !pins.isEmpty { try c.encode(pins, forKey: .pins) }
+    }
+
+    /// The aligner corrections for a pair.
+    public func sentencePins(for pair: String) -> [SentencePin] {
+        pins.filter { $0.pair == pair }.map(\.pin)
+    }
+
+    /// A copy with a pin added (replacing any earlier pin of the same two sentences).
+    public func adding(_ pin: Pin) -> Baseline {
+        var copy = self
+        copy.pins.removeAll { $0.pair == pin.pair && $0.pin.a == pin.pin.a && $0.pin.b == pin.pin.b }
+        copy.pins.append(pin)
+        copy.pins.sort { ($0.pair, $0.pin.a, $0.pin.b) < ($1.pair, $1.pin.a, $1.pin.b) }
+        return copy
     }
 
     /// The fingerprints accepted for a pair.
@@ -54,7 +103,7 @@ public struct Baseline: Sendable, Equatable, Codable {
         var kept = accepted.filter { $0.pair != pair }
         var seen = Set<String>()
         for entry in entries where seen.insert(entry.id).inserted { kept.append(entry) }
-        return Baseline(accepted: kept.sorted { ($0.pair, $0.id) < ($1.pair, $1.id) })
+        return Baseline(accepted: kept.sorted { ($0.pair, $0.id) < ($1.pair, $1.id) }, pins: pins)
     }
 
     /// Reads a baseline file; a missing file is an empty baseline.

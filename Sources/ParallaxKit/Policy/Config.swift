@@ -88,6 +88,21 @@ public struct Config: Sendable, Equatable {
         return URL(fileURLWithPath: directory).appendingPathComponent(relative).standardizedFileURL.path
     }
 
+    /// The name a pair goes by in the baseline: the configuration's name for a pair with these
+    /// files, else "A ↔ B" as given.
+    public func pairName(a: String, b: String) -> String {
+        func same(_ x: String, _ y: String) -> Bool {
+            URL(fileURLWithPath: x).standardizedFileURL.path == URL(fileURLWithPath: resolve(y)).standardizedFileURL.path
+        }
+        if let pair = pairs.first(where: { same(a, $0.a) && same(b, $0.b) }) { return pair.name ?? "\(pair.a) ↔ \(pair.b)" }
+        return "\(a) ↔ \(b)"
+    }
+
+    /// The baseline file in force: `explicit` if given, else the configuration's.
+    public func baselinePath(_ explicit: String?) -> String? {
+        explicit ?? baseline.map(resolve)
+    }
+
     /// The name of the configuration file Parallax looks for.
     public static let fileName = "parallax.yml"
 
@@ -299,12 +314,14 @@ private struct Reader {
 extension Config {
     /// The analysis and comparison options this configuration asks for.
     /// - Throws: ``EngineError`` when ICU fails to fold a glossary variant.
-    public func options() throws(EngineError) -> (analysis: AnalysisOptions, comparison: ComparisonOptions) {
+    public func options(pins: [SentencePin] = []) throws(EngineError) -> (analysis: AnalysisOptions, comparison: ComparisonOptions) {
         let analysis = AnalysisOptions(
             language: language,
             chrome: ChromeRules(extraPrefixes: boilerplate, headingsAreBoilerplate: headingsAreBoilerplate))
         let glossary = glossary.isEmpty ? Glossary.empty : try Glossary(classes: glossary, normalizer: analysis.normalizer)
-        let comparison = ComparisonOptions(alignment: AlignmentOptions(language: language, glossary: glossary), severities: severities)
+        var alignment = AlignmentOptions(language: language, glossary: glossary)
+        alignment.pins = pins
+        let comparison = ComparisonOptions(alignment: alignment, severities: severities)
         return (analysis, comparison)
     }
 }

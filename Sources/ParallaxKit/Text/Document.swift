@@ -129,6 +129,19 @@ public struct Document: Sendable {
         String(decoding: source.utf8[token.range], as: UTF8.self)
     }
 
+    /// A sentence's words and numbers as fold keys, joined by spaces: what stays the same when
+    /// only case, quotes, dashes or spacing change.
+    public func normalizedText(ofSentence index: Int) -> String {
+        tokens[sentences[index].tokenRange].filter { $0.kind != .punctuation }
+            .map { vocabulary[Int($0.key)] }.joined(separator: " ")
+    }
+
+    /// A short fingerprint of a sentence's normalized text: how pins name sentences, so that a pin
+    /// holds while the sentence's words do and lets go when they change.
+    public func fingerprint(ofSentence index: Int) -> String {
+        String(SHA256.hex(Array(normalizedText(ofSentence: index).utf8)).prefix(16))
+    }
+
     /// The fold key of a token.
     public func key(of token: Token) -> String { vocabulary[Int(token.key)] }
 }

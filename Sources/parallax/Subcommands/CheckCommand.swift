@@ -53,14 +53,15 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadConfig()
         let pairs = try pairs(in: loaded)
-        let baselinePath = baseline ?? loaded.baseline.map(loaded.resolve)
+        let baselinePath = loaded.baselinePath(baseline)
         var current = try baselinePath.map { try Baseline.load(path: $0) } ?? Baseline()
         let gate = Gate(failOn: failOn?.severity ?? loaded.failOn, thresholds: loaded.thresholds)
 
         var results: [GateResult] = []
         for pair in pairs {
-            let report = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded).report
-            results.append(gate.evaluate(report, pair: pair.name ?? "\(pair.a) ↔ \(pair.b)", baseline: current))
+            let name = pair.name ?? "\(pair.a) ↔ \(pair.b)"
+            let report = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: current.sentencePins(for: name)).report
+            results.append(gate.evaluate(report, pair: name, baseline: current))
         }
 
         if updateBaseline {

@@ -19,6 +19,9 @@ struct ComparisonArguments: ParsableArguments {
     @Flag(help: "Use no configuration file, even if one is found.")
     var noConfig = false
 
+    @Option(help: "Baseline file (accepted findings and pinned links; default: the configuration's).")
+    var baseline: String?
+
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("Only one of A and B can be '-' (standard input).") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
@@ -36,13 +39,16 @@ struct ComparisonArguments: ParsableArguments {
         return loaded
     }
 
-    /// Reads and compares the two accounts under the configuration.
+    /// Reads and compares the two accounts under the configuration, honouring the pins of the
+    /// baseline.
     func compare() throws -> Comparison {
-        try Self.compare(a: a, b: b, config: loadConfig())
+        let config = try loadConfig()
+        let pins = try config.baselinePath(baseline).map { try Baseline.load(path: $0) }?.sentencePins(for: config.pairName(a: a, b: b)) ?? []
+        return try Self.compare(a: a, b: b, config: config, pins: pins)
     }
 
-    static func compare(a: String, b: String, config: Config) throws -> Comparison {
-        let (analysis, options) = try config.options()
+    static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
+        let (analysis, options) = try config.options(pins: pins)
         let docA = try Document(source: SourceText.read(path: a), id: "A", options: analysis)
         let docB = try Document(source: SourceText.read(path: b), id: "B", options: analysis)
         return Comparison(a: docA, b: docB, options: options)
