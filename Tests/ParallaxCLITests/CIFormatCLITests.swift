@@ -1,0 +1,60 @@
+import Foundation
+import ParallaxTestSupport
+import Testing
+
+/// `parallax compare --format sarif|junit|github`. Schema validation of the same renderers is in
+/// ParallaxKitTests (`CIFormatTests`) and `Scripts/validate-ci-formats`, which runs this CLI.
+@Suite("Compare CI formats")
+struct CIFormatCLITests {
+    /// The June 2021 pair by relative paths, run from the package root.
+    static let pair = [
+        "Fixtures/2021-06-28-xi-putin-video-call/china-daily.txt",
+        "Fixtures/2021-06-28-xi-putin-video-call/official-readout.txt",
+    ]
+
+    @Test("--format sarif: one run, relative URIs as given, exact regions with character offsets")
+    func sarif() throws {
+        let result = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "sarif"], currentDirectory: TestPaths.root)
+        ParallaxCommand.expectSuccess(result)
+        ParallaxCommand.expectNoRawControls(result)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let artifacts = try #require(runs[0]["artifacts"] as? [[String: Any]])
+        #expect(artifacts.compactMap { ($0["location"] as? [String: Any])?["uri"] as? String } == Self.pair)
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        #expect(result.stdout.contains("\"charOffset\""), "the CLI passes the inputs' texts")
+    }
+
+    @Test("--format junit: timestamp from SOURCE_DATE_EPOCH, the same bytes twice")
+    func junit() throws {
+        let arguments = ["compare"] + Self.pair + ["--format", "junit"]
+        let first = try ParallaxCommand.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1624838400"], currentDirectory: TestPaths.root)
+        ParallaxCommand.expectSuccess(first)
+        ParallaxCommand.expectNoRawControls(first)
+        #expect(first.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"))
+        #expect(first.stdout.contains("timestamp=\"2021-06-28T00:00:00\""))
+        let second = try ParallaxCommand.run(arguments, environment: ["SOURCE_DATE_EPOCH": "1624838400"], currentDirectory: TestPaths.root)
+        #expect(first.stdoutBytes == second.stdoutBytes)
+
+        let bad = try ParallaxCommand.run(arguments, environment: ["SOURCE_DATE_EPOCH": "yesterday"], currentDirectory: TestPaths.root)
+        #expect(bad.status == 2)
+        #expect(bad.stdoutBytes.isEmpty)
+        #expect(bad.stderr.contains("SOURCE_DATE_EPOCH"))
+    }
+
+    @Test("--format github: one workflow command per line")
+    func github() throws {
+        let result = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "github"], currentDirectory: TestPaths.root)
+        ParallaxCommand.expectSuccess(result)
+        ParallaxCommand.expectNoRawControls(result)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(line.hasPrefix("::error file=") || line.hasPrefix("::warning file=") || line.hasPrefix("::notice file="), "\(line)")
+        }
+        #expect(lines.contains { $0.contains("file=\(Self.pair[1]),line=") })
+    }
+}
