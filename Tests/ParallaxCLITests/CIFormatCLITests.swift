@@ -28,6 +28,33 @@ struct CIFormatCLITests {
         #expect(result.stdout.contains("\"charOffset\""), "the CLI passes the inputs' texts")
     }
 
+    /// Results of a SARIF log: (suppressed, not suppressed).
+    static func sarifCounts(_ result: CommandResult) throws -> (suppressed: Int, open: Int) {
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let suppressed = results.filter { $0["suppressions"] != nil }.count
+        return (suppressed, results.count - suppressed)
+    }
+
+    @Test("The baseline's accepted findings: SARIF suppressions, no GitHub annotation, no JUnit failure")
+    func baseline() throws {
+        // Fixtures/parallax.yml names a baseline that accepts the June 2021 findings.
+        let sarif = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "sarif"], currentDirectory: TestPaths.root)
+        ParallaxCommand.expectSuccess(sarif)
+        let counts = try Self.sarifCounts(sarif)
+        #expect(counts.suppressed > 0)
+        #expect(sarif.stdout.contains("\"kind\" : \"external\""))
+        let github = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "github"], currentDirectory: TestPaths.root)
+        ParallaxCommand.expectSuccess(github)
+        #expect(github.stdout.split(separator: "\n").count == counts.open, "one annotation per finding not accepted")
+        let junit = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "junit"], currentDirectory: TestPaths.root)
+        ParallaxCommand.expectSuccess(junit)
+        #expect(junit.stdout.contains("<property name=\"accepted\" value=\"\(counts.suppressed)\"/>"))
+
+        let unsuppressed = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "sarif", "--no-config"], currentDirectory: TestPaths.root)
+        #expect(try Self.sarifCounts(unsuppressed).suppressed == 0, "no baseline without a configuration")
+    }
+
     @Test("--format junit: timestamp from SOURCE_DATE_EPOCH, the same bytes twice")
     func junit() throws {
         let arguments = ["compare"] + Self.pair + ["--format", "junit"]
@@ -47,7 +74,7 @@ struct CIFormatCLITests {
 
     @Test("--format github: one workflow command per line")
     func github() throws {
-        let result = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "github"], currentDirectory: TestPaths.root)
+        let result = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "github", "--no-config"], currentDirectory: TestPaths.root)
         ParallaxCommand.expectSuccess(result)
         ParallaxCommand.expectNoRawControls(result)
         let lines = result.stdout.split(separator: "\n")

@@ -81,22 +81,28 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let config = try inputs.loadConfig()
-        let comparison = try ComparisonArguments.compare(a: inputs.a, b: inputs.b, config: config)
+        // The baseline: its pins shape the alignment; its accepted findings are suppressed in
+        // the CI formats (SARIF suppressions, no GitHub annotation, no JUnit failure).
+        let baseline = try config.baselinePath(inputs.baseline).map { try Baseline.load(path: $0) }
+        let pair = config.pairName(a: inputs.a, b: inputs.b)
+        let comparison = try ComparisonArguments.compare(
+            a: inputs.a, b: inputs.b, config: config, pins: baseline?.sentencePins(for: pair) ?? [])
         let report = comparison.report
+        let suppressed = baseline?.ids(for: pair) ?? []
         let sources = [comparison.a.source, comparison.b.source]
         let text: String
         switch format {
         case .json: text = try JSONOutput.encode(report)
         case .markdown: text = MarkdownRenderer.render(report)
         case .html: text = HTMLRenderer.render(report)
-        case .sarif: text = SARIFRenderer.render([report], sources: sources)
-        case .github: text = GitHubRenderer.render([report], sources: sources)
+        case .sarif: text = SARIFRenderer.render([report], suppressed: suppressed, sources: sources)
+        case .github: text = GitHubRenderer.render([report], suppressed: suppressed, sources: sources)
         case .junit:
             // Reproducible: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else now.
             guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
                 throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
             }
-            text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, sources: sources)
+            text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, suppressed: suppressed, sources: sources)
         case .terminal:
             // Written to a file, the report has no colour and the default width.
             let toTerminal = output == nil
