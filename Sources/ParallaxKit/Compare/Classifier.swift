@@ -102,10 +102,16 @@ struct Classifier {
         }
 
         // Attribution: the same words credited to different speakers.
+        // Attribution: each side credits someone the other side never names ("Dr Maathai said" /
+        // "Dr Okafor said"; "Xi said" / "Putin said"), titles aside.
         let speakersA = speakers(sa)
         let speakersB = speakers(sb)
+        let keysOfA = Set(sa.words.map(\.key))
+        let keysOfB = Set(sb.words.map(\.key))
+        let creditedA = speakersA.reduce(Set<String>()) { $0.union($1.0) }.subtracting(Lexicon.titles)
+        let creditedB = speakersB.reduce(Set<String>()) { $0.union($1.0) }.subtracting(Lexicon.titles)
         if let (ka, ra, da) = speakersA.first, let (kb, rb, db) = speakersB.first,
-           speakersA.allSatisfy({ x in speakersB.allSatisfy { y in x.0.isDisjoint(with: y.0) } }) {
+           !creditedA.subtracting(keysOfB).subtracting(creditedB).isEmpty, !creditedB.subtracting(keysOfA).subtracting(creditedA).isEmpty {
             add(.attribution, "Attribution differs: A credits \(quote(da)), B credits \(quote(db)).",
                 sa.span(ra), sb.span(rb), detail: "\(ka.sorted())|\(kb.sorted())", weight: 3)
         }
@@ -140,8 +146,8 @@ struct Classifier {
                 if ha.allSatisfy({ $0.isNumber || stop.contains($0.key) }) && hb.allSatisfy({ $0.isNumber || stop.contains($0.key) }) { continue }
             }
             // Negation and modality.
-            let negA = Set(ha.map(\.key)).intersection(Lexicon.negations)
-            let negB = Set(hb.map(\.key)).intersection(Lexicon.negations)
+            let negA = Set(ha.map(\.key).filter(Lexicon.isNegation))
+            let negB = Set(hb.map(\.key).filter(Lexicon.isNegation))
             let modA = Set(ha.map(\.key)).intersection(Lexicon.modals)
             let modB = Set(hb.map(\.key)).intersection(Lexicon.modals)
             func strength(_ modals: Set<String>) -> Set<Int> {
@@ -345,7 +351,10 @@ struct Classifier {
             }
             // "said Xi".
             var end = k + 1
-            while end < words.count, words[end].isName, side.sentenceOfWord[end] == sentence { end += 1 }
+            while end < words.count, words[end].isName, side.sentenceOfWord[end] == sentence,
+                  end == k + 1 || !side.document.source.utf8[words[end - 1].span.upperBound..<words[end].span.lowerBound].contains(0x2C) {
+                end += 1
+            }
             if end > k + 1 {
                 found.append((Set(words[(k + 1)..<end].map(\.key)), (k + 1)..<end, side.surface((k + 1)..<end)))
                 continue

@@ -1,5 +1,17 @@
 /// Word lists the classifier needs, by fold key (English).
 enum Lexicon {
+    /// Whether a key negates: a negation word, or a contraction ending in "n't" ("didn't").
+    static func isNegation(_ key: String) -> Bool { negations.contains(key) || key.hasSuffix("n't") }
+
+    /// Titles and roles that stand before a name: not who is credited.
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "professor", "president", "vice", "prime", "minister", "premier",
+        "chancellor", "governor", "mayor", "senator", "sen", "rep", "representative", "secretary", "general",
+        "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "director", "chief",
+        "ceo", "king", "queen", "prince", "princess", "judge", "justice", "officer", "commander", "colonel",
+        "captain", "sir", "lord", "lady", "st", "gen", "the",
+    ]
+
     static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "neither", "none", "cannot", "nobody", "nothing", "nowhere", "hardly", "barely"]
     /// Modal verbs by the strength of what they say: a change from one class to another
     /// ("may" / "must") changes the claim; "could" / "will" in a paraphrase usually does not.
@@ -12,7 +24,8 @@ enum Lexicon {
         "stated", "states", "emphasized", "emphasised", "emphasizes", "underlined", "underlines", "remarked",
         "argued", "argues", "insisted", "claimed", "claims", "announced", "announces", "declared", "explained",
         "hopes", "hoped", "believes", "believed", "urged", "called", "pointed", "affirmed", "reiterated",
-        "according", "congratulated", "expressed",
+        "according", "congratulated", "expressed", "warned", "warns", "wrote", "writes", "replied", "asked",
+        "recalled", "admitted", "acknowledged", "conceded", "confirmed", "denied", "suggested", "predicted",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -137,27 +137,8 @@ struct GeneratedCategoryTests {
         #expect(outcomes.count >= 50, "need at least 50 \(kind) edits")
         if kind == .formatting {
             let drifted = outcomes.filter { $0.categories.contains(.drift) }
-            // Known issue: a hyphen turned into an en dash inside a lowercase compound
-            // ("two-decade" / "two–decade") is drift, inside a name an entity.
-            Self.knownIssue(kind == .formatting, "an en dash for a hyphen in a compound is not folded") {
-                #expect(drifted.isEmpty, "formatting-only edits raised drift: \(drifted.count)")
-            }
+            #expect(drifted.isEmpty, "formatting-only edits raised drift: \(drifted.count)")
         }
-        // Known issue: speakers after a title or descriptor ("Dr Maathai said" / "Dr Okafor said")
-        // share the title's words, and "said Lauren Dreyer, SpaceX's manager" runs on past the
-        // comma, so the speakers are not disjoint and no attribution is reported.
-        Self.knownIssue(kind == .reattribute, "re-attributions after a title or before an apposition are missed") {
-            #expect(accuracy >= 0.9, "\(kind) accuracy \(accuracy)")
-        }
-    }
-
-    /// Runs `body` as a known issue when `known` (until the classifier is fixed; set
-    /// `STRICT_CATEGORIES=1` to see it fail), else as it is.
-    static func knownIssue(_ known: Bool, _ comment: Comment, _ body: () -> Void) {
-        if known && ProcessInfo.processInfo.environment["STRICT_CATEGORIES"] != "1" {
-            withKnownIssue(comment, isIntermittent: true) { body() }
-        } else {
-            body()
-        }
+        #expect(accuracy >= 0.9, "\(kind) accuracy \(accuracy)")
     }
 }
