@@ -30,23 +30,28 @@ public struct ChromeRules: Sendable {
     }
 
     /// Why `line` is chrome, or nil when it may be prose. `line` is one line of input, trimmed.
+    ///
+    /// Each rule looks first at cheap byte facts (word count, a digit, a separator, a colon) and
+    /// only then at the text, so that lines of prose, the common case, cost one pass.
     func reason(forLine line: String) -> String? {
         let text = Self.collapseSpaces(line)
         if text.isEmpty { return nil }
-        let lower = text.lowercased()
+        let bytes = Array(text.utf8)
+        let lower = String(decoding: bytes.prefix(48), as: UTF8.self).lowercased()
         for prefix in prefixes where lower.hasPrefix(prefix) {
             return "teaser or footer (\"\(text.prefix(prefix.count))\")"
         }
+        let wordCount = bytes.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+        if wordCount > 16 { return nil }
         let words = text.split(separator: " ")
-        let punctuated = Self.endsSentence(text)
-        if words.count <= 8, let last = words.last, Self.isFileName(last) {
+        if wordCount <= 8, let last = words.last, last.contains("."), Self.isFileName(last) {
             return "file name"
         }
-        if punctuated { return nil }
-        if words.count <= 12, Self.hasTeaserPrefix(text) { return "teaser prefix" }
-        if words.count <= 16, Self.isBreadcrumb(text) { return "breadcrumbs" }
-        if words.count <= 12, Self.containsDate(text) { return "date line" }
-        if words.count <= 6, words.count >= 2, words[0] == "By" || words[0] == "BY",
+        if Self.endsSentence(text) { return nil }
+        if wordCount <= 12, bytes.contains(0x3A), Self.hasTeaserPrefix(text) { return "teaser prefix" }
+        if bytes.contains(where: { $0 == 0x3E || $0 == 0x7C || $0 == 0x2F || $0 >= 0xC2 }), Self.isBreadcrumb(text) { return "breadcrumbs" }
+        if wordCount <= 12, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Self.containsDate(text) { return "date line" }
+        if wordCount <= 6, wordCount >= 2, words[0] == "By" || words[0] == "BY",
            words.dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
             return "byline"
         }
@@ -55,19 +60,42 @@ public struct ChromeRules: Sendable {
 
     // MARK: - Shapes
 
-    static func collapseSpaces(_ line: String) -> String {
-        var out = ""
-        var pendingSpace = false
-        for scalar in line.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
+    /// The line with each run of white space as one space and none at the ends. Works on the
+    /// UTF-8 bytes; only non-ASCII characters are decoded to ask whether they are white space.
+    static func collapseSpaces(_ line: String, lowercaseASCII: Bool = false) -> String {
+        var line = line
+        return line.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var length = 1
+                let isSpace: Bool
+                if b < 0x80 {
+                    isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+                    isSpace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
+                }
+                if isSpace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    if length == 1 {
+                        out.append(lowercaseASCII && b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                    } else {
+                        for j in i..<min(i + length, bytes.count) { out.append(bytes[j]) }
+                    }
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// True when the text ends like a sentence: `.`, `!`, `?` (or `…`), possibly followed by

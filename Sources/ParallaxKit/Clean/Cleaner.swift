@@ -161,7 +161,20 @@ public struct Cleaner: Sendable {
     }
 
     static func endsWithTerminal(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
-        ChromeRules.endsSentence(string(utf8, max(range.lowerBound, range.upperBound - 12)..<range.upperBound))
+        // Skip closing quotes and brackets (ASCII, or the UTF-8 of ’ ” »), then look for . ! ? … 。
+        var j = range.upperBound
+        while j > range.lowerBound {
+            let b = utf8[j - 1]
+            if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x20 { j -= 1; continue }
+            if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE2, utf8[j - 2] == 0x80, b == 0x99 || b == 0x9D { j -= 3; continue }
+            if j - 2 >= range.lowerBound, utf8[j - 2] == 0xC2, b == 0xBB { j -= 2; continue }
+            if b == 0x2E || b == 0x21 || b == 0x3F { return true }
+            if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE2, utf8[j - 2] == 0x80, b == 0xA6 { return true }
+            if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE3, utf8[j - 2] == 0x80, b == 0x82 { return true }
+            if j - 3 >= range.lowerBound, utf8[j - 3] == 0xEF, utf8[j - 2] == 0xBC, b == 0x81 || b == 0x9F { return true }
+            return false
+        }
+        return false
     }
 
     static let lineEndAbbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "mt", "no", "vs", "jr", "sr"]
@@ -318,7 +331,8 @@ public struct Cleaner: Sendable {
         var affixes: [String: Int] = [:]
         func affixesOf(_ text: String) -> Set<String> {
             let words = text.split(separator: " ")
-            guard words.count > 2 else { return [] }
+            // Only lines of up to 16 words are ever judged as repeated.
+            guard words.count > 2, words.count <= 16 else { return [] }
             var result = Set<String>()
             for k in 2..<words.count {
                 result.insert(words.prefix(k).joined(separator: " "))
@@ -349,7 +363,8 @@ public struct Cleaner: Sendable {
         var seen: [String: Int] = [:]
         var prose: [(index: Int, words: [Substring])] = []
         for i in blocks.indices {
-            let text = ChromeRules.collapseSpaces(Self.string(utf8, blocks[i].range)).lowercased()
+            // Repeated verbatim, but for spacing and the case of ASCII letters.
+            let text = ChromeRules.collapseSpaces(Self.string(utf8, blocks[i].range), lowercaseASCII: true)
             if let first = seen[text] {
                 blocks[i].duplicateOf = first
                 continue

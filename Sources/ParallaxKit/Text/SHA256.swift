@@ -14,16 +14,11 @@ enum SHA256 {
 
     static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
+        func compress(_ block: UnsafeBufferPointer<UInt8>) {
             for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8 | UInt32(message[j + 3])
+                let j = i * 4
+                w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -42,6 +37,28 @@ enum SHA256 {
             }
             h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
             h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+        }
+        let message = Array(bytes)
+        let count = message.count
+        // Whole blocks straight from the input; the tail with its padding from a small buffer.
+        message.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset + 64 <= count {
+                compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)]))
+                offset += 64
+            }
+            var tail = Array(buffer[offset..<count])
+            tail.append(0x80)
+            while tail.count % 64 != 56 { tail.append(0) }
+            let bitLength = UInt64(count) &* 8
+            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+            tail.withUnsafeBufferPointer { t in
+                var start = 0
+                while start < t.count {
+                    compress(UnsafeBufferPointer(rebasing: t[start..<(start + 64)]))
+                    start += 64
+                }
+            }
         }
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
