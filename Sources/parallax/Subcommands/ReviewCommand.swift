@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import ParallaxKit
+
+/// `parallax review A B`: walks through the findings of a pair in a full-screen terminal
+/// interface and records the decisions: accepted findings in the baseline (the file `check`
+/// reads), rejections with their notes in the review log beside it, pins and unlinks of
+/// sentences in the baseline's pins. With `--accept-all` or `--accept CATEGORY` it needs no
+/// terminal.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review the findings of two accounts one by one; accepted ones go to the baseline.",
+        discussion: """
+            Keys: a accept, r reject (with a note), s skip; A R S the same for all remaining; \
+            j k next and previous; n next unreviewed; / search; w whole sentence pair; u unlink \
+            and p pin the finding's sentences; ? help; q save and quit; Q or x quit without \
+            saving. Decisions are written (atomically) only on q: accepted findings to the \
+            baseline, rejections to <baseline>.review.log; reopening continues with the findings \
+            not yet accepted or rejected. --accept-all and --accept CATEGORY accept without a \
+            terminal. Exit status: 0 done; 2 usage, input or configuration error, or no terminal; \
+            130 interrupted (nothing saved).
+            """
+    )
+
+    @OptionGroup var inputs: ComparisonArguments
+
+    @Flag(help: "Accept every finding into the baseline, without a terminal, and exit.")
+    var acceptAll = false
+
+    @Option(name: .customLong("accept"), help: ArgumentHelp("Accept every finding of this category into the baseline, without a terminal, and exit (repeatable).", valueName: "category"))
+    var acceptCategories: [String] = []
+
+    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    var interactive: Bool { !acceptAll && acceptCategories.isEmpty }
+
+    func validate() throws {
+        for name in acceptCategories where FindingCategory(rawValue: name) == nil {
+            throw ValidationError("--accept: unknown category '\(name)' (known: \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", "))).")
+        }
+        if acceptAll && !acceptCategories.isEmpty {
+            throw ValidationError("--accept-all accepts every category: give it or --accept, not both.")
+        }
+        if interactive && (inputs.a == "-" || inputs.b == "-") {
+            throw ValidationError("review reads keys from standard input: give A and B as files (or use --accept-all / --accept).")
+        }
+    }
+
+    func run() throws {
+        if interactive && !Terminal.isInteractive {
+            Console.usageError(notATerminalMessage())
+            throw ExitCode(ExitStatus.trouble)
+        }
+        let config = try inputs.loadConfig()
+        guard let baselinePath = config.baselinePath(inputs.baseline) else {
+            throw ValidationError("review needs a baseline file to record decisions in: give --baseline FILE, or set baseline in the configuration (\(Config.fileName)).")
+        }
+        let baseline = try Baseline.load(path: baselinePath)
+        let pair = config.pairName(a: inputs.a, b: inputs.b)
+        let comparison = try ComparisonArguments.compare(a: inputs.a, b: inputs.b, config: config, pins: baseline.sentencePins(for: pair))
+        if interactive {
+            try review(comparison, pair: pair, baseline: baseline, baselinePath: baselinePath)
+        } else {
+            try acceptWithoutTerminal(comparison.report, pair: pair, baseline: baseline, baselinePath: baselinePath)
+        }
+    }
+
+    // MARK: - Without a terminal
+
+    private func acceptWithoutTerminal(_ report: Report, pair: String, baseline: Baseline, baselinePath: String) throws {
+        let categories = Set(acceptCategories.compactMap(FindingCategory.init(rawValue:)))
+        let chosen = report.findings.filter { acceptAll || categories.contains($0.category) }
+        let existing = baseline.accepted.filter { $0.pair == pair }
+        let known = Set(existing.map(\.id))
+        let added = chosen.filter { !known.contains($0.id) }
+        let updated = baseline.replacing(pair: pair, with: existing + added.map { Baseline.Entry($0, pair: pair) })
+        try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
+        let already = chosen.count - added.count
+        Console.write("parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n")
+    }
+
+    /// What to run instead when there is no terminal.
+    private func notATerminalMessage() -> String {
+        func quote(_ s: String) -> String {
+            s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        var options: [String] = []
+        if let config = inputs.config { options += ["--config", quote(config)] }
+        if inputs.noConfig { options.append("--no-config") }
+        if let language = inputs.language { options += ["--language", quote(language)] }
+        var baseline: [String] = []
+        if let path = inputs.baseline { baseline = ["--baseline", quote(path)] }
+        let files = [quote(inputs.a), quote(inputs.b)]
+        func command(_ words: [String]) -> String { "  " + (["parallax"] + words).joined(separator: " ") }
+        return [
+            "review is interactive: it needs a terminal on standard input and standard output, and this is not one (a pipe, a file or CI).",
+            "Run instead:",
+            command(["compare"] + files + options + baseline) + "    # read the findings",
+            command(["check"] + files + options.filter { $0 != "--no-config" } + baseline) + "    # the CI gate: exit 1 on findings the baseline does not accept",
+            command(["review", "--accept-all"] + files + options + baseline) + "    # accept every finding into the baseline",
+            command(["review", "--accept", "CATEGORY"] + files + options + baseline) + "    # accept the findings of one category",
+        ].joined(separator: "\n")
+    }
+
+    // MARK: - On a terminal
+
+    private func review(_ comparison: Comparison, pair: String, baseline: Baseline, baselinePath: String) throws {
+        let logPath = ReviewLog.path(forBaseline: baselinePath)
+        let log = try ReviewLog.load(path: logPath)
+        let fingerprints = [comparison.a, comparison.b].map { document in
+            document.sentences.indices.map { document.fingerprint(ofSentence: $0) }
+        }
+        var session = ReviewSession(report: comparison.report, pair: pair, baseline: baseline, log: log, fingerprints: fingerprints)
+        let color = Console.colorEnabled(disabled: noColor)
+
+        let terminal = try Terminal()
+        var outcome = ReviewSession.Outcome.discard
+        session: while true {
+            let size = terminal.size
+            terminal.draw(ReviewScreen.render(session, width: size.columns, height: size.rows, color: color))
+            switch terminal.read() {
+            case .resize:
+                terminal.invalidate()
+            case .closed:
+                // The terminal went away: nobody confirmed anything.
+                outcome = .discard
+                break session
+            case .keys(let keys):
+                for key in keys {
+                    switch session.handle(key) {
+                    case .stay: continue
+                    case .redraw: terminal.invalidate()
+                    case let done:
+                        outcome = done
+                        break session
+                    }
+                }
+            }
+        }
+        terminal.restore()
+
+        switch outcome {
+        case .save:
+            try save(session, baseline: baseline, baselinePath: baselinePath, logPath: logPath)
+        case .interrupt:
+            Console.error("review interrupted; nothing saved")
+            throw ExitCode(130)
+        default:
+            Console.write("parallax review: quit without saving; \(TerminalText.escape(baselinePath)) is unchanged\n")
+        }
+    }
+
+    private func save(_ session: ReviewSession, baseline: Baseline, baselinePath: String, logPath: String) throws {
+        let counts = session.counts
+        guard session.hasUnsavedWork else {
+            Console.write("parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n")
+            return
+        }
+        let updated = session.savedBaseline(baseline)
+        try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
+        let entries = session.logEntries(time: Date().ISO8601Format())
+        if !entries.isEmpty {
+            try append(entries.map(ReviewLog.line).joined(), to: logPath)
+        }
+        let changes = session.changes
+        let accepted = changes.filter { $0.decision == .accepted }.count
+        let rejected = changes.count - accepted
+        var line = "parallax review: saved \(accepted) accepted and \(rejected) rejected"
+        if !session.pins.isEmpty { line += ", \(session.pins.count) pin\(session.pins.count == 1 ? "" : "s")" }
+        line += " to \(TerminalText.escape(baselinePath))"
+        if !entries.isEmpty { line += " (log: \(TerminalText.escape(logPath)))" }
+        line += "; \(counts.open) finding\(counts.open == 1 ? "" : "s") of \(TerminalText.escape(session.pair)) still open\n"
+        Console.write(line)
+    }
+
+    /// Appends `text` to the log in one write (`O_APPEND`), creating it when missing.
+    private func append(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw InputError(path: path, problem: "cannot be opened for appending (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { write(fd, $0 + offset, buffer.count - offset) } ?? -1
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
+            offset += n
+        }
+    }
+}

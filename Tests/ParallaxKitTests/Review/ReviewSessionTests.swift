@@ -1,0 +1,168 @@
+import ParallaxKit
+import Testing
+
+@Suite("Review: the session's state machine")
+struct ReviewSessionTests {
+    @Test("Accept two, reject one with a note: the baseline holds the two, the log the rejection")
+    func acceptAcceptReject() throws {
+        var session = try ReviewFixture.session()
+        let ids = session.order.prefix(3).map { session.report.findings[$0].id }
+        #expect(session.position == 0)
+        #expect(session.type("aar") == .stay)
+        guard case .note = session.mode else {
+            Issue.record("r should open the note editor, not \(session.mode)")
+            return
+        }
+        #expect(session.type("wrong pair\r") == .stay)
+        #expect(session.position == 3)
+        #expect(session.type("q") == .save)
+
+        let saved = session.savedBaseline(Baseline())
+        #expect(Set(saved.accepted.map(\.id)) == Set(ids.prefix(2)))
+        #expect(saved.accepted.allSatisfy { $0.pair == "june" })
+        let log = session.logEntries(time: "2021-06-28T00:00:00Z")
+        #expect(log.filter { $0.decision == .rejected }.map(\.id) == [ids[2]])
+        #expect(log.first { $0.decision == .rejected }?.note == "wrong pair")
+
+        // Reopened: continues after the three decided findings.
+        let reopened = try ReviewFixture.session(baseline: saved, log: log)
+        #expect(reopened.position == 3)
+        #expect(reopened.counts.accepted == 2 && reopened.counts.rejected == 1)
+        #expect(!reopened.hasUnsavedWork)
+    }
+
+    @Test("A rejection without a note; Esc cancels the note and rejects nothing")
+    func rejectNotes() throws {
+        var session = try ReviewFixture.session()
+        let first = try #require(session.current)
+        session.type("r")
+        session.handle(.escape)
+        #expect(session.decision(of: first) == nil)
+        #expect(session.mode == .finding)
+        session.type("r   \r")
+        #expect(session.decision(of: first) == .rejected(note: nil))
+    }
+
+    @Test("j and k move, n goes to the next unreviewed, the end shows the summary")
+    func moving() throws {
+        var session = try ReviewFixture.session()
+        session.type("jjk")
+        #expect(session.position == 1)
+        session.type("k")
+        session.type("k")
+        #expect(session.position == 0)
+        #expect(session.status != nil)
+        session.type("a")  // decides 0, moves to 1
+        session.type("g")
+        #expect(session.position == 0)
+        session.type("n")
+        #expect(session.position == 1)
+        session.type("G")
+        session.type("j")
+        #expect(session.mode == .summary)
+        session.type("k")
+        #expect(session.mode == .finding)
+        #expect(session.position == session.order.count - 1)
+    }
+
+    @Test("A accepts this and all remaining; S skips them; R rejects them with one note")
+    func allRemaining() throws {
+        var session = try ReviewFixture.session()
+        session.type("sA")
+        #expect(session.mode == .summary)
+        #expect(session.counts.accepted == session.order.count - 1)
+        #expect(session.counts.open == 1, "the skipped one stays open")
+
+        var rejecting = try ReviewFixture.session()
+        rejecting.type("jRnot news\r")
+        #expect(rejecting.counts.rejected == rejecting.order.count - 1)
+        #expect(rejecting.logEntries(time: nil).allSatisfy { $0.note == "not news" })
+
+        var skipping = try ReviewFixture.session()
+        skipping.type("S")
+        #expect(skipping.mode == .summary)
+        #expect(!skipping.hasUnsavedWork)
+        #expect(skipping.type("Q") == .discard)
+    }
+
+    @Test("Quitting without saving asks first when there is something to lose; Ctrl-C interrupts")
+    func quitting() throws {
+        var session = try ReviewFixture.session()
+        #expect(session.type("x") == .discard)
+        session.type("a")
+        #expect(session.type("Q") == .stay)
+        #expect(session.mode == .confirmDiscard)
+        #expect(session.type("n") == .stay)
+        #expect(session.mode == .finding)
+        session.type("Q")
+        #expect(session.type("y") == .discard)
+        #expect(session.handle(.interrupt) == .interrupt)
+    }
+
+    @Test("Accepting a rejected finding, and rejecting an accepted one, change the baseline")
+    func changingMinds() throws {
+        var session = try ReviewFixture.session()
+        let first = try #require(session.current)
+        session.type("a")
+        let baseline = session.savedBaseline(Baseline())
+        var again = try ReviewFixture.session(baseline: baseline)
+        again.type("g")
+        #expect(again.current?.id == first.id)
+        again.type("rno\r")
+        #expect(again.savedBaseline(baseline).accepted.isEmpty)
+        // Entries of findings no longer in the report stay.
+        let stale = Baseline(accepted: [Baseline.Entry(id: "gone", pair: "june", category: .drift, a: "x", b: "y")])
+        #expect(again.savedBaseline(stale).accepted.map(\.id) == ["gone"])
+    }
+
+    @Test("u unlinks and p pins the finding's sentences, by fingerprint")
+    func pins() throws {
+        var session = try ReviewFixture.session()
+        // The first finding with sentences on both sides.
+        while let current = session.current, current.a?.sentences.isEmpty != false || current.b?.sentences.isEmpty != false {
+            session.type("j")
+        }
+        let finding = try #require(session.current)
+        session.type("u")
+        #expect(session.pins.count == (finding.a?.sentences.count ?? 0) * (finding.b?.sentences.count ?? 0))
+        #expect(session.pins.allSatisfy { !$0.pin.link && $0.pair == "june" })
+        #expect(session.hasUnsavedWork)
+        session.type("p")
+        #expect(session.pins.allSatisfy { $0.pin.link }, "p replaces the unlink of the same sentences")
+        let saved = session.savedBaseline(Baseline())
+        #expect(saved.sentencePins(for: "june") == session.pins.map(\.pin))
+
+        // A finding with one side only cannot be pinned.
+        var oneSided = try ReviewFixture.session()
+        while let current = oneSided.current, current.a != nil && current.b != nil { oneSided.type("j") }
+        oneSided.type("u")
+        #expect(oneSided.pins.isEmpty)
+        #expect(oneSided.status?.contains("needs a sentence on each side") == true)
+    }
+
+    @Test("/ finds the next finding that mentions the words; an empty search repeats the last")
+    func search() throws {
+        var session = try ReviewFixture.session()
+        session.type("/yang jiechi\r")
+        let found = try #require(session.current)
+        let sentences = (found.b?.sentences ?? []).map { session.report.documents[1].sentences[$0].text }
+        let text = ([found.message, found.a?.text ?? "", found.b?.text ?? ""] + sentences).joined(separator: " ").lowercased()
+        #expect(text.contains("yang jiechi"))
+        session.type("/nothing like this at all\r")
+        #expect(session.status?.contains("No finding matches") == true)
+        #expect(session.current?.id == found.id)
+    }
+
+    @Test("? shows help, any key returns; w toggles the whole pair")
+    func helpAndWhole() throws {
+        var session = try ReviewFixture.session()
+        session.type("?")
+        #expect(session.mode == .help)
+        session.type("z")
+        #expect(session.mode == .finding)
+        session.type("w")
+        #expect(session.whole)
+        session.type("w")
+        #expect(!session.whole)
+    }
+}
