@@ -98,6 +98,29 @@ struct CheckTests {
         }
     }
 
+    @Test("CI formats go to --output while standard output keeps the summary; accepted findings are SARIF suppressions")
+    func ciFormats() throws {
+        let scratch = try Self.project(config: "failOn: error\n")
+        try Self.check(scratch, ["--update-baseline"])
+        let sarif = try Self.check(scratch, ["--format", "sarif", "--output", scratch.path("out.sarif")])
+        #expect(sarif.status == 0)
+        #expect(sarif.stdout.hasPrefix("parallax check: 1 pair, 0 failed"))
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("out.sarif")))) as? [String: Any]
+        let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(!results.isEmpty)
+        #expect(results.allSatisfy { ($0["suppressions"] as? [Any])?.isEmpty == false })
+        let junit = try ParallaxCommand.run(["check", "--format", "junit", "--output", scratch.path("out.xml")],
+                                            environment: ["SOURCE_DATE_EPOCH": "1624838400"], currentDirectory: scratch.folder)
+        #expect(junit.status == 0)
+        let xml = try String(contentsOfFile: scratch.path("out.xml"), encoding: .utf8)
+        #expect(xml.contains("timestamp=\"2021-06-28T00:00:00\""))
+        // With an empty baseline the GitHub annotations carry the error findings.
+        try scratch.file("baseline.json", "{\"schemaVersion\": 1, \"accepted\": []}\n")
+        let github = try Self.check(scratch, ["--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.stdout.split(separator: "\n").contains { $0.hasPrefix("::error file=b.txt,") || $0.hasPrefix("::error file=a.txt") })
+    }
+
     @Test("Two files on the command line are checked without a configuration's pairs")
     func filesGiven() throws {
         let scratch = try Scratch()

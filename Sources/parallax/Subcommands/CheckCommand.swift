@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, sarif, junit, github
     }
 
     @Argument(help: "The two accounts A and B (default: the pairs of the configuration).")
@@ -58,10 +58,12 @@ struct CheckCommand: ParsableCommand {
         let gate = Gate(failOn: failOn?.severity ?? loaded.failOn, thresholds: loaded.thresholds)
 
         var results: [GateResult] = []
+        var sources: [SourceText] = []
         for pair in pairs {
             let name = pair.name ?? "\(pair.a) ↔ \(pair.b)"
-            let report = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: current.sentencePins(for: name)).report
-            results.append(gate.evaluate(report, pair: name, baseline: current))
+            let comparison = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: current.sentencePins(for: name))
+            sources += [comparison.a.source, comparison.b.source]
+            results.append(gate.evaluate(comparison.report, pair: name, baseline: current))
         }
 
         if updateBaseline {
@@ -77,17 +79,26 @@ struct CheckCommand: ParsableCommand {
         }
 
         let summary = Self.summary(results, gate: gate)
-        switch (format, output) {
-        case (.text, nil):
+        let reports = results.map(\.report)
+        // Findings the baseline accepts, and those on uncertain links: suppressed in the CI formats.
+        let suppressed = Set(results.flatMap { $0.accepted.map(\.id) + $0.needsReview.map(\.id) })
+        let formatted: String
+        switch format {
+        case .text: formatted = summary
+        case .json: formatted = try JSONOutput.encode(reports)
+        case .sarif: formatted = SARIFRenderer.render(reports, suppressed: suppressed, sources: sources)
+        case .github: formatted = GitHubRenderer.render(reports, suppressed: suppressed, sources: sources)
+        case .junit:
+            guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
+                throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
+            }
+            formatted = JUnitRenderer.render(reports, timestamp: timestamp, failLevel: gate.failOn, suppressed: suppressed, sources: sources)
+        }
+        if let output {
+            try Console.writeFile(formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] })
             Console.write(summary)
-        case (.text, let path?):
-            try Console.writeFile(summary, to: path, inputs: pairs.flatMap { [$0.a, $0.b] })
-            Console.write(summary)
-        case (.json, nil):
-            Console.write(try JSONOutput.encode(results.map(\.report)))
-        case (.json, let path?):
-            try Console.writeFile(try JSONOutput.encode(results.map(\.report)), to: path, inputs: pairs.flatMap { [$0.a, $0.b] })
-            Console.write(summary)
+        } else {
+            Console.write(formatted)
         }
         if !results.allSatisfy(\.passed) { throw ExitCode(ExitStatus.violations) }
     }
