@@ -109,6 +109,8 @@ struct Aligner {
         // From A's side, then from B's side, keep each sentence's best k by shared rare weight.
         var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
         var touched: [Int] = []
+        var best: [Int] = []
+        best.reserveCapacity(max(k, 0) + 1)
         func collect(_ units: [TermModel.Unit], _ postings: [Int32: [Int32]], fromA: Bool) {
             for (i, unit) in units.enumerated() {
                 for t in unit.terms {
@@ -119,7 +121,19 @@ struct Aligner {
                         scratch[Int(j)] += w
                     }
                 }
-                let best = touched.sorted { scratch[$0] != scratch[$1] ? scratch[$0] > scratch[$1] : $0 < $1 }.prefix(k)
+                // The best k by shared weight, then by index: a selection, not a sort of all.
+                best.removeAll(keepingCapacity: true)
+                for j in touched where k > 0 {
+                    let w = scratch[j]
+                    if best.count == k {
+                        let last = best[k - 1]
+                        guard w > scratch[last] || (w == scratch[last] && j < last) else { continue }
+                        best.removeLast()
+                    }
+                    var p = best.count
+                    while p > 0 && (scratch[best[p - 1]] < w || (scratch[best[p - 1]] == w && best[p - 1] > j)) { p -= 1 }
+                    best.insert(j, at: p)
+                }
                 for j in best {
                     let pair = fromA ? Int64(i) << 32 | Int64(j) : Int64(j) << 32 | Int64(i)
                     pairs.insert(pair)

@@ -54,9 +54,10 @@ struct TermModel {
             for sentence in document.sentences where sentence.isContent {
                 var terms: [Int32] = []
                 for word in folder.words(of: sentence, in: document) {
-                    let surface = Document.displayText(document.source.utf8[word.span])
+                    // The word as written: only for a new term and for a number's parts.
+                    func written() -> String { Document.displayText(document.source.utf8[word.span]) }
                     if word.glossaryEntry != nil {
-                        terms.append(intern(word.key, factor: 1.5, surface: surface))
+                        terms.append(intern(word.key, factor: 1.5, surface: written()))
                         continue
                     }
                     let isStop = stop.contains(word.key)
@@ -70,11 +71,11 @@ struct TermModel {
                             stemCache[word.key] = stemmed
                         }
                     }
-                    terms.append(intern(stemmed, factor: factor, surface: surface))
+                    terms.append(intern(stemmed, factor: factor, surface: written()))
                     // A compound with a number also counts its parts, so "17-year old" meets
                     // "17 year-old" and "COVID-19" meets "COVID".
-                    if surface.contains("-"), word.isNumber {
-                        for part in surface.lowercased().split(separator: "-") where part.count >= 2 {
+                    if word.isNumber, written().contains("-") {
+                        for part in written().lowercased().split(separator: "-") where part.count >= 2 {
                             let key = String(part)
                             let isNumber = key.allSatisfy(\.isNumber)
                             guard !stop.contains(key) else { continue }
