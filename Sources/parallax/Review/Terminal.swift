@@ -69,6 +69,13 @@ final class Terminal {
         }
         for signal in Self.handledSignals { install(fatalSignalHandler, for: signal, keepingPrevious: true) }
         install(resizeHandler, for: SIGWINCH, keepingPrevious: false)
+        // A process can start with signals blocked (the mask is inherited: a parent thread run
+        // by libdispatch blocks nearly all); then neither Ctrl-C from outside nor a resize
+        // would reach the handlers.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in Self.handledSignals + [SIGWINCH] { sigaddset(&unblock, signal) }
+        _ = sigprocmask(SIG_UNBLOCK, &unblock, nil)
         atexit { restoreTerminalNow() }
         // TCSANOW, not TCSAFLUSH: keys typed while the comparison ran are kept.
         guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else {
