@@ -55,6 +55,25 @@ enum Console {
                 throw InputError(path: path, problem: "is one of the inputs; refusing to write over it")
             }
         }
+        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming a
+        // temporary file over it would replace it.
+        var info = stat()
+        if stat(target.path, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR { throw InputError(path: path, problem: "is a directory; give a file to write") }
+            if kind != S_IFREG {
+                guard let handle = FileHandle(forWritingAtPath: target.path) else {
+                    throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))")
+                }
+                defer { try? handle.close() }
+                do {
+                    try handle.write(contentsOf: Data(text.utf8))
+                } catch {
+                    throw InputError(path: path, problem: "cannot be written (\(error.localizedDescription))")
+                }
+                return
+            }
+        }
         let directory = target.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
         do {

@@ -176,3 +176,23 @@ struct CheckTests {
         #expect(result.stderr.contains("baseline.json: is not a Parallax baseline"))
     }
 }
+
+@Suite("Output files")
+struct OutputFileTests {
+    @Test("-o onto a device writes to it and leaves it a device (no rename over /dev/null)")
+    func device() throws {
+        let result = try ParallaxCommand.run(["compare", "--no-config", "--format", "json", "-o", "/dev/null", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout])
+        #expect(result.status == 0, "\(result.stderr)")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0)
+        #expect(info.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test("-o onto a directory is an input error")
+    func directory() throws {
+        let scratch = try Scratch()
+        let result = try ParallaxCommand.run(["compare", "--no-config", "-o", scratch.folder.path, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is a directory"))
+    }
+}

@@ -222,12 +222,21 @@ struct Aligner {
 
     /// Whether a link sits between the backbone links around it, in both texts.
     static func fits(_ link: Link, _ backbone: [Link]) -> Bool {
-        var before: Link? = nil
-        var after: Link? = nil
-        for anchor in backbone {
-            if anchor.a <= link.a { before = anchor }
-            if anchor.a >= link.a, after == nil { after = anchor }
+        // The backbone increases in A: binary searches for the anchors around `link.a`.
+        func partition(_ target: Int, inclusive: Bool) -> Int {
+            var low = 0
+            var high = backbone.count
+            while low < high {
+                let mid = (low + high) / 2
+                let a: Int = backbone[mid].a
+                if a > target || (inclusive && a == target) { high = mid } else { low = mid + 1 }
+            }
+            return low
         }
+        let afterIndex: Int = partition(link.a, inclusive: true)
+        let beyond: Int = partition(link.a, inclusive: false)
+        let before: Link? = beyond > 0 ? backbone[beyond - 1] : nil
+        let after: Link? = afterIndex < backbone.count ? backbone[afterIndex] : nil
         let low = before?.b ?? -1
         let high = after?.b ?? Int.max
         if let before, before.a == link.a { return abs(link.b - before.b) <= 2 || (link.b > low - 1 && link.b < high + 1) }

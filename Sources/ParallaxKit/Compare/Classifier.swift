@@ -255,7 +255,7 @@ struct Classifier {
     /// A key for comparing names across the accounts: stemmed ("CPCs" = "CPC"), and without
     /// digits when the other account has lost its digits ("COVID-19" = "COVID").
     func nameKey(_ key: String, digitsLostElsewhere: Bool) -> String {
-        let base = digitsLostElsewhere ? String(key.unicodeScalars.filter { $0.properties.numericType == nil }.map(Character.init)) : key
+        let base = digitsLostElsewhere ? Self.withoutDigits(key) : key
         return stemmer.stem(base)
     }
 
@@ -268,15 +268,23 @@ struct Classifier {
 
     /// The name keys of every content word of a document.
     static func vocabulary(of document: Document, folder: WordFolder, stemmer: Stemmer, stripDigits: Bool) -> Set<String> {
-        var keys = Set<String>()
+        var raw = Set<String>()
         for sentence in document.sentences where sentence.isContent {
             for word in folder.words(of: sentence, in: document) {
-                let base = stripDigits ? String(word.key.unicodeScalars.filter { $0.properties.numericType == nil }.map(Character.init)) : word.key
-                keys.insert(stemmer.stem(base))
-                for part in word.variant.split(separator: " ") { keys.insert(stemmer.stem(String(part))) }
+                raw.insert(stripDigits ? withoutDigits(word.key) : word.key)
+                for part in word.variant.split(separator: " ") { raw.insert(String(part)) }
             }
         }
-        return keys
+        // Each distinct key is stemmed once.
+        var stems = Set<String>()
+        for key in raw { stems.insert(stemmer.stem(key)) }
+        return stems
+    }
+
+    static func withoutDigits(_ key: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in key.unicodeScalars where scalar.properties.numericType == nil { scalars.append(scalar) }
+        return String(scalars)
     }
 
     func quote(_ text: String, empty: String = "nothing") -> String { text.isEmpty ? empty : "\u{201C}\(text)\u{201D}" }

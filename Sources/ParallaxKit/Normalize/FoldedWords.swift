@@ -23,6 +23,13 @@ struct FoldedWord: Sendable {
 struct WordFolder {
     let context: FoldContext
     let glossary: Glossary
+    /// Each sentence's words, folded once: the aligner, the classifier and the report builder
+    /// all ask for them.
+    private let cache = Cache()
+
+    private final class Cache {
+        var words: [String: [Int: [FoldedWord]]] = [:]
+    }
 
     init(documents: [Document], glossary: Glossary) {
         self.context = FoldContext(keys: documents.flatMap(\.vocabulary))
@@ -30,6 +37,13 @@ struct WordFolder {
     }
 
     func words(of sentence: Sentence, in document: Document) -> [FoldedWord] {
+        if let known = cache.words[document.id]?[sentence.index] { return known }
+        let folded = fold(sentence, in: document)
+        cache.words[document.id, default: [:]][sentence.index] = folded
+        return folded
+    }
+
+    private func fold(_ sentence: Sentence, in document: Document) -> [FoldedWord] {
         var words: [FoldedWord] = []
         let tokens = document.tokens
         var i = sentence.tokenRange.lowerBound
