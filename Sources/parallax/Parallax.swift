@@ -20,6 +20,11 @@ struct Parallax: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            // For the tests of the exit status: PARALLAX_FAULT=internal makes the run fail as an
+            // internal error would, after the arguments are parsed.
+            if ProcessInfo.processInfo.environment["PARALLAX_FAULT"] == "internal" {
+                throw EngineError("fault injected by PARALLAX_FAULT=internal")
+            }
             try command.run()
         } catch let error as InputError {
             Console.error(error.description)

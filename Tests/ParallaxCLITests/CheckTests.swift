@@ -196,3 +196,14 @@ struct OutputFileTests {
         #expect(result.stderr.contains("is a directory"))
     }
 }
+
+@Suite("Exit status 3")
+struct InternalErrorTests {
+    @Test("An internal error exits 3 with a one-line message", arguments: [["check", "a.txt", "b.txt"], ["compare", "a.txt", "b.txt"]])
+    func internalError(_ arguments: [String]) throws {
+        let result = try ParallaxCommand.run(arguments, environment: ["PARALLAX_FAULT": "internal"])
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("parallax: internal error:"))
+        #expect(result.stderrLines.count == 1)
+    }
+}
