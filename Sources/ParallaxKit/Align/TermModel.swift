@@ -113,14 +113,15 @@ struct TermModel {
         self.documentFrequency = df
     }
 
-    /// Total weight of the terms two sorted term lists share.
-    func sharedWeight(_ x: [Int32], _ y: [Int32]) -> Double {
+    /// Calls `body` with each term two sorted term lists share, in order (a merge: no set is
+    /// built).
+    @inline(__always)
+    static func forEachShared(_ x: [Int32], _ y: [Int32], _ body: (Int32) -> Void) {
         var i = 0
         var j = 0
-        var total = 0.0
         while i < x.count && j < y.count {
             if x[i] == y[j] {
-                total += weights[Int(x[i])]
+                body(x[i])
                 i += 1
                 j += 1
             } else if x[i] < y[j] {
@@ -129,25 +130,19 @@ struct TermModel {
                 j += 1
             }
         }
+    }
+
+    /// Total weight of the terms two sorted term lists share.
+    func sharedWeight(_ x: [Int32], _ y: [Int32]) -> Double {
+        var total = 0.0
+        Self.forEachShared(x, y) { total += weights[Int($0)] }
         return total
     }
 
     /// The terms two sorted lists share, sorted.
     static func intersection(_ x: [Int32], _ y: [Int32]) -> [Int32] {
-        var i = 0
-        var j = 0
         var out: [Int32] = []
-        while i < x.count && j < y.count {
-            if x[i] == y[j] {
-                out.append(x[i])
-                i += 1
-                j += 1
-            } else if x[i] < y[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
+        forEachShared(x, y) { out.append($0) }
         return out
     }
 
