@@ -67,6 +67,10 @@ public struct Config: Sendable, Equatable {
     public var boilerplate: [String] = []
     /// Whether short lines without sentence punctuation (headlines) are boilerplate.
     public var headingsAreBoilerplate = true
+    /// Whether a lone sentence on each side of an order gap is paired by the order alone (see
+    /// ``AlignmentOptions/pairLoneGaps``): right for translations, off to see every substituted
+    /// sentence as an omission and an addition.
+    public var pairLoneGaps = true
     public var severities: [FindingCategory: Severity] = [:]
     public var thresholds = Thresholds()
     /// The lowest severity that fails `parallax check` (default: error).
@@ -168,6 +172,8 @@ public struct Config: Sendable, Equatable {
                 config.boilerplate = try reader.sequence(value, key: key).map { (v) throws(ConfigError) in try reader.string(v, key: key) }
             case "headingsAreBoilerplate":
                 config.headingsAreBoilerplate = try reader.bool(value, key: key)
+            case "pairLoneGaps":
+                config.pairLoneGaps = try reader.bool(value, key: key)
             case "severity":
                 for (categoryNode, severityNode) in try reader.mapping(value, key: key) {
                     let name = categoryNode.string ?? ""
@@ -183,7 +189,7 @@ public struct Config: Sendable, Equatable {
             case "baseline":
                 config.baseline = try reader.string(value, key: key)
             default:
-                throw reader.error(keyNode, key, "unknown key (known: language, pairs, glossary, boilerplate, headingsAreBoilerplate, severity, thresholds, failOn, baseline)")
+                throw reader.error(keyNode, key, "unknown key (known: language, pairs, glossary, boilerplate, headingsAreBoilerplate, pairLoneGaps, severity, thresholds, failOn, baseline)")
             }
         }
         return config
@@ -319,7 +325,7 @@ extension Config {
             language: language,
             chrome: ChromeRules(extraPrefixes: boilerplate, headingsAreBoilerplate: headingsAreBoilerplate))
         let glossary = glossary.isEmpty ? Glossary.empty : try Glossary(classes: glossary, normalizer: analysis.normalizer)
-        var alignment = AlignmentOptions(language: language, glossary: glossary)
+        var alignment = AlignmentOptions(language: language, glossary: glossary, pairLoneGaps: pairLoneGaps)
         alignment.pins = pins
         let comparison = ComparisonOptions(alignment: alignment, severities: severities)
         return (analysis, comparison)
