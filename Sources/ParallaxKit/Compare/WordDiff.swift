@@ -11,7 +11,17 @@ struct Hunk: Sendable {
 enum WordDiff {
     /// The hunks, and the pairs of words the diff keeps as equal.
     static func diff(_ a: [String], _ b: [String], isWeak: (String) -> Bool) -> (hunks: [Hunk], equal: [(Int, Int)]) {
-        let difference = b.difference(from: a)
+        // The diff runs on small integers, one per distinct key: cheaper to compare than strings.
+        var ids: [String: Int32] = [:]
+        func intern(_ key: String) -> Int32 {
+            if let id = ids[key] { return id }
+            let id = Int32(ids.count)
+            ids[key] = id
+            return id
+        }
+        let aIDs = a.map(intern)
+        let bIDs = b.map(intern)
+        let difference = bIDs.difference(from: aIDs)
         var removed = Set<Int>()
         var inserted = Set<Int>()
         for change in difference {
