@@ -87,7 +87,7 @@ public enum GitHubRenderer {
             case "," where property: out += "%2C"
             default:
                 if TerminalText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                    out += TerminalText.visible(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

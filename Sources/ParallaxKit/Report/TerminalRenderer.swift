@@ -102,7 +102,7 @@ public enum TerminalRenderer {
                 for row in 0..<max(left.count, right.count) {
                     let l = row < left.count ? left[row].rendered(color: options.color, pad: column) : String(repeating: " ", count: column)
                     let r = row < right.count ? right[row].rendered(color: options.color) : ""
-                    out.append(trimmingTrailingSpaces(l + (options.color ? "\u{1B}[2m │\u{1B}[0m " : " │ ") + r))
+                    out.append((l + (options.color ? "\u{1B}[2m │\u{1B}[0m " : " │ ") + r).trimmingTrailingSpaces())
                 }
             } else {
                 for paragraphs in sides {
@@ -168,9 +168,4 @@ public enum TerminalRenderer {
         }
     }
 
-    private static func trimmingTrailingSpaces(_ line: String) -> String {
-        var line = Substring(line)
-        while line.last == " " { line.removeLast() }
-        return String(line)
-    }
 }

@@ -13,12 +13,18 @@ public enum TerminalText {
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) {
-                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                out += visible(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// A character shown as its escape, `\\u{1B}`: what every output format writes in place of a
+    /// character it must not write raw.
+    static func visible(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

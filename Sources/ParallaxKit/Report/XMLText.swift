@@ -27,7 +27,7 @@ enum XMLText {
             case "\n", "\t": out.unicodeScalars.append(scalar)
             default:
                 if TerminalText.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                    out += TerminalText.visible(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
