@@ -22,6 +22,8 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // SHA-256 in C, on the processor's SHA extensions where it has them.
+        .target(name: "CDigest"),
         // Snowball stemmers from the system (Debian's libstemmer-dev).
         .systemLibrary(
             name: "CStemmer",
@@ -29,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "ParallaxKit",
-            dependencies: ["CICU", "CStemmer", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CICU", "CDigest", "CStemmer", .product(name: "Yams", package: "Yams")],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(

@@ -4,8 +4,13 @@
 /// The rules are general (shape of the line) with a short built-in list of phrases that open
 /// teaser and footer lines on news sites; users add their own phrases through the config.
 public struct ChromeRules: Sendable {
-    /// Phrases that, at the start of a line, mark it as chrome. Lowercase.
-    public var prefixes: [String]
+    /// Phrases that, at the start of a line, mark it as chrome. Lowercase; an empty phrase is
+    /// ignored.
+    public var prefixes: [String] {
+        didSet { asciiPrefixes = Self.asciiPrefixTable(prefixes) }
+    }
+    /// The ASCII phrases of `prefixes` as UTF-8, by their first byte, in the order of `prefixes`.
+    private var asciiPrefixes: [[[UInt8]]]
 
     /// The built-in phrase list.
     public static let builtInPrefixes: [String] = [
@@ -18,104 +23,97 @@ public struct ChromeRules: Sendable {
         "most read", "most popular", "back to top", "print this", "email this", "next article", "previous article",
     ]
 
-    /// The built-in rules, with `extraPrefixes` from the user's configuration.
     /// Whether a short line without sentence punctuation (a headline, a dateline, a subhead)
     /// is boilerplate. Web captures want this; two translations of one text, where headlines
     /// are content, do not.
     public var headingsAreBoilerplate: Bool
 
+    /// The built-in rules, with `extraPrefixes` from the user's configuration.
     public init(extraPrefixes: [String] = [], headingsAreBoilerplate: Bool = true) {
         self.prefixes = Self.builtInPrefixes + extraPrefixes.map { $0.lowercased() }
+        self.asciiPrefixes = Self.asciiPrefixTable(prefixes)
         self.headingsAreBoilerplate = headingsAreBoilerplate
     }
 
+    private static func asciiPrefixTable(_ prefixes: [String]) -> [[[UInt8]]] {
+        var table = [[[UInt8]]](repeating: [], count: 128)
+        for prefix in prefixes where !prefix.isEmpty && ByteText.isASCII(prefix.utf8) {
+            let bytes = Array(prefix.utf8)
+            table[Int(bytes[0])].append(bytes)
+        }
+        return table
+    }
+
     /// Why `line` is chrome, or nil when it may be prose. `line` is one line of input, trimmed.
-    ///
-    /// Each rule looks first at cheap byte facts (word count, a digit, a separator, a colon) and
-    /// only then at the text, so that lines of prose, the common case, cost one pass.
     func reason(forLine line: String) -> String? {
-        let text = Self.collapseSpaces(line)
+        reason(forLine: ArraySlice(line.utf8))
+    }
+
+    /// Why the UTF-8 `line` is chrome, or nil when it may be prose.
+    ///
+    /// Each rule looks first at byte facts (word count, the last word, a digit, a separator, a
+    /// colon, the sentence end) and makes a `String` only when the rule may apply, so that lines
+    /// of prose, the common case, cost about one pass over their bytes.
+    func reason(forLine line: ArraySlice<UInt8>) -> String? {
+        let text = ByteText.collapsingSpaces(line)
         if text.isEmpty { return nil }
-        let bytes = Array(text.utf8)
-        let lower = String(decoding: bytes.prefix(48), as: UTF8.self).lowercased()
-        for prefix in prefixes where lower.hasPrefix(prefix) {
-            return "teaser or footer (\"\(text.prefix(prefix.count))\")"
+        if let prefix = matchingPrefix(text) {
+            return "teaser or footer (\"\(prefix)\")"
         }
-        let wordCount = bytes.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+        var wordCount = 1
+        var lastWordStart = 0
+        for (i, byte) in text.enumerated() where byte == 0x20 {
+            wordCount += 1
+            lastWordStart = i + 1
+        }
         if wordCount > 16 { return nil }
-        let words = text.split(separator: " ")
-        if wordCount <= 8, let last = words.last, last.contains("."), Self.isFileName(last) {
-            return "file name"
-        }
-        if Self.endsSentence(text) { return nil }
-        if wordCount <= 12, bytes.contains(0x3A), Self.hasTeaserPrefix(text) { return "teaser prefix" }
-        if bytes.contains(where: { $0 == 0x3E || $0 == 0x7C || $0 == 0x2F || $0 >= 0xC2 }), Self.isBreadcrumb(text) { return "breadcrumbs" }
-        if wordCount <= 12, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Self.containsDate(text) { return "date line" }
-        if wordCount <= 6, wordCount >= 2, words[0] == "By" || words[0] == "BY",
-           words.dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
+        let lastWord = text[lastWordStart...]
+        if wordCount <= 8, Self.isFileName(lastWord) { return "file name" }
+        if Cleaner.endsWithTerminal(text, text.indices) { return nil }
+        if wordCount <= 12, text.contains(0x3A), Self.hasTeaserPrefix(string(text)) { return "teaser prefix" }
+        if Self.hasBreadcrumbSeparator(text), Self.isBreadcrumb(string(text)) { return "breadcrumbs" }
+        if wordCount <= 12, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Self.containsDate(text) { return "date line" }
+        if wordCount <= 6, wordCount >= 2, text.starts(with: [0x42, 0x79, 0x20]) || text.starts(with: [0x42, 0x59, 0x20]),
+           string(text).split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
             return "byline"
+        }
+        return nil
+    }
+
+    private func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The start of `text` as written, when it opens with one of ``prefixes`` (compared in
+    /// lowercase, as `String.hasPrefix` compares).
+    private func matchingPrefix(_ text: [UInt8]) -> String? {
+        let head = text.prefix(48)
+        if ByteText.isASCII(head) {
+            // ASCII text can only start with an ASCII phrase, and only with one whose first byte
+            // is its own.
+            guard let first = head.first else { return nil }
+            for prefix in asciiPrefixes[Int(ByteText.lowercaseASCII(first))] where prefix.count <= head.count {
+                if zip(head, prefix).allSatisfy({ ByteText.lowercaseASCII($0) == $1 }) {
+                    return string(Array(head.prefix(prefix.count)))
+                }
+            }
+            return nil
+        }
+        let lower = String(decoding: head, as: UTF8.self).lowercased()
+        for prefix in prefixes where !prefix.isEmpty && lower.hasPrefix(prefix) {
+            return String(string(text).prefix(prefix.count))
         }
         return nil
     }
 
     // MARK: - Shapes
 
-    /// The line with each run of white space as one space and none at the ends. Works on the
-    /// UTF-8 bytes; only non-ASCII characters are decoded to ask whether they are white space.
-    static func collapseSpaces(_ line: String, lowercaseASCII: Bool = false) -> String {
-        var line = line
-        return line.withUTF8 { bytes -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                var length = 1
-                let isSpace: Bool
-                if b < 0x80 {
-                    isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
-                } else {
-                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
-                    isSpace = Unicode.Scalar(value)?.properties.isWhitespace ?? false
-                }
-                if isSpace {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    if length == 1 {
-                        out.append(lowercaseASCII && b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-                    } else {
-                        for j in i..<min(i + length, bytes.count) { out.append(bytes[j]) }
-                    }
-                }
-                i += length
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
+    static let fileExtensions: Set<ShortWord> = Set(
+        ["gif", "jpg", "jpeg", "png", "webp", "svg", "bmp", "pdf", "htm", "html", "php", "aspx", "mp4", "mp3"].compactMap { ShortWord($0) })
 
-    /// True when the text ends like a sentence: `.`, `!`, `?` (or `…`), possibly followed by
-    /// closing quotes or brackets.
-    static func endsSentence(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars.reversed() {
-            switch scalar {
-            case "\"", "'", "\u{201D}", "\u{2019}", ")", "]", "»", " ": continue
-            case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}": return true
-            default: return false
-            }
-        }
-        return false
-    }
-
-    static func isFileName(_ word: Substring) -> Bool {
-        guard let dot = word.lastIndex(of: ".") else { return false }
-        let ext = word[word.index(after: dot)...].lowercased()
-        return ["gif", "jpg", "jpeg", "png", "webp", "svg", "bmp", "pdf", "htm", "html", "php", "aspx", "mp4", "mp3"].contains(ext)
-            && word.distance(from: word.startIndex, to: dot) > 0
+    /// "banner.jpg": a name, a dot and a known file extension (compared in lowercase).
+    static func isFileName(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let dot = word.lastIndex(of: 0x2E), dot > word.startIndex, word.endIndex - dot <= 5 else { return false }
+        let ext = word[(dot + 1)...]
+        return ShortWord(ext).map { fileExtensions.contains($0) } ?? false
     }
 
     /// "ALSO READ: …", "WATCH: …": an all-capitals label and a colon.
@@ -126,6 +124,17 @@ public struct ChromeRules: Sendable {
         return letters.count >= 3 && label.count <= 24
             && letters.allSatisfy { $0.properties.isUppercase }
             && label.split(separator: " ").count <= 3
+    }
+
+    /// Whether `text` holds one of the separators of ``isBreadcrumb(_:)``: > | / › » →.
+    static func hasBreadcrumbSeparator(_ text: [UInt8]) -> Bool {
+        for (i, b) in text.enumerated() {
+            if b == 0x3E || b == 0x7C || b == 0x2F { return true }
+            if b == 0xC2, i + 1 < text.count, text[i + 1] == 0xBB { return true }  // »
+            if b == 0xE2, i + 2 < text.count,
+               (text[i + 1] == 0x80 && text[i + 2] == 0xBA) || (text[i + 1] == 0x86 && text[i + 2] == 0x92) { return true }  // › →
+        }
+        return false
     }
 
     /// "News> Nation> Content", "Home | World | Asia".
@@ -141,17 +150,24 @@ public struct ChromeRules: Sendable {
                              "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 
     /// An ISO date (2021-06-29), a numeric date (29/06/2021), or a month name with a year.
-    static func containsDate(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+    static func containsDate(_ text: [UInt8]) -> Bool {
+        // The digit patterns are ASCII, so the bytes can be searched as they are.
         func digits(_ i: Int, _ n: Int) -> Bool {
-            i >= 0 && i + n <= scalars.count && (i..<(i + n)).allSatisfy { scalars[$0].properties.numericType != nil && scalars[$0].isASCII }
+            i >= 0 && i + n <= text.count && text[i..<(i + n)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
-        for i in scalars.indices {
-            if digits(i, 4), i + 10 <= scalars.count, scalars[i + 4] == "-", digits(i + 5, 2), scalars[i + 7] == "-", digits(i + 8, 2) { return true }
-            if digits(i, 2), i + 10 <= scalars.count, scalars[i + 2] == "/" || scalars[i + 2] == ".", digits(i + 3, 2), scalars[i + 5] == scalars[i + 2], digits(i + 6, 4) { return true }
+        for i in text.indices {
+            if digits(i, 4), i + 10 <= text.count, text[i + 4] == 0x2D, digits(i + 5, 2), text[i + 7] == 0x2D, digits(i + 8, 2) { return true }
+            if digits(i, 2), i + 10 <= text.count, text[i + 2] == 0x2F || text[i + 2] == 0x2E, digits(i + 3, 2), text[i + 5] == text[i + 2],
+               digits(i + 6, 4) { return true }
         }
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        let hasYear = words.contains { $0.count == 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
-        return hasYear && words.contains { monthNames.contains(String($0)) }
+        let words: [String]
+        if ByteText.isASCII(text) {
+            words = ByteText.wordRanges(text).map { String(decoding: text[$0].map(ByteText.lowercaseASCII), as: UTF8.self) }
+        } else {
+            words = String(decoding: text, as: UTF8.self).lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+        let hasYear = words.contains { $0.utf8.count == 4 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+        return hasYear && words.contains { monthNames.contains($0) }
     }
 }

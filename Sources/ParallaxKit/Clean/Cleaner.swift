@@ -34,7 +34,7 @@ public struct Cleaner: Sendable {
         // Page chrome that a line shows by itself.
         var lineChrome = [String?](repeating: nil, count: lines.count)
         for (i, line) in lines.enumerated() where line.content.count < Self.chromeLineLimit && !line.content.isEmpty {
-            lineChrome[i] = chrome.reason(forLine: Self.string(utf8, line.content))
+            lineChrome[i] = chrome.reason(forLine: utf8[line.content])
         }
         // Group lines into blocks: blank lines always separate; inside a paragraph a line break
         // is soft (a space) unless the lines look like separate units.
@@ -135,14 +135,14 @@ public struct Cleaner: Sendable {
     // MARK: - Soft and hard line breaks
 
     /// Words that cannot end a heading: a line that ends with one goes on in the next line.
-    static let connectors: Set<String> = [
+    static let connectors: Set<ShortWord> = Set([
         "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
         "with", "as", "that", "which", "who", "whose", "while", "when", "where", "than", "into", "onto",
         "its", "their", "his", "her", "our", "your", "this", "these", "those", "such", "both", "between",
         "among", "about", "over", "under", "after", "before", "during", "through", "is", "are", "was",
         "were", "be", "been", "has", "have", "had", "will", "would", "should", "could", "can", "may",
         "might", "must", "also", "not", "said", "says", "very", "more", "most", "two", "each", "all",
-    ]
+    ].compactMap { ShortWord($0) })
 
     private func isSoftBreak(_ utf8: [UInt8], previous: Range<Int>, next: Range<Int>, longest: Int) -> Bool {
         let last = utf8[previous.upperBound - 1]
@@ -177,7 +177,8 @@ public struct Cleaner: Sendable {
         return false
     }
 
-    static let lineEndAbbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "mt", "no", "vs", "jr", "sr"]
+    static let lineEndAbbreviations: Set<ShortWord> = Set(
+        ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "mt", "no", "vs", "jr", "sr"].compactMap { ShortWord($0) })
 
     static func endsWithAbbreviation(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
         guard utf8[range.upperBound - 1] == 0x2E else { return false }
@@ -185,11 +186,11 @@ public struct Cleaner: Sendable {
         return word.map { lineEndAbbreviations.contains($0) } ?? false
     }
 
-    static func lastWord(_ utf8: [UInt8], _ range: Range<Int>) -> String? {
+    /// The ASCII letters at the end of `range`, when there are 1 to 16 of them.
+    static func lastWord(_ utf8: [UInt8], _ range: Range<Int>) -> ShortWord? {
         var j = range.upperBound
         while j > range.lowerBound, isASCIILetter(utf8[j - 1]) { j -= 1 }
-        guard j < range.upperBound, range.upperBound - j <= 16 else { return nil }
-        return string(utf8, j..<range.upperBound).lowercased()
+        return ShortWord(utf8[j..<range.upperBound])
     }
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
@@ -281,11 +282,18 @@ public struct Cleaner: Sendable {
     /// "date 2021-06-29 " or "Published: 2021-06-29 06:50 " at the start of a block: the end of
     /// the field.
     static func metadataPrefixEnd(_ utf8: [UInt8], _ range: Range<Int>) -> Int? {
+        // The first word, without colons, must be a field name: most blocks stop here.
+        var firstEnd = range.lowerBound
+        while firstEnd < range.upperBound, utf8[firstEnd] != 0x20 { firstEnd += 1 }
+        var first = utf8[range.lowerBound..<firstEnd]
+        while first.first == 0x3A { first.removeFirst() }
+        while first.last == 0x3A { first.removeLast() }
+        guard let name = ShortWord(first), metadataFieldNames.contains(name) else { return nil }
         let head = string(utf8, range.lowerBound..<min(range.upperBound, range.lowerBound + 48))
         let words = head.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 3 else { return nil }
         let key = words[0].lowercased().trimming(":")
-        guard ["date", "dated", "published", "posted", "updated", "time"].contains(key) else { return nil }
+        guard ShortWord(key).map({ metadataFieldNames.contains($0) }) ?? false else { return nil }
         var fieldWords = 1
         if words[1] == ":" { fieldWords += 1 }
         guard fieldWords < words.count, isISODate(words[fieldWords]) else { return nil }
@@ -304,6 +312,8 @@ public struct Cleaner: Sendable {
         return nil
     }
 
+    static let metadataFieldNames: Set<ShortWord> = Set(["date", "dated", "published", "posted", "updated", "time"].compactMap { ShortWord($0) })
+
     static func isISODate(_ word: Substring) -> Bool {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         return parts.count == 3 && parts[0].count == 4 && parts[1].count <= 2 && parts[2].count <= 2
@@ -320,58 +330,66 @@ public struct Cleaner: Sendable {
     /// A short block with no sentence punctuation is a heading or chrome; a short block that
     /// recurs (a byline printed twice) is chrome.
     private func markShortAndRepeated(_ blocks: inout [Block], utf8: [UInt8]) {
-        var shortTexts: [Int: String] = [:]
+        // Each short block's text with spaces collapsed, in lowercase.
+        var shortTexts = [[UInt8]?](repeating: nil, count: blocks.count)
         for (i, block) in blocks.enumerated() where block.range.count < Self.chromeLineLimit {
-            shortTexts[i] = ChromeRules.collapseSpaces(Self.string(utf8, block.range)).lowercased()
+            shortTexts[i] = ByteText.collapsedLowercase(utf8[block.range])
         }
         // A short line "recurs" when another short line equals it, starts or ends with it, or
         // is how it starts or ends ("By Cao Desheng" / "April 21, 2021, 11:31 By Cao Desheng").
         // Counting word prefixes and suffixes keeps this linear in the number of lines.
-        var texts: [String: Int] = [:]
-        var affixes: [String: Int] = [:]
-        func affixesOf(_ text: String) -> Set<String> {
-            let words = text.split(separator: " ")
-            // Only lines of up to 16 words are ever judged as repeated.
-            guard words.count > 2, words.count <= 16 else { return [] }
-            var result = Set<String>()
-            for k in 2..<words.count {
-                result.insert(words.prefix(k).joined(separator: " "))
-                result.insert(words.suffix(k).joined(separator: " "))
-            }
-            return result
-        }
-        for text in shortTexts.values where text.count >= 8 {
-            texts[text, default: 0] += 1
-            for affix in affixesOf(text) { affixes[affix, default: 0] += 1 }
+        var texts: [ByteKey: Int] = [:]
+        var affixes = Set<ByteKey>()
+        for case let text? in shortTexts where ByteText.hasAtLeastCharacters(text[...], 8) {
+            texts[ByteKey(text[...]), default: 0] += 1
+            Self.forEachAffix(of: text) { affixes.insert($0) }
         }
         for (i, block) in blocks.enumerated() where block.boilerplate == nil {
             guard let text = shortTexts[i] else { continue }
-            let words = text.split(separator: " ").count
-            let punctuated = ChromeRules.endsSentence(text)
+            let words = text.isEmpty ? 0 : text.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+            let punctuated = Self.endsWithTerminal(text, text.indices)
             if !punctuated && words <= 10 && chrome.headingsAreBoilerplate {
                 blocks[i].boilerplate = "short line without sentence punctuation"
-            } else if !punctuated && words <= 16 && text.count >= 8,
-                      (texts[text] ?? 0) > 1 || (affixes[text] ?? 0) > 0 || affixesOf(text).contains(where: { texts[$0] != nil }) {
-                blocks[i].boilerplate = "repeated line"
+            } else if !punctuated && words <= 16 && ByteText.hasAtLeastCharacters(text[...], 8) {
+                var recurs = (texts[ByteKey(text[...])] ?? 0) > 1 || affixes.contains(ByteKey(text[...]))
+                if !recurs { Self.forEachAffix(of: text) { if texts[$0] != nil { recurs = true } } }
+                if recurs { blocks[i].boilerplate = "repeated line" }
             }
+        }
+    }
+
+    /// Calls `body` with each run of the first or last 2 to n - 1 words of `text` (words
+    /// separated by single spaces), when it has 3 to 16 words: only lines that short are ever
+    /// judged as repeated.
+    private static func forEachAffix(of text: [UInt8], _ body: (ByteKey) -> Void) {
+        var spaces: [Int] = []
+        for (i, byte) in text.enumerated() where byte == 0x20 {
+            spaces.append(i)
+            if spaces.count > 15 { return }
+        }
+        let n = spaces.count + 1
+        guard n > 2 else { return }
+        for k in 2..<n {
+            body(ByteKey(text[..<spaces[k - 1]]))
+            body(ByteKey(text[(spaces[n - k - 1] + 1)...]))
         }
     }
 
     /// A block whose words match an earlier block's, but for a few at one end (a pull quote
     /// printed again), is a duplicate of that block.
     private func markDuplicates(_ blocks: inout [Block], utf8: [UInt8]) {
-        var seen: [String: Int] = [:]
-        var prose: [(index: Int, words: [Substring])] = []
+        var seen: [ByteKey: Int] = [:]
+        var prose: [(index: Int, words: [ArraySlice<UInt8>])] = []
         for i in blocks.indices {
             // Repeated verbatim, but for spacing and the case of ASCII letters.
-            let text = ChromeRules.collapseSpaces(Self.string(utf8, blocks[i].range), lowercaseASCII: true)
-            if let first = seen[text] {
+            let text = ByteText.collapsingSpaces(utf8[blocks[i].range], lowercaseASCII: true)
+            if let first = seen[ByteKey(text[...])] {
                 blocks[i].duplicateOf = first
                 continue
             }
-            seen[text] = i
+            seen[ByteKey(text[...])] = i
             guard blocks[i].boilerplate == nil, blocks[i].range.count < 4096 else { continue }
-            let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            let words = ByteText.wordRanges(text).map { text[$0] }
             guard words.count >= 8 else { continue }
             // Compare with the few prose blocks just before (pull quotes sit near their source).
             for earlier in prose.suffix(8) {

@@ -107,7 +107,10 @@ public struct Document: Sendable {
     /// as a space. Byte `k` of the text is byte `start + k` of the input, so a span inside the
     /// sentence can be cut from the text by its offsets.
     static func displayText(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.map { Cleaner.isSpace($0) ? 0x20 : $0 }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (k, byte) in bytes.enumerated() { out[k] = Cleaner.isSpace(byte) ? 0x20 : byte }
+            return bytes.count
+        }
     }
 
     /// "DING LINXINHUA": a few all-capitals words with no sentence punctuation (a photo credit).
@@ -154,6 +157,7 @@ struct TokenInterner {
     private var slots: [Int32]
     /// Per number: where the text first appeared, and its hash.
     private var firsts: [(start: Int32, end: Int32, hash: Int)] = []
+    private let seed = UInt64.random(in: .min ... .max)
 
     init(utf8: [UInt8]) {
         self.utf8 = utf8
@@ -162,27 +166,51 @@ struct TokenInterner {
 
     /// The number of `utf8[range]`, and whether it is new.
     mutating func intern(_ range: Range<Int>) -> (id: Int32, isNew: Bool) {
-        let hash = utf8.withUnsafeBytes { bytes in
-            var hasher = Hasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: bytes[range]))
-            return hasher.finalize()
-        }
-        let mask = slots.count - 1
-        var slot = hash & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let first = firsts[Int(id)]
-            if first.hash == hash, utf8[Int(first.start)..<Int(first.end)].elementsEqual(utf8[range]) {
-                return (id, false)
+        let (id, slot, hash) = utf8.withUnsafeBytes { bytes -> (Int32?, Int, Int) in
+            let text = UnsafeRawBufferPointer(rebasing: bytes[range])
+            let hash = Self.hash(text, seed: seed)
+            let mask = slots.count - 1
+            var slot = hash & mask
+            while true {
+                let id = slots[slot]
+                if id < 0 { return (nil, slot, hash) }
+                let first = firsts[Int(id)]
+                if first.hash == hash, ByteText.equal(UnsafeRawBufferPointer(rebasing: bytes[Int(first.start)..<Int(first.end)]), text) {
+                    return (id, slot, hash)
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
         }
-        let id = Int32(firsts.count)
+        if let id { return (id, false) }
+        let newID = Int32(firsts.count)
         firsts.append((Int32(range.lowerBound), Int32(range.upperBound), hash))
-        slots[slot] = id
+        slots[slot] = newID
         if firsts.count * 2 > slots.count { grow() }
-        return (id, true)
+        return (newID, true)
+    }
+
+    /// A fast hash of a short byte string: eight bytes at a time, each step a multiply and a
+    /// shift. The seed is chosen per interner, so that no input can be built to collide on
+    /// every run; the numbers handed out depend only on the order of first appearance.
+    @inline(__always)
+    static func hash(_ text: UnsafeRawBufferPointer, seed: UInt64) -> Int {
+        var h = seed ^ (UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15)
+        var i = 0
+        while i + 8 <= text.count {
+            h = (h ^ text.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < text.count {
+            tail |= UInt64(text[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 31
+        return Int(truncatingIfNeeded: h)
     }
 
     private mutating func grow() {
