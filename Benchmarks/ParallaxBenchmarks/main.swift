@@ -6,6 +6,9 @@
 //                                              until it holds at least MB × 10^6 bytes
 //   ParallaxBenchmarks run FILE                times SourceText(bytes:path:) + Document(source:)
 //                                              once over FILE's bytes and prints one line
+//   ParallaxBenchmarks phases FILE             times the steps one by one (decode, clean, the
+//                                              whole Document), CPU seconds, medians of 5 runs,
+//                                              to show where the time goes
 //   ParallaxBenchmarks digest FILE...          prints a checksum of each file's Document (tokens,
 //                                              keys, sentences, blocks): an optimization must
 //                                              leave it unchanged
@@ -130,7 +133,7 @@ struct Digest {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    fail("usage: ParallaxBenchmarks corpus MB OUT SEED... | run FILE | digest FILE...")
+    fail("usage: ParallaxBenchmarks corpus MB OUT SEED... | run FILE | phases FILE | digest FILE...")
 }
 switch arguments[1] {
 case "corpus":
@@ -162,6 +165,31 @@ case "run":
     print(String(format: "parallax seconds %.6f cpu %.6f bytes %d mbps %.2f rss_base %d rss_peak %d peak_reset %@ tokens %d sentences %d vocabulary %d",
                  wall, cpu, bytes.count, megabytes / wall, baseline, peak, canReset ? "yes" : "no",
                  document.tokens.count, document.sentences.count, document.vocabulary.count))
+case "phases":
+    guard arguments.count == 3 else { fail("usage: ParallaxBenchmarks phases FILE") }
+    let path = arguments[2]
+    let bytes = readFile(path)
+    _ = analyze(Array(bytes.prefix(1 << 16)), path: path)
+    /// The median CPU seconds of five runs of `body`.
+    func median(_ body: () throws -> Void) rethrows -> Double {
+        var times: [Double] = []
+        for _ in 0..<5 {
+            let start = seconds(CLOCK_PROCESS_CPUTIME_ID)
+            try body()
+            times.append(seconds(CLOCK_PROCESS_CPUTIME_ID) - start)
+        }
+        return times.sorted()[2]
+    }
+    do {
+        let source = try SourceText(bytes: bytes, path: path)
+        let decode = try median { _ = try SourceText(bytes: bytes, path: path) }
+        let clean = median { _ = Cleaner().clean(source.utf8) }
+        let document = try median { _ = try Document(source: source, id: "A") }
+        print(String(format: "decode %.3f clean %.3f document %.3f (of which not clean %.3f) total %.3f",
+                     decode, clean, document, document - clean, decode + document))
+    } catch {
+        fail("\(path): \(error)")
+    }
 case "digest":
     for path in arguments.dropFirst(2) {
         let document = analyze(readFile(path), path: path)
@@ -170,5 +198,5 @@ case "digest":
                      document.tokens.count, document.sentences.count, document.vocabulary.count, document.blocks.count, path))
     }
 default:
-    fail("unknown command \(arguments[1]); use corpus or run")
+    fail("unknown command \(arguments[1]); use corpus, run, phases or digest")
 }

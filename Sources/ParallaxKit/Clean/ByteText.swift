@@ -11,6 +11,11 @@ enum ByteText {
     /// Whether two byte buffers hold the same bytes.
     static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         guard a.count == b.count else { return false }
+        if a.count <= 16 {
+            // Tokens, mostly: a loop is cheaper than a call.
+            for k in 0..<a.count where a[k] != b[k] { return false }
+            return true
+        }
         guard let x = a.baseAddress, let y = b.baseAddress else { return true }
         return memcmp(x, y, a.count) == 0
     }
@@ -22,58 +27,125 @@ enum ByteText {
     /// `bytes` with each run of white space as one space and none at the ends. Only non-ASCII
     /// characters are decoded, to ask whether they are white space.
     static func collapsingSpaces(_ bytes: ArraySlice<UInt8>, lowercaseASCII: Bool = false) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { input in
-            // The result is never longer than the input.
+        let caseBit: UInt8 = lowercaseASCII ? 0x20 : 0
+        return bytes.withUnsafeBufferPointer { input in
+            // The result is never longer than the input. Every byte read is written at `n`; `n`
+            // moves on unless the byte is white space after white space. An ASCII byte takes
+            // no branch (spaces come every few bytes and would be mispredicted).
             [UInt8](unsafeUninitializedCapacity: input.count) { out, count in
+                let inBase = input.baseAddress
+                let outBase = out.baseAddress
                 var n = 0
-                var pendingSpace = false
+                var previousSpace = true  // no space before the first character
                 var i = 0
                 let end = input.count
                 while i < end {
-                    let b = input[i]
-                    if b > 0x20 && b < 0x80 {
-                        // Printable ASCII, the common case.
-                        if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
-                        out[n] = lowercaseASCII && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                        n += 1
-                        i += 1
+                    // Eight bytes at a time while they are printable ASCII with single spaces.
+                    if i + 8 <= end, let inBase, let outBase, let word = Self.plainWord(inBase + i, afterSpace: previousSpace) {
+                        let lowered = caseBit == 0 ? word : word | (Self.upperMask(word) >> 2)
+                        UnsafeMutableRawPointer(outBase + n).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+                        n += 8
+                        i += 8
+                        previousSpace = word >> 56 == 0x20
                         continue
                     }
+                    let b = input[i]
                     if b < 0x80 {
-                        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                            pendingSpace = n > 0
-                        } else {
-                            if pendingSpace { out[n] = 0x20; n += 1 }
-                            pendingSpace = false
-                            out[n] = lowercaseASCII ? Self.lowercaseASCII(b) : b
-                            n += 1
-                        }
+                        let isSpace = b == 0x20 || b &- 0x09 < 5
+                        let isUpper = b &- 0x41 < 26
+                        out[n] = isSpace ? 0x20 : (isUpper ? b | caseBit : b)
+                        n &+= isSpace && previousSpace ? 0 : 1
+                        previousSpace = isSpace
                         i += 1
                         continue
                     }
                     let length = min(b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2, end - i)
-                    var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for j in 1..<max(length, 1) { value = value << 6 | UInt32(input[i + j] & 0x3F) }
-                    if Unicode.Scalar(value)?.properties.isWhitespace ?? false {
-                        pendingSpace = n > 0
+                    if Self.isWhitespace(input, at: i, length: length) {
+                        out[n] = 0x20
+                        n &+= previousSpace ? 0 : 1
+                        previousSpace = true
                     } else {
-                        if pendingSpace { out[n] = 0x20; n += 1 }
-                        pendingSpace = false
                         for j in 0..<length { out[n + j] = input[i + j] }
                         n += length
+                        previousSpace = false
                     }
                     i += length
                 }
+                // A run of white space at the end left one space.
+                if previousSpace && n > 0 { n -= 1 }
                 count = n
             }
         }
     }
 
-    /// `bytes` with spaces collapsed and then lowercased as `String.lowercased()` does it.
-    static func collapsedLowercase(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        let out = collapsingSpaces(bytes, lowercaseASCII: true)
-        if isASCII(out) { return out }
-        return Array(String(decoding: out, as: UTF8.self).lowercased().utf8)
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `bytes` as a little-endian word, when collapsing spaces leaves them as they
+    /// are: printable ASCII or single spaces, no other white space, no space first when white
+    /// space came before them.
+    @inline(__always)
+    static func plainWord(_ bytes: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
+        if word & highBits != 0 { return nil }
+        // Bytes below 0x20 (control characters, tabs, line breaks): none may be there. With no
+        // high bits set, `(x - 0x20…) & ~x & 0x80…` is zero exactly when no byte is below 0x20.
+        if (word &- 0x20 &* ones) & ~word & highBits != 0 { return nil }
+        // Spaces: flagged at their high bit (a flag may also appear above a real space, which
+        // only sends a word to the byte loop). No two spaces side by side.
+        let x = word ^ (0x20 &* ones)
+        let spaces = (x &- ones) & ~x & highBits
+        if spaces & (spaces << 8) != 0 { return nil }
+        if afterSpace && word & 0xFF == 0x20 { return nil }
+        return word
+    }
+
+    /// Where in `range` the first space followed by a space or a tab is. Looks at eight bytes at
+    /// a time (windows overlapping by one, so that no pair falls between two).
+    static func firstBlankPair(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            // Flags at the high bit of spaces and tabs; a flag may also appear above a real one
+            // (a borrow), which only costs a look at the bytes.
+            let s = word ^ (0x20 &* ones)
+            let t = word ^ (0x09 &* ones)
+            let spaces = (s &- ones) & ~s & highBits
+            let blanks = spaces | ((t &- ones) & ~t & highBits)
+            if spaces & (blanks >> 8) != 0 {
+                for k in i..<(i + 7) where base[k] == 0x20 && (base[k + 1] == 0x20 || base[k + 1] == 0x09) { return k }
+            }
+            i += 7
+        }
+        while i + 1 < range.upperBound {
+            if base[i] == 0x20 && (base[i + 1] == 0x20 || base[i + 1] == 0x09) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The high bit of every byte of `word` (ASCII) that is an uppercase letter A–Z.
+    @inline(__always)
+    static func upperMask(_ word: UInt64) -> UInt64 {
+        // Adding 0x80 - 0x41 sets a byte's high bit when it is at least 0x41; adding 0x80 - 0x5B,
+        // when it is at least 0x5B. No carries: every byte is below 0x80.
+        ((word &+ 0x3F &* ones) ^ (word &+ 0x25 &* ones)) & highBits
+    }
+
+    /// Whether the `length` bytes at `i` encode a white space character (Unicode's White_Space
+    /// outside ASCII: U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    @inline(__always)
+    static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Bool {
+        switch (bytes[i], length) {
+        case (0xC2, 2): return bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0
+        case (0xE1, 3): return bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80
+        case (0xE2, 3):
+            let (x, y) = (bytes[i + 1], bytes[i + 2])
+            return (x == 0x80 && ((0x80...0x8A).contains(y) || y == 0xA8 || y == 0xA9 || y == 0xAF)) || (x == 0x81 && y == 0x9F)
+        case (0xE3, 3): return bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80
+        default: return false
+        }
     }
 
     /// The number of `Character`s in `bytes` is at least `n`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A stretch of the input that the cleaner treats as one unit: a paragraph (its hard-wrapped
 /// lines joined), or a line that stands alone (a heading, a date line, a footer).
 public struct Block: Sendable, Hashable {
@@ -67,9 +69,12 @@ public struct Cleaner: Sendable {
             currentChrome = lineChrome[i]
         }
         flush()
-        blocks = blocks.flatMap { splitSeams($0, utf8: utf8, text: &text) }
-        markShortAndRepeated(&blocks, utf8: utf8)
-        markDuplicates(&blocks, utf8: utf8)
+        var split: [Block] = []
+        split.reserveCapacity(blocks.count)
+        for block in blocks { splitSeams(block, utf8: utf8, text: &text, into: &split) }
+        blocks = split
+        let shortKeys = markShortAndRepeated(&blocks, utf8: utf8)
+        markDuplicates(&blocks, utf8: utf8, shortKeys: shortKeys)
         return CleanText(blocks: blocks, text: text)
     }
 
@@ -92,14 +97,27 @@ public struct Cleaner: Sendable {
             while b > a, isSpace(utf8[b - 1]) || (b - a >= 2 && utf8[b - 2] == 0xC2 && utf8[b - 1] == 0xA0) { b -= isSpace(utf8[b - 1]) ? 1 : 2 }
             lines.append(Line(content: a..<b))
         }
-        while i < n {
-            let byte = utf8[i]
-            if byte == 0x0A || byte == 0x0D {
-                add(i)
-                if byte == 0x0D, i + 1 < n, utf8[i + 1] == 0x0A { i += 1 }
-                start = i + 1
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            if memchr(base, 0x0D, n) == nil {
+                // Line feeds only, the common case: let memchr find them.
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    add(i)
+                    i += 1
+                    start = i
+                }
+                i = n
             }
-            i += 1
+            while i < n {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    add(i)
+                    if byte == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
         }
         if start < n { add(n) }
         return lines
@@ -200,8 +218,8 @@ public struct Cleaner: Sendable {
     /// Splits a block where a line holds two units: a leading metadata field ("date 2021-06-29
     /// On the afternoon …"), a run of three or more spaces (columns fused by a scraper), or a
     /// wire agency's credit after the last sentence ("… and the media. – BERNAMA-XINHUA").
-    private func splitSeams(_ block: Block, utf8: [UInt8], text: inout [UInt8]) -> [Block] {
-        guard block.boilerplate == nil else { return [block] }
+    private func splitSeams(_ block: Block, utf8: [UInt8], text: inout [UInt8], into result: inout [Block]) {
+        guard block.boilerplate == nil else { return result.append(block) }
         // `chrome` is the reason the piece before the cut is chrome.
         var cuts: [(end: Int, next: Int, chrome: String?)] = []
         if let prefixEnd = Self.metadataPrefixEnd(utf8, block.range) {
@@ -211,22 +229,22 @@ public struct Cleaner: Sendable {
         }
         let credit = Self.trailingCredit(utf8, block.range)
         let body = block.range.lowerBound..<(credit?.end ?? block.range.upperBound)
-        var i = body.lowerBound
-        while i < body.upperBound {
-            if utf8[i] == 0x20 {
-                var j = i
+        utf8.withUnsafeBufferPointer { utf8 in
+            // A run of three or more spaces and tabs that starts with a space starts with a space
+            // and a space or tab.
+            var i = body.lowerBound
+            while i < body.upperBound {
+                guard let start = ByteText.firstBlankPair(utf8, in: i..<body.upperBound) else { break }
+                var j = start + 1
                 while j < body.upperBound, utf8[j] == 0x20 || utf8[j] == 0x09 { j += 1 }
-                if j - i >= 3, j < body.upperBound, !(cuts.last.map { $0.next >= j } ?? false) {
-                    cuts.append((i, j, nil))
+                if j - start >= 3, j < body.upperBound, !(cuts.last.map { $0.next >= j } ?? false) {
+                    cuts.append((start, j, nil))
                 }
                 i = j
-            } else {
-                i += 1
             }
         }
         if let credit { cuts.append((credit.end, credit.next, nil)) }
-        if cuts.isEmpty { return [block] }
-        var result: [Block] = []
+        if cuts.isEmpty { return result.append(block) }
         var start = block.range.lowerBound
         for cut in cuts {
             if cut.end > start {
@@ -238,7 +256,6 @@ public struct Cleaner: Sendable {
         if start < block.range.upperBound {
             result.append(Block(range: start..<block.range.upperBound, boilerplate: credit == nil ? nil : "agency credit"))
         }
-        return result
     }
 
     /// "… and the media. – BERNAMA-XINHUA", "… he said. - AFP": a dash and a few words in
@@ -328,12 +345,17 @@ public struct Cleaner: Sendable {
     // MARK: - Short, repeated and duplicated blocks
 
     /// A short block with no sentence punctuation is a heading or chrome; a short block that
-    /// recurs (a byline printed twice) is chrome.
-    private func markShortAndRepeated(_ blocks: inout [Block], utf8: [UInt8]) {
-        // Each short block's text with spaces collapsed, in lowercase.
+    /// recurs (a byline printed twice) is chrome. Returns each short block's key for
+    /// ``markDuplicates(_:utf8:shortKeys:)``.
+    private func markShortAndRepeated(_ blocks: inout [Block], utf8: [UInt8]) -> [[UInt8]?] {
+        // Each short block's text with spaces collapsed, in lowercase; first with only ASCII
+        // letters lowercased (the duplicate key).
+        var shortKeys = [[UInt8]?](repeating: nil, count: blocks.count)
         var shortTexts = [[UInt8]?](repeating: nil, count: blocks.count)
         for (i, block) in blocks.enumerated() where block.range.count < Self.chromeLineLimit {
-            shortTexts[i] = ByteText.collapsedLowercase(utf8[block.range])
+            let key = ByteText.collapsingSpaces(utf8[block.range], lowercaseASCII: true)
+            shortKeys[i] = key
+            shortTexts[i] = ByteText.isASCII(key) ? key : Array(String(decoding: key, as: UTF8.self).lowercased().utf8)
         }
         // A short line "recurs" when another short line equals it, starts or ends with it, or
         // is how it starts or ends ("By Cao Desheng" / "April 21, 2021, 11:31 By Cao Desheng").
@@ -356,6 +378,7 @@ public struct Cleaner: Sendable {
                 if recurs { blocks[i].boilerplate = "repeated line" }
             }
         }
+        return shortKeys
     }
 
     /// Calls `body` with each run of the first or last 2 to n - 1 words of `text` (words
@@ -377,12 +400,12 @@ public struct Cleaner: Sendable {
 
     /// A block whose words match an earlier block's, but for a few at one end (a pull quote
     /// printed again), is a duplicate of that block.
-    private func markDuplicates(_ blocks: inout [Block], utf8: [UInt8]) {
+    private func markDuplicates(_ blocks: inout [Block], utf8: [UInt8], shortKeys: [[UInt8]?]) {
         var seen: [ByteKey: Int] = [:]
         var prose: [(index: Int, words: [ArraySlice<UInt8>])] = []
         for i in blocks.indices {
             // Repeated verbatim, but for spacing and the case of ASCII letters.
-            let text = ByteText.collapsingSpaces(utf8[blocks[i].range], lowercaseASCII: true)
+            let text = shortKeys[i] ?? ByteText.collapsingSpaces(utf8[blocks[i].range], lowercaseASCII: true)
             if let first = seen[ByteKey(text[...])] {
                 blocks[i].duplicateOf = first
                 continue

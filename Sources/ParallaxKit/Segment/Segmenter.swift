@@ -28,39 +28,41 @@ struct Segmenter: Sendable {
         var tokens = TokenJoiner(text: clean)
         tokens.reserve(clean.count / 6)
         var units: [UInt16] = []
+        var offsets: [Int32] = []
         var pieceStart = 0
         while pieceStart < clean.count {
             let pieceEnd = Self.pieceEnd(clean, from: pieceStart)
-            Self.utf16(of: clean, pieceStart..<pieceEnd, into: &units)
-            try units.withUnsafeBufferPointer { (utf16) throws(ICUError) in
-                // Sentences. Block boundaries are line feeds, after which ICU always breaks, so
-                // no sentence crosses a block.
-                var walker = UTF16ToUTF8Walker(utf16)
-                var previous = pieceStart
-                try sentenceCursor.forEachBoundary(in: utf16) { offset, _ in
-                    let end = pieceStart + walker.utf8Offset(of: Int(offset))
-                    if let trimmed = Self.trim(previous..<end, in: clean) { raw.append(trimmed) }
-                    previous = end
-                }
-                // Tokens: ICU word boundaries with their rule status.
-                walker = UTF16ToUTF8Walker(utf16)
-                var start16 = 0
-                var start8 = pieceStart
-                try wordCursor.forEachBoundary(in: utf16) { offset, status in
-                    let end16 = Int(offset)
-                    let end8 = pieceStart + walker.utf8Offset(of: end16)
-                    defer { start16 = end16; start8 = end8 }
-                    let kind: TokenKind
-                    if WordStatus.isNumber(status) {
-                        kind = .number
-                    } else if !WordStatus.isNone(status) {
-                        kind = .word
-                    } else {
-                        // Status "none": white space or punctuation.
-                        if Self.isWhitespace(utf16, start16..<end16) { return }
-                        kind = .punctuation
+            let unitCount = Self.utf16(of: clean, pieceStart..<pieceEnd, into: &units, offsets: &offsets)
+            try offsets.withUnsafeBufferPointer { (offsets) throws(ICUError) in
+                try units.withUnsafeBufferPointer { (allUnits) throws(ICUError) in
+                    let utf16 = UnsafeBufferPointer(rebasing: allUnits[..<unitCount])
+                    // Sentences. Block boundaries are line feeds, after which ICU always breaks, so
+                    // no sentence crosses a block.
+                    var previous = pieceStart
+                    try sentenceCursor.forEachBoundary(in: utf16) { offset, _ in
+                        let end = pieceStart + Int(offsets[Int(offset)])
+                        if let trimmed = Self.trim(previous..<end, in: clean) { raw.append(trimmed) }
+                        previous = end
                     }
-                    tokens.append(Token(start: Int32(start8), end: Int32(end8), kind: kind, key: 0))
+                    // Tokens: ICU word boundaries with their rule status.
+                    var start16 = 0
+                    var start8 = pieceStart
+                    try wordCursor.forEachBoundary(in: utf16) { offset, status in
+                        let end16 = Int(offset)
+                        let end8 = pieceStart + Int(offsets[end16])
+                        defer { start16 = end16; start8 = end8 }
+                        let kind: TokenKind
+                        if WordStatus.isNumber(status) {
+                            kind = .number
+                        } else if !WordStatus.isNone(status) {
+                            kind = .word
+                        } else {
+                            // Status "none": white space or punctuation.
+                            if Self.isWhitespace(utf16, start16..<end16) { return }
+                            kind = .punctuation
+                        }
+                        tokens.append(Token(start: Int32(start8), end: Int32(end8), kind: kind, key: 0))
+                    }
                 }
             }
             pieceStart = pieceEnd
@@ -80,56 +82,80 @@ struct Segmenter: Sendable {
         return text.count
     }
 
-    /// The UTF-16 form of `text[range]`, as `Array(String(decoding:as:).utf16)` gives it.
-    static func utf16(of text: [UInt8], _ range: Range<Int>, into units: inout [UInt16]) {
-        units.removeAll(keepingCapacity: true)
-        units.reserveCapacity(range.count)
-        let valid = text.withUnsafeBufferPointer { b -> Bool in
-            var i = range.lowerBound
-            let end = range.upperBound
-            while i < end {
-                let c = b[i]
-                if c < 0x80 {
-                    units.append(UInt16(c))
-                    i += 1
-                    continue
+    /// The UTF-16 form of `text[range]`, as `Array(String(decoding:as:).utf16)` gives it, and
+    /// for each unit (and the end) its UTF-8 offset from `range.lowerBound`, so that ICU's
+    /// UTF-16 boundaries become byte offsets by a lookup. The buffers are reused from piece to
+    /// piece: their first `count` (and `count + 1`) elements are the result.
+    static func utf16(of text: [UInt8], _ range: Range<Int>, into units: inout [UInt16], offsets: inout [Int32]) -> Int {
+        // UTF-16 never needs more units than UTF-8 has bytes.
+        if units.count < range.count { units = [UInt16](repeating: 0, count: range.count) }
+        if offsets.count < range.count + 1 { offsets = [Int32](repeating: 0, count: range.count + 1) }
+        let count = text.withUnsafeBufferPointer { b in
+            units.withUnsafeMutableBufferPointer { out in
+                offsets.withUnsafeMutableBufferPointer { at -> Int? in
+                    var n = 0
+                    var i = range.lowerBound
+                    let end = range.upperBound
+                    let origin = range.lowerBound
+                    while i < end {
+                        let c = b[i]
+                        if c < 0x80 {
+                            out[n] = UInt16(c)
+                            at[n] = Int32(truncatingIfNeeded: i - origin)
+                            n += 1
+                            i += 1
+                            continue
+                        }
+                        // Well-formed sequences only (as UTF8Check accepts them); anything else
+                        // is left to the standard library's repairing decoder below.
+                        var scalar: UInt32
+                        var length: Int
+                        var low: UInt8 = 0x80
+                        var high: UInt8 = 0xBF
+                        switch c {
+                        case 0xC2...0xDF: length = 2; scalar = UInt32(c & 0x1F)
+                        case 0xE0: length = 3; low = 0xA0; scalar = UInt32(c & 0x0F)
+                        case 0xE1...0xEC, 0xEE...0xEF: length = 3; scalar = UInt32(c & 0x0F)
+                        case 0xED: length = 3; high = 0x9F; scalar = UInt32(c & 0x0F)
+                        case 0xF0: length = 4; low = 0x90; scalar = UInt32(c & 0x07)
+                        case 0xF1...0xF3: length = 4; scalar = UInt32(c & 0x07)
+                        case 0xF4: length = 4; high = 0x8F; scalar = UInt32(c & 0x07)
+                        default: return nil
+                        }
+                        guard i + length <= end, b[i + 1] >= low, b[i + 1] <= high else { return nil }
+                        for j in 1..<length {
+                            let next = b[i + j]
+                            guard next & 0xC0 == 0x80 else { return nil }
+                            scalar = scalar << 6 | UInt32(next & 0x3F)
+                        }
+                        let offset = Int32(truncatingIfNeeded: i - origin)
+                        if scalar < 0x10000 {
+                            out[n] = UInt16(scalar)
+                            at[n] = offset
+                            n += 1
+                        } else {
+                            let v = scalar - 0x10000
+                            out[n] = UInt16(0xD800 | (v >> 10))
+                            out[n + 1] = UInt16(0xDC00 | (v & 0x3FF))
+                            at[n] = offset
+                            at[n + 1] = offset
+                            n += 2
+                        }
+                        i += length
+                    }
+                    at[n] = Int32(truncatingIfNeeded: end - origin)
+                    return n
                 }
-                // Well-formed sequences only (as UTF8Check accepts them); anything else is left to
-                // the standard library's repairing decoder below.
-                var scalar: UInt32
-                var length: Int
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: length = 2; scalar = UInt32(c & 0x1F)
-                case 0xE0: length = 3; low = 0xA0; scalar = UInt32(c & 0x0F)
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3; scalar = UInt32(c & 0x0F)
-                case 0xED: length = 3; high = 0x9F; scalar = UInt32(c & 0x0F)
-                case 0xF0: length = 4; low = 0x90; scalar = UInt32(c & 0x07)
-                case 0xF1...0xF3: length = 4; scalar = UInt32(c & 0x07)
-                case 0xF4: length = 4; high = 0x8F; scalar = UInt32(c & 0x07)
-                default: return false
-                }
-                guard i + length <= end, b[i + 1] >= low, b[i + 1] <= high else { return false }
-                for j in 1..<length {
-                    let next = b[i + j]
-                    guard next & 0xC0 == 0x80 else { return false }
-                    scalar = scalar << 6 | UInt32(next & 0x3F)
-                }
-                if scalar < 0x10000 {
-                    units.append(UInt16(scalar))
-                } else {
-                    let v = scalar - 0x10000
-                    units.append(UInt16(0xD800 | (v >> 10)))
-                    units.append(UInt16(0xDC00 | (v & 0x3FF)))
-                }
-                i += length
             }
-            return true
         }
-        if !valid {
-            units = Array(String(decoding: text[range], as: UTF8.self).utf16)
+        if let count { return count }
+        // Not well-formed: the repaired text, each unit's offset as its UTF-8 lengths add up.
+        units = Array(String(decoding: text[range], as: UTF8.self).utf16)
+        offsets = units.withUnsafeBufferPointer { utf16 in
+            var walker = UTF16ToUTF8Walker(utf16)
+            return (0...utf16.count).map { Int32(walker.utf8Offset(of: $0)) }
         }
+        return units.count
     }
 
     static func isWhitespace(_ utf16: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {

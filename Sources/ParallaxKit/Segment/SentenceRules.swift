@@ -203,17 +203,19 @@ struct SentenceRules: Sendable {
     private func splitFusedCaptions(_ range: Range<Int>, _ text: [UInt8]) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var start = range.lowerBound
-        var i = range.lowerBound + 1
-        while i + 3 < range.upperBound {
-            if text[i] == 0x2E, text[i - 1] >= 0x61, text[i - 1] <= 0x7A {
-                var j = i + 1
-                while j < range.upperBound, text[j] >= 0x41, text[j] <= 0x5A { j += 1 }
-                if j - (i + 1) >= 3, j == range.upperBound || text[j] == 0x20 {
-                    pieces.append(start..<(i + 1))
-                    start = i + 1
+        text.withUnsafeBufferPointer { text in
+            var i = range.lowerBound + 1
+            while i + 3 < range.upperBound {
+                if text[i] == 0x2E, text[i - 1] >= 0x61, text[i - 1] <= 0x7A {
+                    var j = i + 1
+                    while j < range.upperBound, text[j] >= 0x41, text[j] <= 0x5A { j += 1 }
+                    if j - (i + 1) >= 3, j == range.upperBound || text[j] == 0x20 {
+                        pieces.append(start..<(i + 1))
+                        start = i + 1
+                    }
                 }
+                i += 1
             }
-            i += 1
         }
         pieces.append(start..<range.upperBound)
         return pieces
