@@ -55,6 +55,12 @@ public struct ChromeRules: Sendable {
     /// colon, the sentence end) and makes a `String` only when the rule may apply, so that lines
     /// of prose, the common case, cost about one pass over their bytes.
     func reason(forLine line: ArraySlice<UInt8>) -> String? {
+        // A line of more than 16 words can only be chrome by its first words. When those are
+        // plain ASCII with single spaces they are what collapsing would leave, and the line need
+        // not be copied.
+        if Self.wordsAtLeast(line) > 16, let head = Self.plainHead(line) {
+            return matchingPrefix(head).map { "teaser or footer (\"\($0)\")" }
+        }
         let text = ByteText.collapsingSpaces(line)
         if text.isEmpty { return nil }
         if let prefix = matchingPrefix(text) {
@@ -80,11 +86,44 @@ public struct ChromeRules: Sendable {
         return nil
     }
 
+    /// A lower bound of the number of words in `line`: runs of bytes between ASCII white space.
+    static func wordsAtLeast(_ line: ArraySlice<UInt8>) -> Int {
+        line.withUnsafeBufferPointer { bytes in
+            var words = 0
+            var previousBlank = true
+            for byte in bytes {
+                let blank = byte == 0x20 || byte &- 0x09 < 5
+                words &+= previousBlank && !blank ? 1 : 0
+                previousBlank = blank
+            }
+            return words
+        }
+    }
+
+    /// The first 48 bytes of `line` when they are printable ASCII with single spaces and no
+    /// space first: then they are the first 48 bytes of the collapsed line.
+    static func plainHead(_ line: ArraySlice<UInt8>) -> [UInt8]? {
+        let head = line.prefix(48)
+        var previousSpace = true
+        for byte in head {
+            if byte == 0x20 {
+                if previousSpace { return nil }
+                previousSpace = true
+            } else if byte > 0x20 && byte < 0x7F {
+                previousSpace = false
+            } else {
+                return nil
+            }
+        }
+        return Array(head)
+    }
+
     private func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
     /// The start of `text` as written, when it opens with one of ``prefixes`` (compared in
     /// lowercase, as `String.hasPrefix` compares).
     private func matchingPrefix(_ text: [UInt8]) -> String? {
+        // `text` may be only the first 48 bytes of the collapsed line: nothing here looks further.
         let head = text.prefix(48)
         if ByteText.isASCII(head) {
             // ASCII text can only start with an ASCII phrase, and only with one whose first byte

@@ -91,6 +91,7 @@ final class BreakCursor {
     /// Calls `body` with each boundary of `text` after offset 0, in order, and its rule status
     /// (ICU's `ubrk_setText`, `ubrk_next`, `ubrk_getRuleStatus`). ICU holds `text` only during
     /// the call.
+    @inline(__always)
     func forEachBoundary(in text: UnsafeBufferPointer<UInt16>, _ body: (_ offset: Int32, _ status: Int32) -> Void) throws(ICUError) {
         guard let base = text.baseAddress, !text.isEmpty else { return }
         guard text.count <= Int(Int32.max) else {

@@ -209,6 +209,7 @@ struct TokenJoiner {
 
     /// Appends `token`, or extends the token two places back when the one between is a joining
     /// hyphen and all three touch. Left to right, like reading: "a-b-c" is one token.
+    @inline(__always)
     mutating func append(_ token: Token) {
         let n = tokens.count
         if token.kind != .punctuation, n >= 2 {

@@ -40,7 +40,11 @@ struct SentenceRules: Sendable {
         guard language.hasPrefix("en") else { return segments }
         var split: [Range<Int>] = []
         split.reserveCapacity(segments.count)
-        for segment in joinListMarkers(segments, text) { splitListItems(splitFusedCaptions(segment, text), text, into: &split) }
+        var pieces: [Range<Int>] = []
+        for segment in joinListMarkers(segments, text) {
+            splitFusedCaptions(segment, text, into: &pieces)
+            splitListItems(pieces, text, into: &split)
+        }
         var merged: [Range<Int>] = []
         merged.reserveCapacity(split.count)
         for segment in split {
@@ -93,10 +97,11 @@ struct SentenceRules: Sendable {
     private func moveLeadingEllipses(_ segments: [Range<Int>], _ text: [UInt8]) -> [Range<Int>] {
         var out = segments
         var i = 0
+        let ellipsis: [UInt8] = [0x2E, 0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E]
         while i + 1 < out.count {
             let range = out[i]
-            let ellipsis: [UInt8] = [0x2E, 0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E]
-            if range.count > ellipsis.count + 1, Array(text[(range.upperBound - ellipsis.count)..<range.upperBound]) == ellipsis,
+            if range.count > ellipsis.count + 1, text[range.upperBound - 1] == 0x2E,
+               text[(range.upperBound - ellipsis.count)..<range.upperBound].elementsEqual(ellipsis),
                Cleaner.isASCIILetter(text[range.upperBound - ellipsis.count - 1]),
                !hasHardBreak(text, range.upperBound..<out[i + 1].lowerBound) {
                 let cut = range.upperBound - ellipsis.count + 1
@@ -115,8 +120,6 @@ struct SentenceRules: Sendable {
     // MARK: - Merging
 
     private func shouldMerge(_ text: [UInt8], _ previous: Range<Int>, _ next: Range<Int>) -> Bool {
-        let tail = lastWordBeforePeriod(text, previous)
-        let nextWord = firstWord(text, next)
         guard let first = text[next].first else { return false }
         let nextIsLower = first >= 0x61 && first <= 0x7A
         let nextIsDigit = first >= 0x30 && first <= 0x39
@@ -130,11 +133,12 @@ struct SentenceRules: Sendable {
         }
         // "the thing is . . . I didn't mean it": a spaced three-dot ellipsis marks an omission
         // inside the sentence (four dots end it).
-        if previous.count >= 7, Array(text[(previous.upperBound - 6)..<previous.upperBound]) == [0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E],
+        if lastByte == 0x2E, previous.count >= 7, text[(previous.upperBound - 6)..<previous.upperBound].elementsEqual([0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E]),
            text[previous.upperBound - 7] != 0x2E {
             return true
         }
-        guard lastByte == 0x2E, let tail else { return false }
+        guard lastByte == 0x2E, let tail = lastWordBeforePeriod(text, previous) else { return false }
+        let nextWord = firstWord(text, next)
         let lower = tail.word.lowercased()
         // "St. George's Hall", "Dr. Smith", "Gen. Li".
         if Self.titles.contains(lower) && tail.word.first?.isUppercase == true && !tail.dotted { return true }
@@ -200,8 +204,8 @@ struct SentenceRules: Sendable {
 
     /// "… on Monday.DING LINXINHUA": a sentence end glued to an all-capitals word (a photo
     /// credit fused to the text by a scraper).
-    private func splitFusedCaptions(_ range: Range<Int>, _ text: [UInt8]) -> [Range<Int>] {
-        var pieces: [Range<Int>] = []
+    private func splitFusedCaptions(_ range: Range<Int>, _ text: [UInt8], into pieces: inout [Range<Int>]) {
+        pieces.removeAll(keepingCapacity: true)
         var start = range.lowerBound
         text.withUnsafeBufferPointer { text in
             var i = range.lowerBound + 1
@@ -218,7 +222,6 @@ struct SentenceRules: Sendable {
             }
         }
         pieces.append(start..<range.upperBound)
-        return pieces
     }
 
     /// "1.) The first item 2.) The second item": a segment that opens with a list marker is split

@@ -158,40 +158,99 @@ public struct Document: Sendable {
 /// appearance, without making a `String` of every token.
 struct TokenInterner {
     private let utf8: [UInt8]
-    /// Open addressing: a text's number, or -1.
+    /// Texts over seven bytes: where each first appeared, its hash and its number.
+    private var firsts: [(start: Int32, end: Int32, hash: Int, id: Int32)] = []
+    /// Open addressing over `firsts`: an index into it, or -1.
     private var slots: [Int32]
-    /// Per number: where the text first appeared, and its hash.
-    private var firsts: [(start: Int32, end: Int32, hash: Int)] = []
+    /// Texts of one to seven bytes, the most common, are their own key: the bytes and the length
+    /// packed into a word (never 0). Open addressing; a key's number beside it.
+    private var shortKeys: [UInt64]
+    private var shortIDs: [Int32]
+    private var shortCount = 0
+    /// How many numbers have been handed out.
+    private var count: Int32 = 0
     private let seed = UInt64.random(in: .min ... .max)
 
     init(utf8: [UInt8]) {
         self.utf8 = utf8
         self.slots = [Int32](repeating: -1, count: 1024)
+        self.shortKeys = [UInt64](repeating: 0, count: 1024)
+        self.shortIDs = [Int32](repeating: -1, count: 1024)
     }
 
     /// The number of `utf8[range]`, and whether it is new.
     mutating func intern(_ range: Range<Int>) -> (id: Int32, isNew: Bool) {
+        if range.count <= 7, range.count > 0 {
+            let key = utf8.withUnsafeBytes { Self.packed($0, range) }
+            return internShort(key)
+        }
         let (id, slot, hash) = utf8.withUnsafeBytes { bytes -> (Int32?, Int, Int) in
             let text = UnsafeRawBufferPointer(rebasing: bytes[range])
             let hash = Self.hash(bytes, range, seed: seed)
             let mask = slots.count - 1
             var slot = hash & mask
             while true {
-                let id = slots[slot]
-                if id < 0 { return (nil, slot, hash) }
-                let first = firsts[Int(id)]
+                let index = slots[slot]
+                if index < 0 { return (nil, slot, hash) }
+                let first = firsts[Int(index)]
                 if first.hash == hash, ByteText.equal(UnsafeRawBufferPointer(rebasing: bytes[Int(first.start)..<Int(first.end)]), text) {
-                    return (id, slot, hash)
+                    return (first.id, slot, hash)
                 }
                 slot = (slot + 1) & mask
             }
         }
         if let id { return (id, false) }
-        let newID = Int32(firsts.count)
-        firsts.append((Int32(range.lowerBound), Int32(range.upperBound), hash))
-        slots[slot] = newID
+        let newID = count
+        count += 1
+        slots[slot] = Int32(firsts.count)
+        firsts.append((Int32(range.lowerBound), Int32(range.upperBound), hash, newID))
         if firsts.count * 2 > slots.count { grow() }
         return (newID, true)
+    }
+
+    /// The bytes of `range` (1 to 7 of them) in the low bytes of a word, the length in the top.
+    @inline(__always)
+    static func packed(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> UInt64 {
+        var word: UInt64 = 0
+        if range.lowerBound + 8 <= buffer.count {
+            word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
+            word &= (1 << UInt64(8 * range.count)) - 1
+        } else {
+            for k in 0..<range.count { word |= UInt64(buffer[range.lowerBound + k]) << UInt64(8 * k) }
+        }
+        return word | UInt64(range.count) << 56
+    }
+
+    private mutating func internShort(_ key: UInt64) -> (id: Int32, isNew: Bool) {
+        let mask = shortKeys.count - 1
+        var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        while true {
+            let found = shortKeys[slot]
+            if found == key { return (shortIDs[slot], false) }
+            if found == 0 { break }
+            slot = (slot + 1) & mask
+        }
+        let id = count
+        count += 1
+        shortKeys[slot] = key
+        shortIDs[slot] = id
+        shortCount += 1
+        if shortCount * 2 > shortKeys.count { growShort() }
+        return (id, true)
+    }
+
+    private mutating func growShort() {
+        let oldKeys = shortKeys
+        let oldIDs = shortIDs
+        shortKeys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        shortIDs = [Int32](repeating: -1, count: oldKeys.count * 2)
+        let mask = shortKeys.count - 1
+        for (key, id) in zip(oldKeys, oldIDs) where key != 0 {
+            var slot = Int(truncatingIfNeeded: ((key ^ seed) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while shortKeys[slot] != 0 { slot = (slot + 1) & mask }
+            shortKeys[slot] = key
+            shortIDs[slot] = id
+        }
     }
 
     /// A fast hash of a short run of `buffer`: eight bytes at a time, each step a multiply and
@@ -223,10 +282,10 @@ struct TokenInterner {
     private mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
-        for (id, first) in firsts.enumerated() {
+        for (index, first) in firsts.enumerated() {
             var slot = first.hash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
+            slots[slot] = Int32(index)
         }
     }
 }
