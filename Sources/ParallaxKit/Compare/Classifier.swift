@@ -113,8 +113,8 @@ struct Classifier {
         // "Dr Okafor said"; "Xi said" / "Putin said"), titles aside.
         let speakersA = speakers(sa)
         let speakersB = speakers(sb)
-        let keysOfA = Set(sa.words.map(\.key))
-        let keysOfB = Set(sb.words.map(\.key))
+        let keysOfA = Set(keysA)
+        let keysOfB = Set(keysB)
         let creditedA = speakersA.reduce(Set<String>()) { $0.union($1.0) }.subtracting(Lexicon.titles)
         let creditedB = speakersB.reduce(Set<String>()) { $0.union($1.0) }.subtracting(Lexicon.titles)
         if let (ka, ra, da) = speakersA.first, let (kb, rb, db) = speakersB.first,
@@ -125,8 +125,6 @@ struct Classifier {
 
         let namesA = Set(sa.words.filter(\.isName).map(\.key))
         let namesB = Set(sb.words.filter(\.isName).map(\.key))
-        let allA = Set(keysA)
-        let allB = Set(keysB)
         var driftHunks: [Hunk] = []
         // "on Monday" on one side and the date it stands for on the other say the same thing:
         // those words take no part in the hunks.
@@ -166,8 +164,8 @@ struct Classifier {
                 continue
             }
             // Names on one side only.
-            let onlyA = ha.filter { $0.isName && $0.glossaryEntry == nil && !allB.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.b, digitsLost: digitLoss.b) }
-            let onlyB = hb.filter { $0.isName && $0.glossaryEntry == nil && !allA.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.a, digitsLost: digitLoss.a) }
+            let onlyA = ha.filter { $0.isName && $0.glossaryEntry == nil && !keysOfB.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.b, digitsLost: digitLoss.b) }
+            let onlyB = hb.filter { $0.isName && $0.glossaryEntry == nil && !keysOfA.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.a, digitsLost: digitLoss.a) }
             if !onlyA.isEmpty || !onlyB.isEmpty, !(namesA.isEmpty && namesB.isEmpty) {
                 let named = (onlyB.isEmpty ? [] : ["B names \(onlyB.map { quote(Document.displayText(b.source.utf8[$0.span])) }.joined(separator: ", "))"])
                     + (onlyA.isEmpty ? [] : ["A names \(onlyA.map { quote(Document.displayText(a.source.utf8[$0.span])) }.joined(separator: ", "))"])
@@ -220,7 +218,7 @@ struct Classifier {
         var diffs: [(offset: Int, hunks: [Hunk], equal: [(Int, Int)])] = []
         var matched = Set<Int>()
         for part in parts {
-            let manyKeys = Array(many.words.map(\.key)[part])
+            let manyKeys = many.words[part].map(\.key)
             let (h, e) = singleA ? WordDiff.diff(oneKeys, manyKeys, isWeak: weak) : WordDiff.diff(manyKeys, oneKeys, isWeak: weak)
             diffs.append((part.lowerBound, h, e))
             for pair in e { matched.insert(singleA ? pair.0 : pair.1) }
