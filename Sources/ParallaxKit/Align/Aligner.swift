@@ -104,46 +104,13 @@ struct Aligner {
                 postingsA[t, default: []].append(Int32(i))
             }
         }
+        // From A's side and from B's side (a task each), keep each sentence's best k by shared
+        // rare weight.
         let k = options.candidatesPerSentence
-        var pairs = Set<Int64>()
-        // From A's side, then from B's side, keep each sentence's best k by shared rare weight.
-        var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
-        var touched: [Int] = []
-        var best: [Int] = []
-        best.reserveCapacity(max(k, 0) + 1)
-        func collect(_ units: [TermModel.Unit], _ postings: [Int32: [Int32]], fromA: Bool) {
-            for (i, unit) in units.enumerated() {
-                for t in unit.terms {
-                    guard let list = postings[t] else { continue }
-                    let w = model.weights[Int(t)]
-                    for j in list {
-                        if scratch[Int(j)] == 0 { touched.append(Int(j)) }
-                        scratch[Int(j)] += w
-                    }
-                }
-                // The best k by shared weight, then by index: a selection, not a sort of all.
-                best.removeAll(keepingCapacity: true)
-                for j in touched where k > 0 {
-                    let w = scratch[j]
-                    if best.count == k {
-                        let last = best[k - 1]
-                        guard w > scratch[last] || (w == scratch[last] && j < last) else { continue }
-                        best.removeLast()
-                    }
-                    var p = best.count
-                    while p > 0 && (scratch[best[p - 1]] < w || (scratch[best[p - 1]] == w && best[p - 1] > j)) { p -= 1 }
-                    best.insert(j, at: p)
-                }
-                for j in best {
-                    let pair = fromA ? Int64(i) << 32 | Int64(j) : Int64(j) << 32 | Int64(i)
-                    pairs.insert(pair)
-                }
-                for j in touched { scratch[j] = 0 }
-                touched.removeAll(keepingCapacity: true)
-            }
+        let found = Concurrently.both { [postingsA, postingsB] fromA in
+            Self.bestPartners(of: fromA ? model.a : model.b, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
         }
-        collect(model.a, postingsB, fromA: true)
-        collect(model.b, postingsA, fromA: false)
+        let pairs = Set(found.a).union(found.b)
         var links: [Link] = []
         links.reserveCapacity(pairs.count)
         for pair in pairs {
@@ -167,6 +134,48 @@ struct Aligner {
             return x.a < y.a
         }
         return links
+    }
+
+    /// Each unit's best `k` partners on the other side by the weight of the terms they share
+    /// through `postings` (term → partners), ties to the lower index: the pairs as A index << 32
+    /// | B index.
+    private static func bestPartners(
+        of units: [TermModel.Unit], among postings: [Int32: [Int32]], model: TermModel, k: Int, fromA: Bool
+    ) -> [Int64] {
+        var pairs: [Int64] = []
+        var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
+        var touched: [Int] = []
+        var best: [Int] = []
+        best.reserveCapacity(max(k, 0) + 1)
+        for (i, unit) in units.enumerated() {
+            for t in unit.terms {
+                guard let list = postings[t] else { continue }
+                let w = model.weights[Int(t)]
+                for j in list {
+                    if scratch[Int(j)] == 0 { touched.append(Int(j)) }
+                    scratch[Int(j)] += w
+                }
+            }
+            // The best k by shared weight, then by index: a selection, not a sort of all.
+            best.removeAll(keepingCapacity: true)
+            for j in touched where k > 0 {
+                let w = scratch[j]
+                if best.count == k {
+                    let last = best[k - 1]
+                    guard w > scratch[last] || (w == scratch[last] && j < last) else { continue }
+                    best.removeLast()
+                }
+                var p = best.count
+                while p > 0 && (scratch[best[p - 1]] < w || (scratch[best[p - 1]] == w && best[p - 1] > j)) { p -= 1 }
+                best.insert(j, at: p)
+            }
+            for j in best {
+                pairs.append(fromA ? Int64(i) << 32 | Int64(j) : Int64(j) << 32 | Int64(i))
+            }
+            for j in touched { scratch[j] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return pairs
     }
 
     // MARK: - Order

@@ -6,7 +6,8 @@ struct TermModel {
     /// A content sentence: its index in its document, its terms and their total weight.
     struct Unit {
         var sentence: Int
-        /// ``Document/fingerprint(ofSentence:)``, for pins.
+        /// ``Document/fingerprint(ofSentence:)``, for pins; empty when the model was made
+        /// without fingerprints (no pins).
         var fingerprint: String = ""
         var terms: [Int32]
         var weight: Double
@@ -24,10 +25,13 @@ struct TermModel {
     var documentFrequency: [Int32]
 
     init(a: Document, b: Document, options: AlignmentOptions) {
-        self.init(a: a, b: b, folder: WordFolder(documents: [a, b], glossary: options.glossary), language: options.language)
+        self.init(a: a, b: b, folder: WordFolder(documents: [a, b], glossary: options.glossary), language: options.language,
+                  fingerprints: !options.pins.isEmpty)
     }
 
-    init(a: Document, b: Document, folder: WordFolder, language: String) {
+    /// `fingerprints`: whether to give each unit its sentence's fingerprint, which only pins
+    /// need.
+    init(a: Document, b: Document, folder: WordFolder, language: String, fingerprints: Bool) {
         let stemmer = Stemmer(language: language)
         var interned: [String: Int32] = [:]
         var texts: [String] = []
@@ -87,7 +91,9 @@ struct TermModel {
                 var unique: [Int32] = []
                 unique.reserveCapacity(terms.count)
                 for t in terms where unique.last != t { unique.append(t) }
-                result.append(Unit(sentence: sentence.index, fingerprint: document.fingerprint(ofSentence: sentence.index), terms: unique, weight: 0))
+                result.append(Unit(
+                    sentence: sentence.index, fingerprint: fingerprints ? document.fingerprint(ofSentence: sentence.index) : "",
+                    terms: unique, weight: 0))
             }
             return result
         }

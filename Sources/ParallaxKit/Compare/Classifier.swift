@@ -1,17 +1,21 @@
 /// Finds and classifies the wording changes inside an aligned group, most specific first:
 /// terminology (glossary variants), number, negation, entity, attribution, then drift; forms
 /// that differ only under folding are formatting.
+///
+/// A classifier is for one thread (its stemmer is not thread-safe); what it is made of is
+/// `Sendable`, so that each task can make its own.
 struct Classifier {
     let a: Document
     let b: Document
-    let folder: WordFolder
+    /// Each sentence's words, of A and of B.
+    let words: (a: FoldedSentences, b: FoldedSentences)
     let options: ComparisonOptions
     let stop: Set<String>
     /// Which account has lost its digits throughout (numbers missing from it are told once, in
     /// a document-level note).
     let digitLoss: (a: Bool, b: Bool)
     let datelines: (a: CalendarDate?, b: CalendarDate?)
-    let fingerprint: (FindingCategory, [Int], [Int], String) -> String
+    let fingerprint: Fingerprinter
     /// Every word of each account's content sentences, as ``nameKey(_:digitsLostElsewhere:)``
     /// gives it: a name is only an `entity` finding when the other account never uses it.
     let vocabulary: (a: Set<String>, b: Set<String>)
@@ -20,17 +24,20 @@ struct Classifier {
     /// One side of a group: its words, and the sentence each word is in.
     struct Side {
         var document: Document
+        /// The words of every sentence of the document.
+        var folded: FoldedSentences
         var words: [FoldedWord]
         var sentenceOfWord: [Int]
         var sentences: [Int]
 
-        init(_ document: Document, _ sentences: [Int], folder: WordFolder) {
+        init(_ document: Document, _ sentences: [Int], words folded: FoldedSentences) {
             self.document = document
+            self.folded = folded
             self.sentences = sentences
             words = []
             sentenceOfWord = []
             for index in sentences {
-                let w = folder.words(of: document.sentences[index], in: document)
+                let w = folded.words[index]
                 words += w
                 sentenceOfWord += Array(repeating: index, count: w.count)
             }
@@ -68,8 +75,8 @@ struct Classifier {
 
     /// The findings of one group and its drift score (0 same words, 1 none in common).
     func classify(aSentences: [Int], bSentences: [Int]) -> (findings: [Finding], drift: Double) {
-        let sa = Side(a, aSentences, folder: folder)
-        let sb = Side(b, bSentences, folder: folder)
+        let sa = Side(a, aSentences, words: words.a)
+        let sb = Side(b, bSentences, words: words.b)
         let keysA = sa.words.map(\.key)
         let keysB = sb.words.map(\.key)
         let (hunks, equal) = groupDiff(sa, sb)
@@ -106,8 +113,8 @@ struct Classifier {
         // "Dr Okafor said"; "Xi said" / "Putin said"), titles aside.
         let speakersA = speakers(sa)
         let speakersB = speakers(sb)
-        let keysOfA = Set(sa.words.map(\.key))
-        let keysOfB = Set(sb.words.map(\.key))
+        let keysOfA = Set(keysA)
+        let keysOfB = Set(keysB)
         let creditedA = speakersA.reduce(Set<String>()) { $0.union($1.0) }.subtracting(Lexicon.titles)
         let creditedB = speakersB.reduce(Set<String>()) { $0.union($1.0) }.subtracting(Lexicon.titles)
         if let (ka, ra, da) = speakersA.first, let (kb, rb, db) = speakersB.first,
@@ -118,8 +125,6 @@ struct Classifier {
 
         let namesA = Set(sa.words.filter(\.isName).map(\.key))
         let namesB = Set(sb.words.filter(\.isName).map(\.key))
-        let allA = Set(keysA)
-        let allB = Set(keysB)
         var driftHunks: [Hunk] = []
         // "on Monday" on one side and the date it stands for on the other say the same thing:
         // those words take no part in the hunks.
@@ -159,8 +164,8 @@ struct Classifier {
                 continue
             }
             // Names on one side only.
-            let onlyA = ha.filter { $0.isName && $0.glossaryEntry == nil && !allB.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.b, digitsLost: digitLoss.b) }
-            let onlyB = hb.filter { $0.isName && $0.glossaryEntry == nil && !allA.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.a, digitsLost: digitLoss.a) }
+            let onlyA = ha.filter { $0.isName && $0.glossaryEntry == nil && !keysOfB.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.b, digitsLost: digitLoss.b) }
+            let onlyB = hb.filter { $0.isName && $0.glossaryEntry == nil && !keysOfA.contains($0.key) && !Self.isCalendarWord($0.key) && !otherUses($0.key, vocabulary.a, digitsLost: digitLoss.a) }
             if !onlyA.isEmpty || !onlyB.isEmpty, !(namesA.isEmpty && namesB.isEmpty) {
                 let named = (onlyB.isEmpty ? [] : ["B names \(onlyB.map { quote(Document.displayText(b.source.utf8[$0.span])) }.joined(separator: ", "))"])
                     + (onlyA.isEmpty ? [] : ["A names \(onlyA.map { quote(Document.displayText(a.source.utf8[$0.span])) }.joined(separator: ", "))"])
@@ -213,7 +218,7 @@ struct Classifier {
         var diffs: [(offset: Int, hunks: [Hunk], equal: [(Int, Int)])] = []
         var matched = Set<Int>()
         for part in parts {
-            let manyKeys = Array(many.words.map(\.key)[part])
+            let manyKeys = many.words[part].map(\.key)
             let (h, e) = singleA ? WordDiff.diff(oneKeys, manyKeys, isWeak: weak) : WordDiff.diff(manyKeys, oneKeys, isWeak: weak)
             diffs.append((part.lowerBound, h, e))
             for pair in e { matched.insert(singleA ? pair.0 : pair.1) }
@@ -267,10 +272,10 @@ struct Classifier {
     }
 
     /// The name keys of every content word of a document.
-    static func vocabulary(of document: Document, folder: WordFolder, stemmer: Stemmer, stripDigits: Bool) -> Set<String> {
+    static func vocabulary(of document: Document, words: FoldedSentences, stemmer: Stemmer, stripDigits: Bool) -> Set<String> {
         var raw = Set<String>()
         for sentence in document.sentences where sentence.isContent {
-            for word in folder.words(of: sentence, in: document) {
+            for word in words.words[sentence.index] {
                 raw.insert(stripDigits ? withoutDigits(word.key) : word.key)
                 for part in word.variant.split(separator: " ") { raw.insert(String(part)) }
             }
@@ -368,25 +373,35 @@ struct Classifier {
                 continue
             }
             if k > 0, Lexicon.pronouns.contains(words[k - 1].key), side.sentenceOfWord[k - 1] == sentence,
-               let resolved = lastNamedSpeaker(before: sentence, in: side.document) {
+               let resolved = lastNamedSpeaker(before: sentence, in: side) {
                 found.append((resolved.0, (k - 1)..<k, "\(side.surface((k - 1)..<k)) (\(resolved.1))"))
             }
         }
         return found
     }
 
-    /// The name keys of the last speaker named with a speech verb in the sentences before
-    /// `index`.
-    func lastNamedSpeaker(before index: Int, in document: Document) -> (Set<String>, String)? {
+    /// The name keys of the last speaker named with a speech verb in the sentences of `side`'s
+    /// document before `index`.
+    func lastNamedSpeaker(before index: Int, in side: Side) -> (Set<String>, String)? {
         var i = index - 1
         while i >= 0 && i >= index - 6 {
-            let sentence = document.sentences[i]
+            let sentence = side.document.sentences[i]
             if sentence.isContent {
-                let side = Side(document, [i], folder: folder)
-                if let last = speakers(side).last(where: { !$0.2.contains("(") }) { return (last.0, last.2) }
+                let earlier = Side(side.document, [i], words: side.folded)
+                if let last = speakers(earlier).last(where: { !$0.2.contains("(") }) { return (last.0, last.2) }
             }
             i -= 1
         }
         return nil
+    }
+}
+
+/// Each sentence's folded words, by sentence index, taken once from the ``WordFolder``: a value
+/// the classifying tasks can share (the folder's cache is not for sharing across threads).
+struct FoldedSentences: Sendable {
+    let words: [[FoldedWord]]
+
+    init(_ document: Document, folder: WordFolder) {
+        words = document.sentences.map { folder.words(of: $0, in: document) }
     }
 }

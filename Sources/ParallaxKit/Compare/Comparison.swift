@@ -37,7 +37,8 @@ public struct Comparison: Sendable {
         self.b = b
         self.options = options
         let folder = WordFolder(documents: [a, b], glossary: options.alignment.glossary)
-        let model = TermModel(a: a, b: b, folder: folder, language: options.alignment.language)
+        let model = TermModel(
+            a: a, b: b, folder: folder, language: options.alignment.language, fingerprints: !options.alignment.pins.isEmpty)
         let links = Aligner(model: model, options: options.alignment).align()
         let builder = ReportBuilder(a: a, b: b, model: model, folder: folder, links: links, options: options)
         self.report = builder.build()

@@ -37,20 +37,13 @@ struct ReportBuilder {
             }
         }
         let digitLoss = self.digitLoss()
-        let stemmer = Stemmer(language: options.alignment.language)
-        let classifier = Classifier(
-            a: a, b: b, folder: folder, options: options,
-            stop: options.alignment.language.hasPrefix("en") ? StopWords.english : [],
-            digitLoss: (digitLoss.a != nil, digitLoss.b != nil), datelines: (Dateline.of(a), Dateline.of(b)),
-            fingerprint: { fingerprint($0, a: $1, b: $2, detail: $3) },
-            vocabulary: (Classifier.vocabulary(of: a, folder: folder, stemmer: stemmer, stripDigits: digitLoss.b != nil),
-                         Classifier.vocabulary(of: b, folder: folder, stemmer: stemmer, stripDigits: digitLoss.a != nil)),
-            stemmer: stemmer)
-        var wordFindings: [Finding] = []
+        let groupUnits = groups.map { group in (a: Array(Set(group.map(\.a))).sorted(), b: Array(Set(group.map(\.b))).sorted()) }
+        let groupSentences = groupUnits.map { units in (a: units.a.map { model.a[$0].sentence }, b: units.b.map { model.b[$0].sentence }) }
+        let (findingsOfGroups, driftOfGroups) = classify(groupSentences, digitLoss: digitLoss)
         var alignments: [Alignment] = []
-        for group in groups {
-            let aUnits = Array(Set(group.map(\.a))).sorted()
-            let bUnits = Array(Set(group.map(\.b))).sorted()
+        for (g, group) in groups.enumerated() {
+            let (aUnits, bUnits) = groupUnits[g]
+            let (aSentences, bSentences) = groupSentences[g]
             let ta = aUnits.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
             let tb = bUnits.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
             let shared = model.sharedWeight(ta, tb)
@@ -59,10 +52,7 @@ struct ReportBuilder {
             let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
             let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
             let moved = strongest.map { !chain.contains(Pair($0)) } ?? false
-            let aSentences = aUnits.map { model.a[$0].sentence }
-            let bSentences = bUnits.map { model.b[$0].sentence }
-            let (found, drift) = classifier.classify(aSentences: aSentences, bSentences: bSentences)
-            wordFindings += found
+            let drift = driftOfGroups[g]
             alignments.append(Alignment(
                 a: aSentences, b: bSentences,
                 score: Self.round(score), coverageA: Self.round(wa > 0 ? shared / wa : 0), coverageB: Self.round(wb > 0 ? shared / wb : 0),
@@ -85,7 +75,7 @@ struct ReportBuilder {
 
         var findings = oneSidedFindings(linkedA: linkedA, linkedB: linkedB)
         findings += partialFindings()
-        findings += wordFindings
+        findings += findingsOfGroups
         findings += digitLossNotes(digitLoss)
         findings += alignments.filter(\.moved).map(movedFinding)
         findings.sort { x, y in
@@ -110,6 +100,31 @@ struct ReportBuilder {
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    // MARK: - Word findings
+
+    /// The ``Classifier``'s findings of every group (given by sentence indices), in group order,
+    /// and each group's drift. The groups are independent: they are classified on all cores, each
+    /// task with a classifier (and stemmer) of its own.
+    private func classify(_ groups: [(a: [Int], b: [Int])], digitLoss: (a: (Int, Int)?, b: (Int, Int)?)) -> (findings: [Finding], drift: [Double]) {
+        let (a, b, options) = (a, b, options)
+        let words = (a: FoldedSentences(a, folder: folder), b: FoldedSentences(b, folder: folder))
+        let language = options.alignment.language
+        // Each account's vocabulary, a task each.
+        let vocabularies = Concurrently.both { forA in
+            Classifier.vocabulary(of: forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language),
+                                  stripDigits: (forA ? digitLoss.b : digitLoss.a) != nil)
+        }
+        let datelines = (a: Dateline.of(a), b: Dateline.of(b))
+        let classified = Concurrently.map(groups.count) { range in
+            let classifier = Classifier(
+                a: a, b: b, words: words, options: options, stop: language.hasPrefix("en") ? StopWords.english : [],
+                digitLoss: (digitLoss.a != nil, digitLoss.b != nil), datelines: datelines, fingerprint: Fingerprinter(a: a, b: b),
+                vocabulary: vocabularies, stemmer: Stemmer(language: language))
+            return range.map { classifier.classify(aSentences: groups[$0].a, bSentences: groups[$0].b) }
+        }
+        return (classified.flatMap(\.findings), classified.map(\.drift))
+    }
 
     // MARK: - Coverage
 
@@ -141,14 +156,8 @@ struct ReportBuilder {
         return Span(sentences: [sentence], start: s.start, end: s.end, text: s.text)
     }
 
-    /// The normalized text of sentences, for fingerprints: fold keys joined by spaces.
-    private func normalized(_ document: Document, _ sentences: [Int]) -> String {
-        sentences.map { document.normalizedText(ofSentence: $0) }.joined(separator: " | ")
-    }
-
     func fingerprint(_ category: FindingCategory, a aSentences: [Int], b bSentences: [Int], detail: String = "") -> String {
-        let text = [category.rawValue, normalized(a, aSentences), normalized(b, bSentences), detail].joined(separator: "\u{0}")
-        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+        Fingerprinter(a: a, b: b)(category, aSentences, bSentences, detail)
     }
 
     private func oneSidedFindings(linkedA: Set<Int>, linkedB: Set<Int>) -> [Finding] {
@@ -272,5 +281,22 @@ struct ReportBuilder {
             message: "Moved: B tells this at another point of the story than A.",
             a: Span(sentences: alignment.a, start: a.sentences[first].start, end: a.sentences[first].end, text: a.sentences[first].text),
             b: Span(sentences: alignment.b, start: b.sentences[firstB].start, end: b.sentences[firstB].end, text: b.sentences[firstB].text))
+    }
+}
+
+/// A finding's id: a fingerprint of its category, the normalized text of its sentences on both
+/// sides, and a detail.
+struct Fingerprinter: Sendable {
+    let a: Document
+    let b: Document
+
+    func callAsFunction(_ category: FindingCategory, _ aSentences: [Int], _ bSentences: [Int], _ detail: String) -> String {
+        let text = [category.rawValue, Self.normalized(a, aSentences), Self.normalized(b, bSentences), detail].joined(separator: "\u{0}")
+        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+    }
+
+    /// The normalized text of sentences: fold keys joined by spaces.
+    private static func normalized(_ document: Document, _ sentences: [Int]) -> String {
+        sentences.map { document.normalizedText(ofSentence: $0) }.joined(separator: " | ")
     }
 }
