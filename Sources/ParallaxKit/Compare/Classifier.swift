@@ -396,8 +396,7 @@ struct Classifier {
     }
 }
 
-/// Each sentence's folded words, by sentence index, taken once from the ``WordFolder``: a value
-/// the classifying tasks can share (the folder's cache is not for sharing across threads).
+/// Each sentence's folded words, by sentence index, taken once from the ``WordFolder``.
 struct FoldedSentences: Sendable {
     let words: [[FoldedWord]]
 

@@ -20,74 +20,109 @@ struct FoldedWord: Sendable {
 
 /// The words of sentences under one ``FoldContext`` and ``Glossary``: what both the aligner and
 /// the word diff see.
-struct WordFolder {
+struct WordFolder: Sendable {
     let context: FoldContext
     let glossary: Glossary
-    /// Each sentence's words, folded once: the aligner, the classifier and the report builder
-    /// all ask for them.
-    private let cache = Cache()
-
-    private final class Cache {
-        var words: [String: [Int: [FoldedWord]]] = [:]
-    }
+    /// The documents given at the start, and each one's sentences' words, folded once (the
+    /// documents on as many cores as there are): the aligner, the classifier and the report
+    /// builder all ask for them.
+    private let documentIDs: [String]
+    private let folded: [[[FoldedWord]]]
 
     init(documents: [Document], glossary: Glossary) {
-        self.context = FoldContext(keys: documents.flatMap(\.vocabulary))
+        let context = FoldContext(keys: documents.flatMap(\.vocabulary))
+        self.context = context
         self.glossary = glossary
+        self.documentIDs = documents.map(\.id)
+        self.folded = Concurrently.map(documents.count) { range in
+            range.map { k in
+                var folding = Folding(document: documents[k], context: context, glossary: glossary)
+                return documents[k].sentences.map { folding.fold($0) }
+            }
+        }
     }
 
     func words(of sentence: Sentence, in document: Document) -> [FoldedWord] {
-        if let known = cache.words[document.id]?[sentence.index] { return known }
-        let folded = fold(sentence, in: document)
-        cache.words[document.id, default: [:]][sentence.index] = folded
-        return folded
+        if let k = documentIDs.firstIndex(of: document.id), sentence.index < folded[k].count {
+            return folded[k][sentence.index]
+        }
+        var folding = Folding(document: document, context: context, glossary: glossary)
+        return folding.fold(sentence)
     }
 
-    private func fold(_ sentence: Sentence, in document: Document) -> [FoldedWord] {
-        var words: [FoldedWord] = []
-        let tokens = document.tokens
-        var i = sentence.tokenRange.lowerBound
-        let end = sentence.tokenRange.upperBound
-        while i < end {
-            let token = tokens[i]
-            let first = i
-            i += 1
-            guard token.kind != .punctuation else { continue }
-            var key = context.key(document.vocabulary[Int(token.key)])
-            if token.kind == .word, i < end, tokens[i].kind == .word, tokens[i].start > token.end {
-                let next = context.key(document.vocabulary[Int(tokens[i].key)])
-                if context.isOpenCompound(key, next) {
-                    key += next
-                    i += 1
+    /// Folds the sentences of one document: each vocabulary entry's key is looked up once, and
+    /// whether two entries side by side spell a closed compound is asked once per pair.
+    private struct Folding {
+        let document: Document
+        let context: FoldContext
+        let glossary: Glossary
+        /// The key of each vocabulary entry after the spelling step.
+        let keys: [String]
+        /// Pairs of vocabulary entries (first << 32 | second) already asked about.
+        var compounds: [UInt64: Bool] = [:]
+
+        init(document: Document, context: FoldContext, glossary: Glossary) {
+            self.document = document
+            self.context = context
+            self.glossary = glossary
+            self.keys = document.vocabulary.map(context.key)
+        }
+
+        mutating func fold(_ sentence: Sentence) -> [FoldedWord] {
+            var words: [FoldedWord] = []
+            let tokens = document.tokens
+            let utf8 = document.source.utf8
+            var i = sentence.tokenRange.lowerBound
+            let end = sentence.tokenRange.upperBound
+            while i < end {
+                let token = tokens[i]
+                let first = i
+                i += 1
+                guard token.kind != .punctuation else { continue }
+                var key = keys[Int(token.key)]
+                if token.kind == .word, i < end, tokens[i].kind == .word, tokens[i].start > token.end {
+                    let next = keys[Int(tokens[i].key)]
+                    let pair = UInt64(UInt32(bitPattern: token.key)) << 32 | UInt64(UInt32(bitPattern: tokens[i].key))
+                    let isCompound: Bool
+                    if let known = compounds[pair] {
+                        isCompound = known
+                    } else {
+                        isCompound = context.isOpenCompound(key, next)
+                        compounds[pair] = isCompound
+                    }
+                    if isCompound {
+                        key += next
+                        i += 1
+                    }
+                }
+                let capitalized = WordFolder.looksLikeName(utf8[token.range])
+                words.append(FoldedWord(
+                    key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
+                    isNumber: token.kind == .number || utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
+                    isName: !words.isEmpty && capitalized, isCapitalized: capitalized, glossaryEntry: nil, variant: key))
+            }
+            guard !glossary.isEmpty else { return words }
+            // Glossary variants, longest first at each position, become one word of their class.
+            var result: [FoldedWord] = []
+            let keys = words.map(\.key)
+            var k = 0
+            while k < words.count {
+                if let (entry, length) = glossary.match(keys, at: k) {
+                    let last = words[k + length - 1]
+                    result.append(FoldedWord(
+                        key: Glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
+                        tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
+                        isName: words[k..<(k + length)].contains(where: \.isName),
+                        isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,
+                        variant: keys[k..<(k + length)].joined(separator: " ")))
+                    k += length
+                } else {
+                    result.append(words[k])
+                    k += 1
                 }
             }
-            words.append(FoldedWord(
-                key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
-                isNumber: token.kind == .number || document.source.utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
-                isName: !words.isEmpty && Self.looksLikeName(document.source.utf8[token.range]),
-                isCapitalized: Self.looksLikeName(document.source.utf8[token.range]), glossaryEntry: nil, variant: key))
+            return result
         }
-        guard !glossary.isEmpty else { return words }
-        // Glossary variants, longest first at each position, become one word of their class.
-        var result: [FoldedWord] = []
-        let keys = words.map(\.key)
-        var k = 0
-        while k < words.count {
-            if let (entry, length) = glossary.match(keys, at: k) {
-                let last = words[k + length - 1]
-                result.append(FoldedWord(
-                    key: Glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
-                    tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
-                    isName: words[k..<(k + length)].contains(where: \.isName),
-                    isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,
-                    variant: keys[k..<(k + length)].joined(separator: " ")))
-                k += length
-            } else {
-                result.append(words[k])
-                k += 1
-            }
-        }
-        return result
     }
 
     /// A capitalised word (not an all-lowercase one): a name or an acronym.
