@@ -25,29 +25,27 @@ const char *pxicu_error_name(int32_t status) { return u_errorName((UErrorCode)st
 
 // MARK: - Charsets
 
-int32_t pxicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity,
-                             int32_t *confidence) {
+int32_t pxicu_detect_charsets(const char *bytes, int32_t length, char *names, int32_t nameStride,
+                              int32_t *confidences, int32_t capacity, int32_t *count) {
     UErrorCode code = U_ZERO_ERROR;
-    *confidence = 0;
-    if (nameCapacity > 0) name[0] = 0;
+    *count = 0;
     UCharsetDetector *detector = ucsdet_open(&code);
     if (U_FAILURE(code)) return px_status(code);
     ucsdet_setText(detector, bytes, length, &code);
-    const UCharsetMatch *match = ucsdet_detect(detector, &code);
-    if (U_SUCCESS(code) && match != NULL) {
-        const char *found = ucsdet_getName(match, &code);
-        *confidence = ucsdet_getConfidence(match, &code);
-        if (U_SUCCESS(code) && found != NULL) {
-            size_t n = strlen(found);
-            if ((int32_t)n >= nameCapacity) {
-                code = U_BUFFER_OVERFLOW_ERROR;
-            } else {
-                memcpy(name, found, n + 1);
-            }
+    int32_t found = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(detector, &found, &code);
+    if (U_SUCCESS(code) && matches != NULL) {
+        for (int32_t i = 0; i < found && *count < capacity; i++) {
+            UErrorCode step = U_ZERO_ERROR;
+            const char *name = ucsdet_getName(matches[i], &step);
+            int32_t confidence = ucsdet_getConfidence(matches[i], &step);
+            if (U_FAILURE(step) || name == NULL || (int32_t)strlen(name) >= nameStride) continue;
+            memcpy(names + (size_t)*count * (size_t)nameStride, name, strlen(name) + 1);
+            confidences[*count] = confidence;
+            *count += 1;
         }
-    } else if (U_SUCCESS(code)) {
-        code = U_INVALID_CHAR_FOUND;
     }
+    if (U_SUCCESS(code) && *count == 0) code = U_INVALID_CHAR_FOUND;
     ucsdet_close(detector);
     return px_status(code);
 }

@@ -102,6 +102,40 @@ struct SegmentOutputTests {
         #expect(text.stdout.contains("He said “we will” do it."))
     }
 
+    /// ICU's best guess for these few words of windows-1251 Russian is ISO-8859-8-I (Hebrew),
+    /// which has no character for 0xEE; its next guesses are tried, and windows-1251 fits.
+    @Test("A short windows-1251 text is decoded by ICU's next guess when the best one cannot")
+    func windows1251() throws {
+        let scratch = try Scratch()
+        let path = try scratch.file("cp1251.txt", [0xC1, 0xE2, 0xE5, 0x20, 0xE4, 0xEE, 0xEC, 0xE0, 0x2E, 0x0A])
+        let json = try SegmentJSON.segment(path)
+        #expect(json.encoding == "windows-1251")
+        #expect(json.sentences.map(\.text) == ["Бве дома."])
+    }
+
+    /// The shell makes the Latin-1 name "caf\xE9.txt" (not UTF-8), which Swift's command line
+    /// turns into "caf\u{FFFD}.txt"; the file must still be found and read.
+    @Test("A file whose name is not UTF-8 is read")
+    func nonUTF8FileName() throws {
+        let scratch = try Scratch()
+        let binary = try #require(ParallaxCommand.binary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", #"cd "$1" && name="$(printf 'caf\351.txt')" && printf 'One sentence. Two sentences.\n' > "$name" && exec "$2" segment "$name""#,
+                             "sh", scratch.folder.path, binary.path]
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stdout.contains("2 sentences"), "\(stdout)")
+        #expect(stdout.contains("One sentence."))
+    }
+
     @Test("A short Latin-1 text without NUL bytes is not taken for UTF-16")
     func shortLegacyText() throws {
         // ICU's detector calls these six bytes UTF-16BE (and decodes them as CJK).

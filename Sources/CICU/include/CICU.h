@@ -28,10 +28,12 @@ const char *pxicu_error_name(int32_t status);
 
 // MARK: - Charsets
 
-/// Guesses the charset of `bytes` with ICU's charset detector (ucsdet_*). Writes the charset's
-/// NUL-terminated name into `name` and the detector's confidence (0-100) into `confidence`.
-int32_t pxicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity,
-                             int32_t *confidence);
+/// Guesses the charset of `bytes` with ICU's charset detector (ucsdet_detectAll): up to
+/// `capacity` candidates, best first. Candidate i's NUL-terminated name goes to
+/// `names + i * nameStride` (a longer name is left out) and its confidence (0-100) to
+/// `confidences[i]`; `count` is set to the number written.
+int32_t pxicu_detect_charsets(const char *bytes, int32_t length, char *names, int32_t nameStride,
+                              int32_t *confidences, int32_t capacity, int32_t *count);
 
 /// Decodes `source` from `charset` to UTF-16 with ICU's converter (ucnv_toUnicode), stopping at
 /// the first illegal or unmappable byte sequence: then returns its ICU error and sets

@@ -186,8 +186,11 @@ struct ReportBuilder {
         for word in words where !stop.contains(word.key) {
             weight += 1 + (word.isNumber ? 3 : 0) + (word.isName ? 1 : 0)
         }
-        let text = document.sentences[sentence].text
-        if text.contains("\u{201C}") || text.contains("\"") { weight += 3 }
+        // A quotation: a straight or an opening curly double quote (E2 80 9C).
+        let utf8 = document.source.utf8[document.sentences[sentence].start..<document.sentences[sentence].end]
+        if utf8.contains(0x22) || utf8.indices.contains(where: { utf8[$0] == 0xE2 && $0 + 2 < utf8.endIndex && utf8[$0 + 1] == 0x80 && utf8[$0 + 2] == 0x9C }) {
+            weight += 3
+        }
         if words.contains(where: { Lexicon.speechVerbs.contains($0.key) }) { weight += 3 }
         return Self.round(weight)
     }

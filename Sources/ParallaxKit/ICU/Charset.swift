@@ -2,18 +2,24 @@ internal import CICU
 
 /// ICU's charset detection and conversion.
 enum Charset {
-    /// Guesses the charset of `bytes` (ICU's `ucsdet_detect`), with a confidence from 0 to 100.
-    static func detect(_ bytes: UnsafeRawBufferPointer) throws(ICUError) -> (name: String, confidence: Int) {
+    /// The charsets `bytes` may be in, best first, with ICU's confidence from 0 to 100 (ICU's
+    /// `ucsdet_detectAll`).
+    static func candidates(_ bytes: UnsafeRawBufferPointer) throws(ICUError) -> [(name: String, confidence: Int)] {
         guard let base = bytes.baseAddress, bytes.count <= Int(Int32.max) else {
             throw ICUError(code: PXICU_ILLEGAL_ARGUMENT, operation: "charset detection")
         }
-        var name = [CChar](repeating: 0, count: 64)
-        var confidence: Int32 = 0
-        let status = pxicu_detect_charset(
-            base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), &name, Int32(name.count), &confidence)
+        let capacity = 16
+        let stride = 64
+        var names = [CChar](repeating: 0, count: capacity * stride)
+        var confidences = [Int32](repeating: 0, count: capacity)
+        var count: Int32 = 0
+        let status = pxicu_detect_charsets(
+            base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), &names, Int32(stride), &confidences, Int32(capacity), &count)
         try ICUError.check(status, "charset detection")
-        let text = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return (text, Int(confidence))
+        return (0..<Int(count)).map { i in
+            let name = names[(i * stride)..<((i + 1) * stride)].prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            return (String(decoding: name, as: UTF8.self), Int(confidences[i]))
+        }
     }
 
     /// A decoding failure: ICU's error and the byte offset of the sequence it could not convert.

@@ -103,6 +103,16 @@ public struct Document: Sendable {
         self.blocks = clean.blocks
     }
 
+    /// Reads each file (``SourceText/read(path:)``) and makes its `Document`, the files on as
+    /// many cores as there are; the documents come back in the order given.
+    /// - Throws: the first file's error, in that order: ``InputError`` or ``EngineError``.
+    public static func read(_ files: [(path: String, id: String)], options: AnalysisOptions = AnalysisOptions()) throws -> [Document] {
+        let results = Concurrently.map(files.count) { range in
+            range.map { i in Result { () throws -> Document in try Document(source: SourceText.read(path: files[i].path), id: files[i].id, options: options) } }
+        }
+        return try results.map { try $0.get() }
+    }
+
     /// The text of a sentence: its bytes, with each line break, tab, form feed or vertical tab
     /// as a space. Byte `k` of the text is byte `start + k` of the input, so a span inside the
     /// sentence can be cut from the text by its offsets.
@@ -140,8 +150,12 @@ public struct Document: Sendable {
     /// A sentence's words and numbers as fold keys, joined by spaces: what stays the same when
     /// only case, quotes, dashes or spacing change.
     public func normalizedText(ofSentence index: Int) -> String {
-        tokens[sentences[index].tokenRange].filter { $0.kind != .punctuation }
-            .map { vocabulary[Int($0.key)] }.joined(separator: " ")
+        var bytes: [UInt8] = []
+        for token in tokens[sentences[index].tokenRange] where token.kind != .punctuation {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(contentsOf: vocabulary[Int(token.key)].utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A short fingerprint of a sentence's normalized text: how pins name sentences, so that a pin

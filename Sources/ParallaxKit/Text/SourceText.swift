@@ -54,20 +54,40 @@ public struct SourceText: Sendable {
         if path == "-" {
             return try readAll(fd: 0, path: path)
         }
+        let name = fileSystemName(path)
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard stat(name, &info) == 0 else {
             throw InputError(path: path, problem: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
         }
         if info.st_mode & S_IFMT == S_IFDIR { throw InputError(path: path, problem: "is a directory, not a file") }
         if Int(info.st_size) > maximumSize {
             throw InputError(path: path, problem: "is too large (\(info.st_size) bytes; at most \(maximumSize) are read)")
         }
-        let fd = open(path, O_RDONLY)
+        let fd = open(name, O_RDONLY)
         guard fd >= 0 else {
             throw InputError(path: path, problem: errno == EACCES ? "cannot be read (permission denied)" : "cannot be read (\(String(cString: strerror(errno))))")
         }
         defer { close(fd) }
         return try readAll(fd: fd, path: path)
+    }
+
+    /// The bytes to give the file system for `path`. Swift decodes the command line as UTF-8 and
+    /// replaces bytes that are not UTF-8 with U+FFFD, so a file name in another encoding
+    /// ("caf\xE9.txt" in Latin-1) arrives changed. When `path` holds a U+FFFD, the raw argument
+    /// that decodes to it (whole, or after the `=` of `--option=value`) gives the bytes.
+    static func fileSystemName(_ path: String) -> [CChar] {
+        guard path.unicodeScalars.contains("\u{FFFD}") else { return Array(path.utf8CString) }
+        let arguments = CommandLine.unsafeArgv
+        for i in 0..<Int(CommandLine.argc) {
+            guard let raw = arguments[i] else { continue }
+            let bytes = UnsafeBufferPointer(start: raw, count: strlen(raw)).map { UInt8(bitPattern: $0) }
+            var candidates = [bytes[...]]
+            if let equals = bytes.firstIndex(of: 0x3D) { candidates.append(bytes[(equals + 1)...]) }
+            for candidate in candidates where String(decoding: candidate, as: UTF8.self) == path {
+                return candidate.map { CChar(bitPattern: $0) } + [0]
+            }
+        }
+        return Array(path.utf8CString)
     }
 
     /// Reads to the end of `fd`, or a little past ``maximumSize`` (the caller reports that).
@@ -118,28 +138,46 @@ public struct SourceText: Sendable {
         // bytes below 0x20 are control characters, so a file full of them is binary whatever
         // ICU would guess (it guesses UTF-16 for random bytes).
         try rejectBinary(bytes, path: path)
-        // A legacy encoding. Ask ICU which.
-        let detected: String
+        // A legacy encoding. Ask ICU which, and try its guesses best first: for a short text the
+        // best guess can be a charset that cannot hold its bytes (ISO-8859-8 for a few words
+        // of windows-1251 Russian), while the next one decodes it.
+        let candidates: [(name: String, confidence: Int)]
         do {
-            detected = try bytes.withUnsafeBytes { raw in try Charset.detect(raw) }.name
+            candidates = try bytes.withUnsafeBytes { raw in try Charset.candidates(raw) }
         } catch let error as ICUError {
             throw InputError(path: path, problem: "is not UTF-8 and its encoding cannot be detected (\(error))")
         } catch {
             throw InputError(path: path, problem: "is not UTF-8 and its encoding cannot be detected (\(error))")
         }
-        if detected.hasPrefix("UTF-8") || detected.isEmpty {
-            throw InputError(path: path, problem: "is not valid UTF-8 and no other encoding fits")
-        }
-        var charset = detected
-        if charset.hasPrefix("UTF-16") || charset.hasPrefix("UTF-32") {
+        var charsets: [String] = []
+        for (i, candidate) in candidates.enumerated() where i == 0 || candidate.confidence >= minimumConfidence {
+            if candidate.name.hasPrefix("UTF-8") || candidate.name.isEmpty { continue }
             // UTF-16 or UTF-32 without a byte order mark has NUL bytes (half of every ASCII
             // character, line breaks included) and this input has none (checked above): ICU
             // guesses UTF-16 for short inputs ("Caf\xE9.\n" becomes CJK). Assume the commonest
             // 8-bit encoding instead; its converter maps every byte.
-            charset = "windows-1252"
+            let charset = candidate.name.hasPrefix("UTF-16") || candidate.name.hasPrefix("UTF-32") ? "windows-1252" : candidate.name
+            if !charsets.contains(charset) { charsets.append(charset) }
         }
-        return (try convert(bytes, from: charset, path: path, offsetBias: 0, detected: true), charset)
+        guard let best = charsets.first else {
+            throw InputError(path: path, problem: "is not valid UTF-8 and no other encoding fits")
+        }
+        let bestFailure: InputError
+        do {
+            return (try convert(bytes, from: best, path: path, offsetBias: 0, detected: true), best)
+        } catch {
+            bestFailure = error
+        }
+        for charset in charsets.dropFirst() {
+            if let utf8 = try? convert(bytes, from: charset, path: path, offsetBias: 0, detected: true) { return (utf8, charset) }
+        }
+        // None fits: the error names the best guess.
+        throw bestFailure
     }
+
+    /// ICU's guesses after the first are tried only when it is at least this confident in them
+    /// (0–100).
+    static let minimumConfidence = 20
 
     private static func validateUTF8(_ bytes: [UInt8], path: String, offsetBias: Int) throws(InputError) {
         if let offset = UTF8Check(bytes).firstInvalidOffset {

@@ -49,9 +49,8 @@ struct ComparisonArguments: ParsableArguments {
 
     static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
         let (analysis, options) = try config.options(pins: pins)
-        let docA = try Document(source: SourceText.read(path: a), id: "A", options: analysis)
-        let docB = try Document(source: SourceText.read(path: b), id: "B", options: analysis)
-        return Comparison(a: docA, b: docB, options: options)
+        let documents = try Document.read([(a, "A"), (b, "B")], options: analysis)
+        return Comparison(a: documents[0], b: documents[1], options: options)
     }
 }
 
