@@ -87,10 +87,8 @@ enum ByteText {
     @inline(__always)
     static func plainWord(_ bytes: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64? {
         let word = UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
-        if word & highBits != 0 { return nil }
-        // Bytes below 0x20 (control characters, tabs, line breaks): none may be there. With no
-        // high bits set, `(x - 0x20…) & ~x & 0x80…` is zero exactly when no byte is below 0x20.
-        if (word &- 0x20 &* ones) & ~word & highBits != 0 { return nil }
+        // Bytes below 0x20 (control characters, tabs, line breaks): none may be there.
+        if !isPrintableASCII(word) { return nil }
         // Spaces: flagged at their high bit (a flag may also appear above a real space, which
         // only sends a word to the byte loop). No two spaces side by side.
         let x = word ^ (0x20 &* ones)
@@ -123,6 +121,36 @@ enum ByteText {
             i += 1
         }
         return nil
+    }
+
+    /// Whether all eight bytes of `word` are ASCII at 0x20 or above (no control characters, no
+    /// line breaks, nothing outside ASCII).
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        // With no high bits set, `(x - 0x20…) & ~x & 0x80…` is zero exactly when no byte is below 0x20.
+        word & highBits == 0 && (word &- 0x20 &* ones) & ~word & highBits == 0
+    }
+
+    /// Calls `body` with each byte of `bytes[range]` that is not printable ASCII (below 0x20 or
+    /// 0x80 and above), and its offset; `body` returns how many bytes it consumed (at least 1).
+    /// Runs of printable ASCII are skipped eight bytes at a time.
+    @inline(__always)
+    static func forEachUnprintable(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt8, Int) -> Int) {
+        guard let base = bytes.baseAddress else { return }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if i + 8 <= n, isPrintableASCII(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))) {
+                i += 8
+                continue
+            }
+            let c = base[i]
+            if c >= 0x20 && c < 0x80 {
+                i += 1
+                continue
+            }
+            i += max(1, body(c, i))
+        }
     }
 
     /// The high bit of every byte of `word` (ASCII) that is an uppercase letter A–Z.

@@ -167,13 +167,17 @@ public struct ChromeRules: Sendable {
 
     /// Whether `text` holds one of the separators of ``isBreadcrumb(_:)``: > | / › » →.
     static func hasBreadcrumbSeparator(_ text: [UInt8]) -> Bool {
-        for (i, b) in text.enumerated() {
-            if b == 0x3E || b == 0x7C || b == 0x2F { return true }
-            if b == 0xC2, i + 1 < text.count, text[i + 1] == 0xBB { return true }  // »
-            if b == 0xE2, i + 2 < text.count,
-               (text[i + 1] == 0x80 && text[i + 2] == 0xBA) || (text[i + 1] == 0x86 && text[i + 2] == 0x92) { return true }  // › →
+        text.withUnsafeBufferPointer { text in
+            let n = text.count
+            for i in 0..<n {
+                let b = text[i]
+                if b == 0x3E || b == 0x7C || b == 0x2F { return true }
+                if b == 0xC2, i + 1 < n, text[i + 1] == 0xBB { return true }  // »
+                if b == 0xE2, i + 2 < n,
+                   (text[i + 1] == 0x80 && text[i + 2] == 0xBA) || (text[i + 1] == 0x86 && text[i + 2] == 0x92) { return true }  // › →
+            }
+            return false
         }
-        return false
     }
 
     /// "News> Nation> Content", "Home | World | Asia".

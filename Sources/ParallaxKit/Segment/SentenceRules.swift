@@ -1,3 +1,5 @@
+import Foundation
+
 /// Corrections to ICU's sentence breaks: abbreviations that ICU's thin data does not know,
 /// initials, list items, and captions fused to the text.
 ///
@@ -208,9 +210,13 @@ struct SentenceRules: Sendable {
         pieces.removeAll(keepingCapacity: true)
         var start = range.lowerBound
         text.withUnsafeBufferPointer { text in
+            guard let base = text.baseAddress else { return }
             var i = range.lowerBound + 1
             while i + 3 < range.upperBound {
-                if text[i] == 0x2E, text[i - 1] >= 0x61, text[i - 1] <= 0x7A {
+                // The next period (memchr), then the rule.
+                guard let hit = memchr(base + i, 0x2E, range.upperBound - 3 - i) else { break }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if text[i - 1] >= 0x61, text[i - 1] <= 0x7A {
                     var j = i + 1
                     while j < range.upperBound, text[j] >= 0x41, text[j] <= 0x5A { j += 1 }
                     if j - (i + 1) >= 3, j == range.upperBound || text[j] == 0x20 {

@@ -31,11 +31,11 @@ public struct SourceText: Sendable {
         guard bytes.count <= Self.maximumSize else {
             throw InputError(path: path, problem: "is too large (\(bytes.count) bytes; at most \(Self.maximumSize) are read)")
         }
-        let (utf8, encoding) = try Self.decode(bytes, path: path)
+        let (utf8, encoding, controls) = try Self.decode(bytes, path: path)
         guard utf8.contains(where: { !Self.isWhitespace($0) }) else {
             throw InputError(path: path, problem: "has no text (only white space)")
         }
-        try Self.rejectBinary(utf8, path: path)
+        try Self.rejectBinary(utf8, path: path, controls: controls)
         self.utf8 = utf8
         self.encoding = encoding
     }
@@ -110,22 +110,24 @@ public struct SourceText: Sendable {
 
     // MARK: - Decoding
 
-    private static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> ([UInt8], String) {
+    /// The text as UTF-8, the encoding it was in, and (when the scan that checked it counted
+    /// them) its control characters.
+    private static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> ([UInt8], String, Int?) {
         // Byte order marks first: they say what the encoding is.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = Array(bytes.dropFirst(3))
             try validateUTF8(body, path: path, offsetBias: 3)
-            return (body, "UTF-8")
+            return (body, "UTF-8", nil)
         }
         for (bom, charset) in [([0xFF, 0xFE, 0, 0] as [UInt8], "UTF-32LE"), ([0, 0, 0xFE, 0xFF], "UTF-32BE"),
                                ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: bom) {
-            return (try convert(Array(bytes.dropFirst(bom.count)), from: charset, path: path, offsetBias: bom.count), charset)
-        }
-        if bytes.contains(0) {
-            throw InputError(path: path, problem: "contains NUL bytes (a binary file, or UTF-16 without a byte order mark)")
+            return (try convert(Array(bytes.dropFirst(bom.count)), from: charset, path: path, offsetBias: bom.count), charset, nil)
         }
         let check = UTF8Check(bytes)
-        guard let offset = check.firstInvalidOffset else { return (bytes, "UTF-8") }
+        if check.nulBytes > 0 {
+            throw InputError(path: path, problem: "contains NUL bytes (a binary file, or UTF-16 without a byte order mark)")
+        }
+        guard let offset = check.firstInvalidOffset else { return (bytes, "UTF-8", check.controlBytes) }
         if check.validMultibyteSequences > 0 && check.validMultibyteSequences >= check.invalidBytes {
             // Real UTF-8 with a broken sequence in it (wherever the valid sequences are, before
             // or after it): decoding it as something else would turn every character into
@@ -164,12 +166,12 @@ public struct SourceText: Sendable {
         }
         let bestFailure: InputError
         do {
-            return (try convert(bytes, from: best, path: path, offsetBias: 0, detected: true), best)
+            return (try convert(bytes, from: best, path: path, offsetBias: 0, detected: true), best, nil)
         } catch {
             bestFailure = error
         }
         for charset in charsets.dropFirst() {
-            if let utf8 = try? convert(bytes, from: charset, path: path, offsetBias: 0, detected: true) { return (utf8, charset) }
+            if let utf8 = try? convert(bytes, from: charset, path: path, offsetBias: 0, detected: true) { return (utf8, charset, nil) }
         }
         // None fits: the error names the best guess.
         throw bestFailure
@@ -206,14 +208,27 @@ public struct SourceText: Sendable {
 
     /// Text with a few stray control characters is text (they are shown escaped); a file where
     /// they are common is not.
-    private static func rejectBinary(_ utf8: [UInt8], path: String) throws(InputError) {
+    private static func rejectBinary(_ utf8: [UInt8], path: String, controls known: Int? = nil) throws(InputError) {
         var controls = 0
-        for byte in utf8 where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-            controls += 1
+        if let known {
+            controls = known
+        } else {
+            utf8.withUnsafeBufferPointer { bytes in
+                ByteText.forEachUnprintable(bytes) { byte, _ in
+                    if isControl(byte) { controls += 1 }
+                    return 1
+                }
+            }
         }
         if controls > 8 && controls * 100 > utf8.count {
             throw InputError(path: path, problem: "looks binary (\(controls) control characters in \(utf8.count) bytes)")
         }
+    }
+
+    /// A control character that marks binary data: below 0x20, and not tab, a line break, form
+    /// feed or escape (ANSI sequences are shown escaped).
+    static func isControl(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
@@ -228,6 +243,9 @@ struct UTF8Check {
     var firstInvalidOffset: Int?
     var validMultibyteSequences = 0
     var invalidBytes = 0
+    /// NUL bytes, and control characters other than tab, line breaks, form feed and escape.
+    var nulBytes = 0
+    var controlBytes = 0
 
     private mutating func invalid(at offset: Int) {
         if firstInvalidOffset == nil { firstInvalidOffset = offset }
@@ -236,11 +254,14 @@ struct UTF8Check {
 
     init(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { b in
-            var i = 0
             let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
+            // Printable ASCII, most of any text, is skipped eight bytes at a time.
+            ByteText.forEachUnprintable(b) { c, i in
+                if c < 0x80 {
+                    if c == 0 { nulBytes += 1 }
+                    if SourceText.isControl(c) { controlBytes += 1 }
+                    return 1
+                }
                 let length: Int
                 var low: UInt8 = 0x80
                 var high: UInt8 = 0xBF
@@ -263,11 +284,10 @@ struct UTF8Check {
                 }
                 if valid {
                     validMultibyteSequences += 1
-                    i += length
-                } else {
-                    invalid(at: i)
-                    i += 1
+                    return length
                 }
+                invalid(at: i)
+                return 1
             }
         }
     }
