@@ -66,19 +66,41 @@ public struct ChromeRules: Sendable {
         if let prefix = matchingPrefix(text) {
             return "teaser or footer (\"\(prefix)\")"
         }
+        // One pass for the facts the rules start from.
         var wordCount = 1
         var lastWordStart = 0
-        for (i, byte) in text.enumerated() where byte == 0x20 {
-            wordCount += 1
-            lastWordStart = i + 1
+        var colon: Int? = nil
+        var hasDigit = false
+        var hasSeparator = false
+        text.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            for i in 0..<n {
+                let byte = bytes[i]
+                switch byte {
+                case 0x20:
+                    wordCount += 1
+                    lastWordStart = i + 1
+                case 0x30...0x39: hasDigit = true
+                case 0x3A: if colon == nil { colon = i }
+                case 0x3E, 0x7C, 0x2F: hasSeparator = true  // > | /
+                case 0xC2: if i + 1 < n, bytes[i + 1] == 0xBB { hasSeparator = true }  // »
+                case 0xE2:  // › →
+                    if i + 2 < n, (bytes[i + 1] == 0x80 && bytes[i + 2] == 0xBA) || (bytes[i + 1] == 0x86 && bytes[i + 2] == 0x92) {
+                        hasSeparator = true
+                    }
+                default: break
+                }
+            }
         }
         if wordCount > 16 { return nil }
         let lastWord = text[lastWordStart...]
         if wordCount <= 8, Self.isFileName(lastWord) { return "file name" }
         if Cleaner.endsWithTerminal(text, text.indices) { return nil }
-        if wordCount <= 12, text.contains(0x3A), Self.hasTeaserPrefix(string(text)) { return "teaser prefix" }
-        if Self.hasBreadcrumbSeparator(text), Self.isBreadcrumb(string(text)) { return "breadcrumbs" }
-        if wordCount <= 12, text.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), Self.containsDate(text) { return "date line" }
+        // A teaser label is in capitals: a lowercase ASCII letter before the colon rules it out.
+        if wordCount <= 12, let colon, !text[..<colon].contains(where: { $0 >= 0x61 && $0 <= 0x7A }),
+           Self.hasTeaserPrefix(string(text)) { return "teaser prefix" }
+        if hasSeparator, Self.isBreadcrumb(string(text)) { return "breadcrumbs" }
+        if wordCount <= 12, hasDigit, Self.containsDate(text) { return "date line" }
         if wordCount <= 6, wordCount >= 2, text.starts(with: [0x42, 0x79, 0x20]) || text.starts(with: [0x42, 0x59, 0x20]),
            string(text).split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
             return "byline"
@@ -163,21 +185,6 @@ public struct ChromeRules: Sendable {
         return letters.count >= 3 && label.count <= 24
             && letters.allSatisfy { $0.properties.isUppercase }
             && label.split(separator: " ").count <= 3
-    }
-
-    /// Whether `text` holds one of the separators of ``isBreadcrumb(_:)``: > | / › » →.
-    static func hasBreadcrumbSeparator(_ text: [UInt8]) -> Bool {
-        text.withUnsafeBufferPointer { text in
-            let n = text.count
-            for i in 0..<n {
-                let b = text[i]
-                if b == 0x3E || b == 0x7C || b == 0x2F { return true }
-                if b == 0xC2, i + 1 < n, text[i + 1] == 0xBB { return true }  // »
-                if b == 0xE2, i + 2 < n,
-                   (text[i + 1] == 0x80 && text[i + 2] == 0xBA) || (text[i + 1] == 0x86 && text[i + 2] == 0x92) { return true }  // › →
-            }
-            return false
-        }
     }
 
     /// "News> Nation> Content", "Home | World | Asia".

@@ -200,7 +200,7 @@ struct TokenInterner {
         }
         let (id, slot, hash) = utf8.withUnsafeBytes { bytes -> (Int32?, Int, Int) in
             let text = UnsafeRawBufferPointer(rebasing: bytes[range])
-            let hash = Self.hash(bytes, range, seed: seed)
+            let hash = Int(truncatingIfNeeded: ByteText.fastHash(text, seed: seed))
             let mask = slots.count - 1
             var slot = hash & mask
             while true {
@@ -265,32 +265,6 @@ struct TokenInterner {
             shortKeys[slot] = key
             shortIDs[slot] = id
         }
-    }
-
-    /// A fast hash of a short run of `buffer`: eight bytes at a time, each step a multiply and
-    /// a shift; the last bytes in one masked load when the buffer goes on past them. The seed is
-    /// chosen per interner, so that no input can be built to collide on every run; the numbers
-    /// handed out depend only on the order of first appearance.
-    @inline(__always)
-    static func hash(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, seed: UInt64) -> Int {
-        var h = seed ^ (UInt64(range.count) &* 0x9E37_79B9_7F4A_7C15)
-        var i = range.lowerBound
-        while i + 8 <= range.upperBound {
-            h = (h ^ UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 29
-            i += 8
-        }
-        let rest = range.upperBound - i
-        var tail: UInt64 = 0
-        if rest > 0 && i + 8 <= buffer.count {
-            let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            tail = word & ((1 << UInt64(8 * rest)) - 1)
-        } else {
-            for k in 0..<rest { tail |= UInt64(buffer[i + k]) << UInt64(8 * k) }
-        }
-        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-        h ^= h >> 31
-        return Int(truncatingIfNeeded: h)
     }
 
     private mutating func grow() {
