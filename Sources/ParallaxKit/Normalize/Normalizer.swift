@@ -45,8 +45,11 @@ public struct Normalizer: Sendable {
         let unicode = try batch(tokens.map { Array($0.utf16) }, NFKCCasefold.apply)
         let tools = try Self.transliterators.get()
         let typography = try batch(unicode, tools.typography.apply)
-        let diacritics = try batch(typography, tools.diacritics.apply)
-        let script = transliterateScripts ? try batch(diacritics, tools.script.apply) : diacritics
+        // The diacritics and script layers change nothing that is ASCII: only the rest goes
+        // through them (ICU's transliterators are slow per call, and quotes and dashes, the
+        // commonest non-ASCII tokens, are ASCII after the typography layer).
+        let diacritics = try batchNonASCII(typography, tools.diacritics.apply)
+        let script = transliterateScripts ? try batchNonASCII(diacritics, tools.script.apply) : diacritics
         return tokens.indices.map { i in
             let scriptKey = String(decoding: script[i], as: UTF16.self)
             return [
@@ -93,6 +96,16 @@ public struct Normalizer: Sendable {
     }
 
     /// Applies a whole-buffer ICU function to many short texts at once, joined by line feeds.
+    /// `batch` over the items that hold a unit outside ASCII; the others stay as they are.
+    private func batchNonASCII(_ items: [[UInt16]], _ transform: ([UInt16]) throws(ICUError) -> [UInt16]) throws(ICUError) -> [[UInt16]] {
+        let indices = items.indices.filter { items[$0].contains { $0 >= 0x80 } }
+        if indices.isEmpty { return items }
+        let done = try batch(indices.map { items[$0] }, transform)
+        var result = items
+        for (k, i) in indices.enumerated() { result[i] = done[k] }
+        return result
+    }
+
     private func batch(_ items: [[UInt16]], _ transform: ([UInt16]) throws(ICUError) -> [UInt16]) throws(ICUError) -> [[UInt16]] {
         var joined: [UInt16] = []
         joined.reserveCapacity(items.reduce(0) { $0 + $1.count + 1 })
