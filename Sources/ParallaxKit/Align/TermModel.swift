@@ -1,3 +1,5 @@
+import Foundation
+
 /// The aligner's view of two documents: each content sentence as a sorted set of term ids
 /// (fold keys with spelling variants and glossary classes applied, stemmed), each term with a
 /// weight from its inverse document frequency over the sentences of both accounts and its kind
@@ -154,5 +156,3 @@ struct TermModel {
 
     func weight(of terms: [Int32]) -> Double { terms.reduce(0) { $0 + weights[Int($1)] } }
 }
-
-import Foundation

@@ -29,12 +29,12 @@ public enum HTMLRenderer {
                 guard let span = side == .a ? finding.a : finding.b, let document = layout.document(side) else { continue }
                 for k in span.sentences {
                     guard let sentence = ReportLayout.sentence(k, in: document) else { continue }
-                    anyFinding[side]![k, default: []].append(index)
+                    anyFinding[side, default: [:]][k, default: []].append(index)
                     if let range = ReportLayout.markedRange(of: span, in: sentence) {
-                        marks[side]![k, default: []].append((range, index))
+                        marks[side, default: [:]][k, default: []].append((range, index))
                     } else {
                         // The whole sentence, or a further sentence of a span that names several.
-                        whole[side]![k, default: []].append(index)
+                        whole[side, default: [:]][k, default: []].append(index)
                     }
                 }
             }
@@ -43,10 +43,10 @@ public enum HTMLRenderer {
         var groups: [ReportLayout.Side: [Int: [Int]]] = [.a: [:], .b: [:]]
         var counterpart: [ReportLayout.Side: [Int: String]] = [.a: [:], .b: [:]]
         for (g, alignment) in report.alignments.enumerated() {
-            for k in alignment.a { groups[.a]![k, default: []].append(g + 1) }
-            for k in alignment.b { groups[.b]![k, default: []].append(g + 1) }
-            if let first = alignment.b.min() { for k in alignment.a where counterpart[.a]![k] == nil { counterpart[.a]![k] = "s-B-\(first)" } }
-            if let first = alignment.a.min() { for k in alignment.b where counterpart[.b]![k] == nil { counterpart[.b]![k] = "s-A-\(first)" } }
+            for k in alignment.a { groups[.a, default: [:]][k, default: []].append(g + 1) }
+            for k in alignment.b { groups[.b, default: [:]][k, default: []].append(g + 1) }
+            if let first = alignment.b.min() { for k in alignment.a where counterpart[.a]?[k] == nil { counterpart[.a, default: [:]][k] = "s-B-\(first)" } }
+            if let first = alignment.a.min() { for k in alignment.b where counterpart[.b]?[k] == nil { counterpart[.b, default: [:]][k] = "s-A-\(first)" } }
         }
 
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -92,27 +92,27 @@ public enum HTMLRenderer {
                 lastBlock = sentence.block
                 if sentence.boilerplate { classes.append("bp") }
                 if sentence.duplicateOf != nil { classes.append("dup") }
-                let wholeFindings = (whole[side]![k] ?? []).sorted { report.findings[$0].category < report.findings[$1].category }
+                let wholeFindings = (whole[side]?[k] ?? []).sorted { report.findings[$0].category < report.findings[$1].category }
                 if let first = wholeFindings.first { classes.append("cat-\(report.findings[first].category.rawValue)") }
                 for category in Set(wholeFindings.map { report.findings[$0].category }).sorted() where !classes.contains("cat-\(category.rawValue)") {
                     classes.append("cat-\(category.rawValue)")
                 }
-                let sentenceGroups = groups[side]![k] ?? []
+                let sentenceGroups = groups[side]?[k] ?? []
                 if sentenceGroups.isEmpty && sentence.isContent { classes.append("alone") }
                 var attributes = "class=\"\(classes.joined(separator: " "))\" id=\"s-\(label)-\(k)\" data-s=\"\(label)\(k)\""
                 if !sentenceGroups.isEmpty { attributes += " data-groups=\"\(sentenceGroups.map { "g\($0)" }.joined(separator: " "))\"" }
-                let related = Set(anyFinding[side]![k] ?? []).map { number[$0] }.sorted()
+                let related = Set(anyFinding[side]?[k] ?? []).map { number[$0] }.sorted()
                 if !related.isEmpty { attributes += " data-findings=\"\(related.map { "f\($0)" }.joined(separator: " "))\"" }
                 if sentenceGroups.isEmpty == false { attributes += " tabindex=\"0\"" }
                 out += "<div \(attributes)>"
                 let title = "\(label) \(k), line \(sentence.line), column \(sentence.column)"
-                if let target = counterpart[side]![k] {
+                if let target = counterpart[side]?[k] {
                     out += "<a class=\"n\" href=\"#\(target)\" title=\"\(title); go to its counterpart\">\(k)</a> "
                 } else {
                     out += "<span class=\"n\" title=\"\(title)\">\(k)</span> "
                 }
                 out += "<span class=\"t\">"
-                let sentenceMarks = marks[side]![k] ?? []
+                let sentenceMarks = marks[side]?[k] ?? []
                 for piece in ReportLayout.pieces(of: sentence.text, marks: sentenceMarks) {
                     if piece.tags.isEmpty {
                         out += escape(piece.text)

@@ -1,6 +1,6 @@
-@testable import ParallaxKit
 import ParallaxTestSupport
 import Testing
+@testable import ParallaxKit
 
 @Suite("Byte-level text helpers")
 struct ByteTextTests {

@@ -1,7 +1,7 @@
 import Foundation
-@testable import ParallaxKit
 import ParallaxTestSupport
 import Testing
+@testable import ParallaxKit
 
 /// The CI formats: SARIF validated against the SARIF 2.1.0 schema (Python's jsonschema), JUnit
 /// XML against the strict Ant schema (`xmllint --schema`), GitHub workflow commands' escaping,

@@ -1,6 +1,6 @@
 import Foundation
-@testable import ParallaxKit
 import Testing
+@testable import ParallaxKit
 
 /// Small reports built by hand, independent of the engine, so that renderer snapshots change
 /// only when a renderer does.

@@ -1,7 +1,7 @@
 import Foundation
-@testable import ParallaxKit
 import ParallaxTestSupport
 import Testing
+@testable import ParallaxKit
 
 /// ``JSONWriter`` must write the report's JSON byte for byte as `JSONEncoder` (and
 /// ``JSONOutput``'s escapes) did: the report is a versioned contract.

@@ -1,7 +1,7 @@
 import Foundation
-@testable import ParallaxKit
 import ParallaxTestSupport
 import Testing
+@testable import ParallaxKit
 
 /// One rendering of a report, for snapshot tests.
 struct Rendering: Sendable, CustomTestStringConvertible {

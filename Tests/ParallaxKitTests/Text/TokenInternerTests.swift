@@ -1,6 +1,6 @@
-@testable import ParallaxKit
 import ParallaxTestSupport
 import Testing
+@testable import ParallaxKit
 
 @Suite("Token interner")
 struct TokenInternerTests {
