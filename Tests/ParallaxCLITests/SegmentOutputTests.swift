@@ -111,6 +111,8 @@ struct SegmentOutputTests {
         let json = try SegmentJSON.segment(path)
         #expect(json.encoding == "windows-1251")
         #expect(json.sentences.map(\.text) == ["Бве дома."])
+        let text = try ParallaxCommand.run(["segment", path])
+        #expect(text.stdout.hasPrefix("\(path) (windows-1251): 1 sentence, 0 boilerplate"))
     }
 
     /// The shell makes the Latin-1 name "caf\xE9.txt" (not UTF-8), which Swift's command line
@@ -235,7 +237,7 @@ struct SegmentOutputTests {
         ParallaxCommand.expectSuccess(result)
         let lines = result.stdout.split(separator: "\n")
         let expected = kind == "sentences" ? count : 1
-        #expect(lines.first?.hasSuffix(": \(expected) sentences, 0 boilerplate, 0 duplicate") == true, "\(lines.first ?? "")")
+        #expect(lines.first?.hasSuffix(": \(expected) \(expected == 1 ? "sentence" : "sentences"), 0 boilerplate, 0 duplicate") == true, "\(lines.first ?? "")")
         #expect(lines.count == expected + 1)
     }
 
