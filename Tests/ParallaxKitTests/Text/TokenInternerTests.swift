@@ -43,13 +43,14 @@ struct TokenTests {
     @Test("Kind and key share a word and do not disturb each other")
     func packing() {
         for kind in [TokenKind.word, .number, .punctuation] {
-            for key in [Int32(0), 1, 1000, (1 << 30) - 1] {
+            let keys: [Int32] = [0, 1, 1000, (1 << 30) - 1]
+            for key in keys {
                 var token = Token(start: 3, end: 9, kind: kind, key: key)
                 #expect(token.kind == kind && token.key == key && token.range == 3..<9)
                 token.key = 77
                 #expect(token.kind == kind && token.key == 77)
-                token.kind = .number
-                #expect(token.kind == .number && token.key == 77)
+                token.kind = TokenKind.number
+                #expect(token.kind == TokenKind.number && token.key == 77)
             }
         }
         #expect(MemoryLayout<Token>.stride == 12)
