@@ -44,12 +44,7 @@ public struct ChromeRules: Sendable {
         return table
     }
 
-    /// Why `line` is chrome, or nil when it may be prose. `line` is one line of input, trimmed.
-    func reason(forLine line: String) -> String? {
-        reason(forLine: ArraySlice(line.utf8))
-    }
-
-    /// Why the UTF-8 `line` is chrome, or nil when it may be prose.
+    /// Why the UTF-8 `line` (one line of input, trimmed) is chrome, or nil when it may be prose.
     ///
     /// Each rule looks first at byte facts (word count, the last word, a digit, a separator, a
     /// colon, the sentence end) and makes a `String` only when the rule may apply, so that lines

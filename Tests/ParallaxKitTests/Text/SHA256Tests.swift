@@ -26,6 +26,8 @@ struct SHA256Tests {
     /// the processor's SHA extensions (where this machine has them) and the portable code.
     @Test("Both compressions agree at every length up to 300 bytes")
     func paths() {
+        // Which path `hex` takes here: on a machine without the extensions both are portable.
+        print("SHA-256 on the processor's SHA extensions: \(SHA256.usesCPUExtensions ? "yes" : "no")")
         var generator = SplitMix64(seed: 7)
         let bytes = (0..<300).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         for length in 0...bytes.count {
