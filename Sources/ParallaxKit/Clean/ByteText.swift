@@ -48,8 +48,9 @@ enum ByteText {
         byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     }
 
-    /// `bytes` with each run of white space as one space and none at the ends. Only non-ASCII
-    /// characters are decoded, to ask whether they are white space.
+    /// `bytes` with each run of white space (Unicode's White_Space, known by its UTF-8 bytes:
+    /// ``isWhitespace(_:at:length:)``) as one space and none at the ends; with
+    /// `lowercaseASCII`, A-Z as a-z.
     static func collapsingSpaces(_ bytes: ArraySlice<UInt8>, lowercaseASCII: Bool = false) -> [UInt8] {
         let caseBit: UInt8 = lowercaseASCII ? 0x20 : 0
         return bytes.withUnsafeBufferPointer { input in
