@@ -222,9 +222,9 @@ enum ByteText {
             if b < 0x80 {
                 inWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             } else {
-                let (scalar, n) = decodeScalar(bytes, at: i)
-                length = n
-                if let scalar {
+                let sequence = bytes.withUnsafeBufferPointer { UTF8Check.scalar(in: $0, at: i, end: $0.count) }
+                length = sequence?.length ?? 1
+                if let scalar = sequence.flatMap({ Unicode.Scalar($0.value) }) {
                     let properties = scalar.properties
                     let extends = properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar.value == 0x200D
                     if !extends || i == 0 {
@@ -244,21 +244,6 @@ enum ByteText {
         }
         if let s = start { words.append(s..<bytes.count) }
         return words
-    }
-
-    /// The scalar that starts at `i` and its length in bytes; nil (length 1) for a byte that
-    /// does not start a well-formed sequence.
-    static func decodeScalar(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar?, Int) {
-        let b = bytes[i]
-        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-        guard length > 1, i + length <= bytes.count else { return (nil, 1) }
-        var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for j in 1..<length {
-            let next = bytes[i + j]
-            guard next & 0xC0 == 0x80 else { return (nil, 1) }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        return (Unicode.Scalar(value), length)
     }
 }
 

@@ -108,26 +108,7 @@ struct Segmenter: Sendable {
                         }
                         // Well-formed sequences only (as UTF8Check accepts them); anything else
                         // is left to the standard library's repairing decoder below.
-                        var scalar: UInt32
-                        var length: Int
-                        var low: UInt8 = 0x80
-                        var high: UInt8 = 0xBF
-                        switch c {
-                        case 0xC2...0xDF: length = 2; scalar = UInt32(c & 0x1F)
-                        case 0xE0: length = 3; low = 0xA0; scalar = UInt32(c & 0x0F)
-                        case 0xE1...0xEC, 0xEE...0xEF: length = 3; scalar = UInt32(c & 0x0F)
-                        case 0xED: length = 3; high = 0x9F; scalar = UInt32(c & 0x0F)
-                        case 0xF0: length = 4; low = 0x90; scalar = UInt32(c & 0x07)
-                        case 0xF1...0xF3: length = 4; scalar = UInt32(c & 0x07)
-                        case 0xF4: length = 4; high = 0x8F; scalar = UInt32(c & 0x07)
-                        default: return nil
-                        }
-                        guard i + length <= end, b[i + 1] >= low, b[i + 1] <= high else { return nil }
-                        for j in 1..<length {
-                            let next = b[i + j]
-                            guard next & 0xC0 == 0x80 else { return nil }
-                            scalar = scalar << 6 | UInt32(next & 0x3F)
-                        }
+                        guard let (scalar, length) = UTF8Check.scalar(in: b, at: i, end: end) else { return nil }
                         let offset = Int32(truncatingIfNeeded: i - origin)
                         if scalar < 0x10000 {
                             out[n] = UInt16(scalar)
