@@ -8,6 +8,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/uclean.h>
 #include <unicode/unorm2.h>
+#include <unicode/unum.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
@@ -228,4 +229,44 @@ int32_t pxicu_breaker_next(pxicu_breaker *breaker, int32_t *boundaries, int32_t 
         count++;
     }
     return count;
+}
+
+// MARK: - Spelled-out numbers
+
+struct pxicu_spellout {
+    UNumberFormat *handle;
+};
+
+pxicu_spellout *pxicu_spellout_open(const char *locale, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UNumberFormat *handle = unum_open(UNUM_SPELLOUT, NULL, 0, locale, NULL, &code);
+    *status = px_status(code);
+    if (handle == NULL || U_FAILURE(code)) {
+        if (handle != NULL) unum_close(handle);
+        if (*status == 0) *status = PXICU_ILLEGAL_ARGUMENT;
+        return NULL;
+    }
+    pxicu_spellout *result = (pxicu_spellout *)malloc(sizeof(pxicu_spellout));
+    if (result == NULL) {
+        unum_close(handle);
+        *status = U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    result->handle = handle;
+    return result;
+}
+
+void pxicu_spellout_close(pxicu_spellout *spellout) {
+    if (spellout == NULL) return;
+    unum_close(spellout->handle);
+    free(spellout);
+}
+
+int32_t pxicu_spellout_parse(const pxicu_spellout *spellout, const uint16_t *text, int32_t length,
+                             double *value, int32_t *parsedLength) {
+    UErrorCode code = U_ZERO_ERROR;
+    int32_t position = 0;
+    *value = unum_parseDouble(spellout->handle, (const UChar *)text, length, &position, &code);
+    *parsedLength = position;
+    return px_status(code);
 }

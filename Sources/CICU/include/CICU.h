@@ -92,6 +92,23 @@ int32_t pxicu_breaker_set_text(pxicu_breaker *breaker, const uint16_t *text, int
 int32_t pxicu_breaker_next(pxicu_breaker *breaker, int32_t *boundaries, int32_t *statuses,
                            int32_t capacity);
 
+// MARK: - Spelled-out numbers
+
+typedef struct pxicu_spellout pxicu_spellout;
+
+/// Opens a rule-based number format with the spell-out rules of `locale`, such as "en"
+/// (unum_open with UNUM_SPELLOUT). Its parse reads cardinals ("twenty-one") and, through the
+/// locale's public ordinal rule set, ordinals ("twenty-first") alike. Not thread-safe.
+pxicu_spellout *_Nullable pxicu_spellout_open(const char *locale, int32_t *status);
+
+void pxicu_spellout_close(pxicu_spellout *_Nullable spellout);
+
+/// Parses the spelled-out number at the start of `text` (unum_parseDouble, strict: lowercase
+/// words, tens and units joined by a hyphen). `value` receives the number and `parsedLength` the
+/// UTF-16 units read; a text that does not start with a number fails with ICU's U_PARSE_ERROR.
+int32_t pxicu_spellout_parse(const pxicu_spellout *spellout, const uint16_t *text, int32_t length,
+                             double *value, int32_t *parsedLength);
+
 #pragma clang assume_nonnull end
 
 #endif
