@@ -154,7 +154,8 @@ extension EditGenerator {
                 within = start..<end
             }
             guard let (after, detail) = Self.factEdit(kind, before, context: context, within: within, rng: &rng),
-                  after != before, !used.contains(after), inserting ? !used.contains(before) : true else { continue }
+                after != before, !used.contains(after), inserting ? !used.contains(before) : true
+            else { continue }
             used.insert(after)
             used.insert(before)
             sentencesA[i] = before
@@ -164,7 +165,11 @@ extension EditGenerator {
         guard !made.isEmpty else { return nil }
         func regroup(_ sentences: [String]) -> [[String]] {
             var k = 0
-            return paragraphs.map { paragraph in paragraph.map { _ in defer { k += 1 }; return sentences[k] } }
+            return paragraphs.map { paragraph in
+                paragraph.map { _ in
+                    defer { k += 1 }; return sentences[k]
+                }
+            }
         }
         let links = Set(sentencesA.indices.map { SentencePair(a: $0, b: $0) })
         let edited = EditedCase(
@@ -198,11 +203,15 @@ extension EditGenerator {
     static func swapSpeaker(_ text: String, context: FactContext, rng: inout SplitMix64) -> (String, String)? {
         // The speaker of "X said" only when its words are names ("said American officials" is not).
         let run = speakerRuns(text, names: context.names).first
-        let named = run.map { run in run.allSatisfy { context.isName($0.word) && FactOptions.isNameWord($0.word) && !FactOptions.isDemonym($0.word) } } ?? false
+        let named =
+            run.map { run in
+                run.allSatisfy { context.isName($0.word) && FactOptions.isNameWord($0.word) && !FactOptions.isDemonym($0.word) }
+            } ?? false
         // Other speakers of the text to credit instead, when they are people's or firms' names.
         let speakers = context.speakers.filter { speaker in
             speaker.split(separator: " ").map(String.init).allSatisfy {
-                context.isName($0) && FactOptions.isNameWord($0) && !FactOptions.isDemonym($0) && !FactOptions.organisationWords.contains($0)
+                context.isName($0) && FactOptions.isNameWord($0) && !FactOptions.isDemonym($0)
+                    && !FactOptions.organisationWords.contains($0)
             }
         }
         let said = named ? reattribute(text, names: context.names, speakers: speakers, rng: &rng) : nil
@@ -211,7 +220,9 @@ extension EditGenerator {
         guard let according else { return nil }
         let old = String(text[according])
         let sentenceWords = Set(words(text).map(\.word))
-        let fromText = speakers.filter { name in name != old && name.split(separator: " ").allSatisfy { !sentenceWords.contains(String($0)) } }
+        let fromText = speakers.filter { name in
+            name != old && name.split(separator: " ").allSatisfy { !sentenceWords.contains(String($0)) }
+        }
         let fresh = FactOptions.surnames.filter { !context.textWords.contains($0) }
         guard !fromText.isEmpty || !fresh.isEmpty else { return nil }
         let new = fromText.isEmpty ? rng.pick(fresh) : rng.pick(fromText)
@@ -230,8 +241,11 @@ extension EditGenerator {
         guard let last = stem.last, last.isLetter || last.isNumber else { return nil }
         let ws = words(stem)
         guard (6...40).contains(ws.count), let lastWord = ws.last, !stem[lastWord.range.lowerBound...].contains("."),
-              !ws.contains(where: { attributionVerbs.contains($0.word) || $0.word == "according" }),
-              !ws.contains(where: { ["I", "we", "We", "my", "My", "our", "Our", "me", "us"].contains($0.word) || $0.word.hasPrefix("I'") || $0.word.hasPrefix("I\u{2019}") })
+            !ws.contains(where: { attributionVerbs.contains($0.word) || $0.word == "according" }),
+            !ws.contains(where: {
+                ["I", "we", "We", "my", "My", "our", "Our", "me", "us"].contains($0.word) || $0.word.hasPrefix("I'")
+                    || $0.word.hasPrefix("I\u{2019}")
+            })
         else { return nil }
         return stem
     }
@@ -312,12 +326,16 @@ extension EditGenerator {
             let modal = rng.pick(["may", "might", "must", "should", "could", "will"])
             return ", and officials said the plan \(modal) be reviewed"
         case .negationParaphrase:
-            return rng.pick([", and nobody was hurt", ", and no one was hurt", ", but there was no comment", ", but there was not any comment",
-                             ", though officials had no further details", ", though officials did not have any further details"])
+            return rng.pick([
+                ", and nobody was hurt", ", and no one was hurt", ", but there was no comment", ", but there was not any comment",
+                ", though officials had no further details", ", though officials did not have any further details",
+            ])
         case .alias:
             if rng.chance(0.5) {
-                let org = rng.pick(["United Nations", "UN", "European Union", "EU", "World Health Organization", "WHO", "NATO",
-                                    "North Atlantic Treaty Organization"])
+                let org = rng.pick([
+                    "United Nations", "UN", "European Union", "EU", "World Health Organization", "WHO", "NATO",
+                    "North Atlantic Treaty Organization",
+                ])
                 return ", according to the " + org
             }
             let country = rng.pick(["the United States", "the US", "the U.S.", "the United Kingdom", "the UK", "Britain"])
@@ -355,9 +373,10 @@ struct FactContext: Sendable {
     init(sentences: [String], commonWords: Set<String> = []) {
         names = EditGenerator.capitalizedWords(in: sentences)
         speakers = EditGenerator.speakerNames(in: sentences, names: names)
-        textWords = Set(sentences.flatMap { EditGenerator.words($0).map(\.word) }.flatMap { word in
-            [word] + word.split(whereSeparator: { "'\u{2019}-\u{2013}".contains($0) }).map(String.init)
-        })
+        textWords = Set(
+            sentences.flatMap { EditGenerator.words($0).map(\.word) }.flatMap { word in
+                [word] + word.split(whereSeparator: { "'\u{2019}-\u{2013}".contains($0) }).map(String.init)
+            })
         curly = sentences.contains { $0.contains("\u{2019}") }
         self.commonWords = commonWords.union(Self.lowercaseWords(in: sentences))
     }
@@ -462,7 +481,9 @@ enum FactOptions {
 
     /// One option that rewrites every occurrence of `old` in `text` as `new`: its range runs
     /// from the first occurrence to the last.
-    static func replacingAll(_ old: String, with new: String, in text: String, at ranges: [Range<String.Index>], detail: String) -> FactOption? {
+    static func replacingAll(_ old: String, with new: String, in text: String, at ranges: [Range<String.Index>], detail: String)
+        -> FactOption?
+    {
         guard let first = ranges.first, let last = ranges.last else { return nil }
         let span = first.lowerBound..<last.upperBound
         var replaced = ""
@@ -528,8 +549,10 @@ enum FactOptions {
             }
             var s = j
             while s < text.endIndex, text[s].isLetter { s = text.index(after: s) }
-            out.append(NumberToken(range: start..<j, integer: integer, fraction: fraction, separator: separator, suffix: String(text[j..<s]),
-                                   suffixRange: j..<s, before: char(before: start, in: text), after: char(at: j, in: text)))
+            out.append(
+                NumberToken(
+                    range: start..<j, integer: integer, fraction: fraction, separator: separator, suffix: String(text[j..<s]),
+                    suffixRange: j..<s, before: char(before: start, in: text), after: char(at: j, in: text)))
             i = s
         }
         return out
@@ -544,7 +567,10 @@ enum FactOptions {
         if let a = t.after, badAfter.contains(a) { return false }
         if let a = t.after, a == "," || a == ".", isDigit(char(at: text.index(after: t.range.upperBound), in: text)) { return false }
         if let previous = word(before: t.range.lowerBound, in: text), previous.word.first?.isUppercase == true,
-           !startsSentence(at: previous.range.lowerBound, in: text), !months.contains(previous.word) { return false }
+            !startsSentence(at: previous.range.lowerBound, in: text), !months.contains(previous.word)
+        {
+            return false
+        }
         if let previous = word(before: t.range.lowerBound, in: text), labelWords.contains(previous.word.lowercased()) { return false }
         return true
     }
@@ -556,7 +582,10 @@ enum FactOptions {
         if let w = word(before: start, in: text), months.contains(w.word) { return true }
         if let w = word(after: end, in: text), months.contains(w.word) { return true }
         if char(at: end, in: text) == ",", let w = word(before: start, in: text), isDigit(w.word.first),
-           let m = word(before: w.range.lowerBound, in: text), months.contains(m.word) { return true }
+            let m = word(before: w.range.lowerBound, in: text), months.contains(m.word)
+        {
+            return true
+        }
         return false
     }
 
@@ -569,12 +598,18 @@ enum FactOptions {
         return out
     }
 
-    static let smallNumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                                   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    static let smallNumberWords = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ]
     static let tensWords = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-    static let smallOrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-                                    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-    static let tensOrdinalWords = ["", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
+    static let smallOrdinalWords = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    ]
+    static let tensOrdinalWords = [
+        "", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+    ]
 
     /// 0–99 and round hundreds in words ("twenty-one", "three hundred").
     static func numberWord(_ n: Int) -> String? {
@@ -690,7 +725,8 @@ enum FactOptions {
             let new = rng.pick(targets)
             out.append((range, new, "scale word “\(word)” → “\(new)”"))
         }
-        for t in numberTokens(text) where ["bn", "m", "tn"].contains(t.suffix) && (t.suffix == "bn" || currencyStart(before: t.range.lowerBound, in: text) != nil) {
+        for t in numberTokens(text)
+        where ["bn", "m", "tn"].contains(t.suffix) && (t.suffix == "bn" || currencyStart(before: t.range.lowerBound, in: text) != nil) {
             guard !(char(at: t.suffixRange.upperBound, in: text)?.isLetter ?? false) else { continue }
             let new = t.suffix == "m" ? "bn" : "m"
             out.append((t.suffixRange, new, "scale suffix “\(t.suffix)” → “\(new)”"))
@@ -702,17 +738,21 @@ enum FactOptions {
 
     /// Units and the units they are changed to.
     static let unitSwaps: [String: [String]] = [
-        "km": ["miles"], "kilometres": ["miles"], "kilometers": ["miles"], "miles": ["kilometres"], "kilometre": ["mile"], "mile": ["kilometre"],
+        "km": ["miles"], "kilometres": ["miles"], "kilometers": ["miles"], "miles": ["kilometres"], "kilometre": ["mile"],
+        "mile": ["kilometre"],
         "metres": ["feet"], "meters": ["feet"], "feet": ["metres"], "kg": ["pounds"], "kilograms": ["pounds"], "kilos": ["pounds"],
         "tonnes": ["kilograms"], "tons": ["kilograms"], "litres": ["gallons"], "liters": ["gallons"], "gallons": ["litres"],
         "hectares": ["acres"], "acres": ["hectares"], "cm": ["inches"], "centimetres": ["inches"], "inches": ["centimetres"],
         "seconds": ["minutes"], "minutes": ["hours", "seconds"], "hours": ["minutes", "days"], "days": ["weeks", "hours"],
         "weeks": ["months", "days"], "months": ["years", "weeks"], "years": ["months", "decades"], "decades": ["years"],
         "minute": ["hour"], "hour": ["minute"], "day": ["week"], "week": ["month"], "month": ["year"], "year": ["month"],
-        "terawatt": ["gigawatt"], "gigawatt": ["megawatt"], "megawatt": ["gigawatt"], "TWh": ["GWh"], "GWh": ["TWh"], "MW": ["GW"], "GW": ["MW"],
+        "terawatt": ["gigawatt"], "gigawatt": ["megawatt"], "megawatt": ["gigawatt"], "TWh": ["GWh"], "GWh": ["TWh"], "MW": ["GW"],
+        "GW": ["MW"],
     ]
-    static let timeUnits: Set<String> = ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "minute", "hour", "day", "week",
-                                         "month", "year"]
+    static let timeUnits: Set<String> = [
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "minute", "hour", "day", "week",
+        "month", "year",
+    ]
     static let otherCurrencyWords: Set<String> = ["francs", "yen", "yuan", "rubles", "roubles", "kronor", "crowns", "rupees"]
 
     static func numberUnit(_ text: String, rng: inout SplitMix64) -> [FactOption] {
@@ -730,23 +770,29 @@ enum FactOptions {
             let afterNumber = followsNumber(range.lowerBound, in: text, article: false)
             let afterScale = k > 0 && scaleWords.contains(ws[k - 1].word) && text[ws[k - 1].range.upperBound..<range.lowerBound] == " "
             // A currency word after a number or scale word ("pounds" only after a scale word: else it may be a weight).
-            if currencyWords.contains(word) || otherCurrencyWords.contains(word), afterNumber || afterScale, word != "pounds" || afterScale {
+            if currencyWords.contains(word) || otherCurrencyWords.contains(word), afterNumber || afterScale, word != "pounds" || afterScale
+            {
                 var start = range.lowerBound
-                if k > 0, ws[k - 1].word == "US", text[ws[k - 1].range.upperBound..<range.lowerBound] == " " { start = ws[k - 1].range.lowerBound }
+                if k > 0, ws[k - 1].word == "US", text[ws[k - 1].range.upperBound..<range.lowerBound] == " " {
+                    start = ws[k - 1].range.lowerBound
+                }
                 let new = rng.pick(currencyWords.filter { $0 != word })
                 out.append((start..<range.upperBound, new, "currency word “\(text[start..<range.upperBound])” → “\(new)”"))
                 continue
             }
             // A unit right after a number in digits or words ("12 km", "two years"); not after a year.
             guard let targets = unitSwaps[word], afterNumber, let previous = self.word(before: range.lowerBound, in: text),
-                  char(at: range.upperBound, in: text) != "/" else { continue }
+                char(at: range.upperBound, in: text) != "/"
+            else { continue }
             if let value = Int(previous.word), (1000...2100).contains(value) { continue }
             let new = rng.pick(targets)
             out.append((range, new, "\(timeUnits.contains(word) ? "time unit" : "unit") “\(word)” → “\(new)”"))
         }
         // A unit written against the number ("5km").
         for t in numberTokens(text) where !t.suffix.isEmpty {
-            guard let targets = unitSwaps[t.suffix], t.suffix.count <= 3, char(at: t.suffixRange.upperBound, in: text) != "/" else { continue }
+            guard let targets = unitSwaps[t.suffix], t.suffix.count <= 3, char(at: t.suffixRange.upperBound, in: text) != "/" else {
+                continue
+            }
             let new = rng.pick(targets)
             out.append((t.suffixRange, " " + new, "unit “\(t.suffix)” → “\(new)”"))
         }
@@ -756,12 +802,16 @@ enum FactOptions {
     // MARK: Calendar
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
     static let daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
     /// Month names that are also common words: a month only next to a day or year.
     static let ambiguousMonths: Set<String> = ["May", "March"]
     /// Words before a weekday that make it part of a name ("Good Friday", "Super Tuesday").
-    static let holidayWords: Set<String> = ["Good", "Black", "Super", "Ash", "Cyber", "Easter", "Holy", "Bloody", "Palm", "Shrove", "Maundy", "Whit"]
+    static let holidayWords: Set<String> = [
+        "Good", "Black", "Super", "Ash", "Cyber", "Easter", "Holy", "Bloody", "Palm", "Shrove", "Maundy", "Whit",
+    ]
 
     /// The calendar name a word starts with when the rest is a plural or possessive ending.
     static func calendarName(_ word: String, in names: [String]) -> String? {
@@ -776,7 +826,10 @@ enum FactOptions {
         for (k, (range, word)) in ws.enumerated() {
             guard let day = calendarName(word, in: weekdays), !targets.isEmpty else { continue }
             if k > 0, holidayWords.contains(ws[k - 1].word) { continue }
-            if let next = EditGenerator.nextWord(in: text, after: range, words: ws), next.first?.isUppercase == true, !months.contains(next) { continue }
+            if let next = EditGenerator.nextWord(in: text, after: range, words: ws), next.first?.isUppercase == true, !months.contains(next)
+            {
+                continue
+            }
             let new = rng.pick(targets)
             out.append((range.lowerBound..<text.index(range.lowerBound, offsetBy: day.count), new, "weekday “\(day)” → “\(new)”"))
         }
@@ -792,9 +845,12 @@ enum FactOptions {
             guard let name = calendarName(written, in: months), let index = months.firstIndex(of: name) else { continue }
             let nameRange = range.lowerBound..<text.index(range.lowerBound, offsetBy: name.count)
             let date = dated[nameRange.lowerBound]
-            let yearNext = word(after: range.upperBound, in: text).map { w in Int(w.word).map { (1000...2100).contains($0) } ?? false } ?? false
+            let yearNext =
+                word(after: range.upperBound, in: text).map { w in Int(w.word).map { (1000...2100).contains($0) } ?? false } ?? false
             if ambiguousMonths.contains(name), date == nil, !yearNext { continue }
-            if let next = word(after: range.upperBound, in: text), next.word.first?.isUppercase == true, !weekdays.contains(next.word) { continue }
+            if let next = word(after: range.upperBound, in: text), next.word.first?.isUppercase == true, !weekdays.contains(next.word) {
+                continue
+            }
             let targets = months.indices.filter {
                 $0 != index && !ambiguousMonths.contains(months[$0]) && !present.contains(months[$0]) && daysInMonth[$0] >= (date?.day ?? 1)
             }
@@ -828,17 +884,24 @@ enum FactOptions {
             if t.isYearLike, t.after == "-", n + 2 < tokens.count, !isDigit(t.before), t.before != "-" {
                 let m = tokens[n + 1]
                 let d = tokens[n + 2]
-                if m.integer.count == 2, d.integer.count == 2, m.before == "-", d.before == "-", m.after == "-", m.range.lowerBound == text.index(after: t.range.upperBound),
-                   d.range.lowerBound == text.index(after: m.range.upperBound), d.suffix.isEmpty, m.fraction.isEmpty, d.fraction.isEmpty, d.after != "-",
-                   let month = Int(m.integer), let day = Int(d.integer), (1...12).contains(month), (1...daysInMonth[month - 1]).contains(day) {
-                    out.append(DateMention(range: t.range.lowerBound..<d.range.upperBound, monthRange: m.range, month: month - 1, day: day,
-                                           dayRange: d.range, ordinal: false, year: Int(t.integer), style: .iso))
+                if m.integer.count == 2, d.integer.count == 2, m.before == "-", d.before == "-", m.after == "-",
+                    m.range.lowerBound == text.index(after: t.range.upperBound),
+                    d.range.lowerBound == text.index(after: m.range.upperBound), d.suffix.isEmpty, m.fraction.isEmpty, d.fraction.isEmpty,
+                    d.after != "-",
+                    let month = Int(m.integer), let day = Int(d.integer), (1...12).contains(month),
+                    (1...daysInMonth[month - 1]).contains(day)
+                {
+                    out.append(
+                        DateMention(
+                            range: t.range.lowerBound..<d.range.upperBound, monthRange: m.range, month: month - 1, day: day,
+                            dayRange: d.range, ordinal: false, year: Int(t.integer), style: .iso))
                 }
                 continue
             }
             guard t.fraction.isEmpty, t.separator == nil, t.integer.count <= 2, let day = Int(t.integer), (1...31).contains(day),
-                  t.suffix.isEmpty || t.suffix.lowercased() == ordinalSuffix(day), !isDigit(t.before), t.before != "-", t.before != ":",
-                  !(t.after.map { ":-\u{2013}/".contains($0) } ?? false) else { continue }
+                t.suffix.isEmpty || t.suffix.lowercased() == ordinalSuffix(day), !isDigit(t.before), t.before != "-", t.before != ":",
+                !(t.after.map { ":-\u{2013}/".contains($0) } ?? false)
+            else { continue }
             let dayRange = t.range.lowerBound..<t.suffixRange.upperBound
             func year(after i: String.Index, comma: Bool) -> (Int, String.Index)? {
                 var j = i
@@ -847,17 +910,24 @@ enum FactOptions {
                     j = text.index(after: j)
                 }
                 guard let w = word(after: j, in: text), w.word.count == 4, let y = Int(w.word), (1000...2100).contains(y),
-                      !(char(at: w.range.upperBound, in: text).map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false) else { return nil }
+                    !(char(at: w.range.upperBound, in: text).map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false)
+                else { return nil }
                 return (y, w.range.upperBound)
             }
             if let m = word(before: t.range.lowerBound, in: text), let month = months.firstIndex(of: m.word), day <= daysInMonth[month] {
                 let y = year(after: dayRange.upperBound, comma: true) ?? year(after: dayRange.upperBound, comma: false)
-                out.append(DateMention(range: m.range.lowerBound..<(y?.1 ?? dayRange.upperBound), monthRange: m.range, month: month, day: day,
-                                       dayRange: dayRange, ordinal: !t.suffix.isEmpty, year: y?.0, style: .monthDay))
-            } else if let m = word(after: dayRange.upperBound, in: text), let month = months.firstIndex(of: m.word), day <= daysInMonth[month] {
+                out.append(
+                    DateMention(
+                        range: m.range.lowerBound..<(y?.1 ?? dayRange.upperBound), monthRange: m.range, month: month, day: day,
+                        dayRange: dayRange, ordinal: !t.suffix.isEmpty, year: y?.0, style: .monthDay))
+            } else if let m = word(after: dayRange.upperBound, in: text), let month = months.firstIndex(of: m.word),
+                day <= daysInMonth[month]
+            {
                 let y = year(after: m.range.upperBound, comma: false)
-                out.append(DateMention(range: t.range.lowerBound..<(y?.1 ?? m.range.upperBound), monthRange: m.range, month: month, day: day,
-                                       dayRange: dayRange, ordinal: !t.suffix.isEmpty, year: y?.0, style: .dayMonth))
+                out.append(
+                    DateMention(
+                        range: t.range.lowerBound..<(y?.1 ?? m.range.upperBound), monthRange: m.range, month: month, day: day,
+                        dayRange: dayRange, ordinal: !t.suffix.isEmpty, year: y?.0, style: .dayMonth))
             }
         }
         return out
@@ -880,14 +950,20 @@ enum FactOptions {
             let name = months[date.month]
             var forms: [(DateMention.Style, String)]
             if let year = date.year {
-                forms = [(.monthDay, "\(name) \(date.day), \(year)"), (.dayMonth, "\(date.day) \(name) \(year)"),
-                         (.iso, String(format: "%04d-%02d-%02d", year, date.month + 1, date.day))]
+                forms = [
+                    (.monthDay, "\(name) \(date.day), \(year)"), (.dayMonth, "\(date.day) \(name) \(year)"),
+                    (.iso, String(format: "%04d-%02d-%02d", year, date.month + 1, date.day)),
+                ]
             } else {
                 forms = [(.monthDay, "\(name) \(date.day)"), (.dayMonth, "\(date.day) \(name)")]
             }
             let old = String(text[date.range])
             for (style, form) in forms where style != date.style {
-                out.append((date.range, form, "date \(date.style.rawValue)\(date.year == nil ? "" : " Y") → \(style.rawValue) “\(old)” → “\(form)”"))
+                out.append(
+                    (
+                        date.range, form,
+                        "date \(date.style.rawValue)\(date.year == nil ? "" : " Y") → \(style.rawValue) “\(old)” → “\(form)”"
+                    ))
             }
         }
         return out
@@ -897,16 +973,22 @@ enum FactOptions {
 
     static let meridiems = ["a.m.", "p.m.", "A.M.", "P.M.", "am", "pm", "AM", "PM"]
     /// Words before a 24-hour time ("at 21:30").
-    static let timeCues: Set<String> = ["at", "around", "about", "from", "until", "till", "by", "since", "before", "after", "to", "approximately",
-                                        "circa", "shortly", "between", "and"]
+    static let timeCues: Set<String> = [
+        "at", "around", "about", "from", "until", "till", "by", "since", "before", "after", "to", "approximately",
+        "circa", "shortly", "between", "and",
+    ]
     /// Words after a 24-hour time ("21:30 GMT").
-    static let timeZones: Set<String> = ["GMT", "UTC", "CET", "CEST", "EST", "EDT", "PST", "PDT", "PT", "ET", "BST", "local", "o'clock", "h", "hours", "Uhr"]
+    static let timeZones: Set<String> = [
+        "GMT", "UTC", "CET", "CEST", "EST", "EDT", "PST", "PDT", "PT", "ET", "BST", "local", "o'clock", "h", "hours", "Uhr",
+    ]
 
     static func timeForm(_ text: String, rng: inout SplitMix64) -> [FactOption] {
         var out: [FactOption] = []
         for t in numberTokens(text) {
-            guard t.fraction.isEmpty, t.separator == nil, t.suffix.isEmpty || ["am", "pm", "AM", "PM"].contains(t.suffix), t.integer.count <= 2,
-                  let hour = Int(t.integer), t.before != ":", t.before != ".", !(t.before?.isLetter ?? false), !isDigit(t.before) else { continue }
+            guard t.fraction.isEmpty, t.separator == nil, t.suffix.isEmpty || ["am", "pm", "AM", "PM"].contains(t.suffix),
+                t.integer.count <= 2,
+                let hour = Int(t.integer), t.before != ":", t.before != ".", !(t.before?.isLetter ?? false), !isDigit(t.before)
+            else { continue }
             var end = t.range.upperBound
             var minute: String? = nil
             if char(at: end, in: text) == ":" {
@@ -919,7 +1001,9 @@ enum FactOptions {
             }
             if let mm = minute, (Int(mm) ?? 60) >= 60 { continue }
             // "12:40h": the hour mark goes with the time.
-            if minute != nil, char(at: end, in: text) == "h", !(char(at: text.index(after: end), in: text)?.isLetter ?? false) { end = text.index(after: end) }
+            if minute != nil, char(at: end, in: text) == "h", !(char(at: text.index(after: end), in: text)?.isLetter ?? false) {
+                end = text.index(after: end)
+            }
             if char(at: end, in: text)?.isLetter ?? false, minute != nil { continue }
             // 12-hour: a meridiem after the number (a space or none between).
             var meridiem: (String, Range<String.Index>)? = nil
@@ -959,7 +1043,9 @@ enum FactOptions {
     // MARK: Ranges
 
     /// Words before a range of numbers ("between 10-15", "aged 18-25").
-    static let rangeCues: Set<String> = ["between", "from", "about", "around", "some", "approximately", "roughly", "aged", "of", "for", "by", "ages"]
+    static let rangeCues: Set<String> = [
+        "between", "from", "about", "around", "some", "approximately", "roughly", "aged", "of", "for", "by", "ages",
+    ]
 
     static func rangeForm(_ text: String) -> [FactOption] {
         var out: [FactOption] = []
@@ -967,11 +1053,12 @@ enum FactOptions {
         for (n, t) in tokens.enumerated() where n + 1 < tokens.count {
             let u = tokens[n + 1]
             guard t.separator == nil, u.separator == nil, t.suffix.isEmpty, u.suffix.isEmpty,
-                  !(t.before.map { $0.isLetter || "-\u{2013}:/.,+".contains($0) } ?? false),
-                  !(u.after.map { $0.isLetter || "-\u{2013}:/".contains($0) } ?? false),
-                  !(u.after.map { $0 == "," || $0 == "." } ?? false && isDigit(char(at: text.index(after: u.range.upperBound), in: text))),
-                  let x = Double(t.integer + (t.fraction.isEmpty ? "" : "." + t.fraction)),
-                  let y = Double(u.integer + (u.fraction.isEmpty ? "" : "." + u.fraction)) else { continue }
+                !(t.before.map { $0.isLetter || "-\u{2013}:/.,+".contains($0) } ?? false),
+                !(u.after.map { $0.isLetter || "-\u{2013}:/".contains($0) } ?? false),
+                !(u.after.map { $0 == "," || $0 == "." } ?? false && isDigit(char(at: text.index(after: u.range.upperBound), in: text))),
+                let x = Double(t.integer + (t.fraction.isEmpty ? "" : "." + t.fraction)),
+                let y = Double(u.integer + (u.fraction.isEmpty ? "" : "." + u.fraction))
+            else { continue }
             let previous = word(before: t.range.lowerBound, in: text)?.word.lowercased()
             let gap = text[t.range.upperBound..<u.range.lowerBound]
             let dash = gap == "-" || gap == "\u{2013}"
@@ -989,22 +1076,29 @@ enum FactOptions {
                     let formStyle = form.contains(" to ") ? "to" : form.count == 7 ? "short" : "full"
                     guard formStyle != style, !(formStyle == "to" && previous == "between") else { continue }
                     if dash, formStyle != "to", previous == "from" { continue }
-                    out.append((t.range.lowerBound..<u.range.upperBound, form, "years \(style) → \(formStyle) “\(old)” → “\(form)”"))
+                    let span = t.range.lowerBound..<u.range.upperBound
+                    out.append((span, form, "years \(style) → \(formStyle) “\(old)” → “\(form)”"))
                 }
                 continue
             }
             // Numbers: 10-15 ↔ 10 to 15, ascending, with a word that says it is a quantity.
             guard x < y, !t.isYearLike, !u.isYearLike else { continue }
             let next = word(after: u.range.upperBound, in: text)?.word
-            let quantity = u.after == "%" || next.map { $0 == "percent" || $0 == "per" || ($0.hasSuffix("s") && $0.first?.isLowercase == true) || unitSwaps[$0] != nil } ?? false
+            let quantity =
+                u.after == "%"
+                || next.map {
+                    $0 == "percent" || $0 == "per" || ($0.hasSuffix("s") && $0.first?.isLowercase == true) || unitSwaps[$0] != nil
+                } ?? false
             guard quantity || previous.map(rangeCues.contains) ?? false else { continue }
             let a = String(text[t.range])
             let b = String(text[u.range])
             if dash {
                 guard previous != "between" else { continue }
-                out.append((t.range.lowerBound..<u.range.upperBound, "\(a) to \(b)", "numbers dash → to “\(old)” → “\(a) to \(b)”"))
+                let new = "\(a) to \(b)"
+                out.append((t.range.lowerBound..<u.range.upperBound, new, "numbers dash → to “\(old)” → “\(new)”"))
             } else if previous != "from", previous != "between" {
-                out.append((t.range.lowerBound..<u.range.upperBound, "\(a)\u{2013}\(b)", "numbers to → dash “\(old)” → “\(a)\u{2013}\(b)”"))
+                let new = "\(a)\u{2013}\(b)"
+                out.append((t.range.lowerBound..<u.range.upperBound, new, "numbers to → dash “\(old)” → “\(new)”"))
             }
         }
         return out
@@ -1015,16 +1109,21 @@ enum FactOptions {
     static func percentForm(_ text: String) -> [FactOption] {
         var out: [FactOption] = []
         let markers = ["%", " percent", " per cent", "\u{00A0}%", " %"]
-        var numbers: [(end: String.Index, digits: Bool)] = numberTokens(text).filter { $0.suffix.isEmpty && !($0.before?.isLetter ?? false) }
-            .map { ($0.range.upperBound, true) }
+        var numbers: [(end: String.Index, digits: Bool)] = numberTokens(text).filter {
+            $0.suffix.isEmpty && !($0.before?.isLetter ?? false)
+        }
+        .map { ($0.range.upperBound, true) }
         numbers += EditGenerator.words(text).filter { cardinalValues[$0.word.lowercased()] != nil }.map { ($0.range.upperBound, false) }
         for (end, digits) in numbers {
             guard let marker = markers.first(where: { text[end...].hasPrefix($0) }) else { continue }
             let markerEnd = text.index(end, offsetBy: marker.count)
             if char(at: markerEnd, in: text)?.isLetter ?? false { continue }
-            let targets = (digits ? ["%", " percent", " per cent"] : [" percent", " per cent"]).filter { $0 != marker && !($0 == "%" && marker.hasSuffix("%")) }
+            let targets = (digits ? ["%", " percent", " per cent"] : [" percent", " per cent"]).filter {
+                $0 != marker && !($0 == "%" && marker.hasSuffix("%"))
+            }
+            let old = marker.trimmingCharacters(in: .whitespaces)
             for target in targets {
-                out.append((end..<markerEnd, target, "percent “\(marker.trimmingCharacters(in: .whitespaces))” → “\(target.trimmingCharacters(in: .whitespaces))”"))
+                out.append((end..<markerEnd, target, "percent “\(old)” → “\(target.trimmingCharacters(in: .whitespaces))”"))
             }
         }
         return out
@@ -1042,33 +1141,51 @@ enum FactOptions {
             let number = String(text[t.range])
             // 3,500,000 → 3.5 million.
             if t.suffix.isEmpty, let value = t.value, value >= 1_000_000, t.separator != nil || value >= 10_000_000,
-               !(t.after.map { "-\u{2013}:/%".contains($0) } ?? false) {
+                !(t.after.map { "-\u{2013}:/%".contains($0) } ?? false)
+            {
                 let (divisor, scale) = value >= 1_000_000_000 ? (1_000_000_000, "billion") : (1_000_000, "million")
                 if (value * 100) % divisor == 0 {
                     let hundredths = value * 100 / divisor
-                    let written = hundredths % 100 == 0 ? "\(hundredths / 100)" : hundredths % 10 == 0 ? String(format: "%d.%d", hundredths / 100, hundredths % 100 / 10)
-                        : String(format: "%d.%02d", hundredths / 100, hundredths % 100)
+                    let written =
+                        hundredths % 100 == 0
+                        ? "\(hundredths / 100)"
+                        : hundredths % 10 == 0
+                            ? String(format: "%d.%d", hundredths / 100, hundredths % 100 / 10)
+                            : String(format: "%d.%02d", hundredths / 100, hundredths % 100)
                     out.append((t.range, "\(written) \(scale)", "digits → scale word “\(number)” → “\(written) \(scale)”"))
                 }
             }
             // "3.5 million" (perhaps "$3.5 million", "3.5 million euros").
             if t.suffix.isEmpty, t.after == " ", let scaleWord = word(after: t.range.upperBound, in: text),
-               let s = ["million", "billion"].firstIndex(of: scaleWord.word) {
+                let s = ["million", "billion"].firstIndex(of: scaleWord.word)
+            {
                 let zeros = s == 0 ? 6 : 9
                 if t.fraction.count <= 3 {
                     let digits = t.integer + t.fraction + String(repeating: "0", count: zeros - t.fraction.count)
                     let full = grouped(String(digits.drop { $0 == "0" }), separator: ",")
                     if !full.isEmpty {
-                        out.append((t.range.lowerBound..<scaleWord.range.upperBound, full, "scale word → digits “\(number) \(scaleWord.word)” → “\(full)”"))
+                        out.append(
+                            (
+                                t.range.lowerBound..<scaleWord.range.upperBound, full,
+                                "scale word → digits “\(number) \(scaleWord.word)” → “\(full)”"
+                            ))
                     }
                 }
                 let next = word(after: scaleWord.range.upperBound, in: text)
                 if let currency, let symbolText, let symbolWord {
                     // "$5 billion" → "5 billion dollars" or "$5bn".
                     let spelled = "\(number) \(scaleWord.word) \(symbolWord)"
-                    out.append((currency..<scaleWord.range.upperBound, spelled, "symbol → currency word “\(symbolText)\(number) \(scaleWord.word)” → “\(spelled)”"))
+                    out.append(
+                        (
+                            currency..<scaleWord.range.upperBound, spelled,
+                            "symbol → currency word “\(symbolText)\(number) \(scaleWord.word)” → “\(spelled)”"
+                        ))
                     let short = "\(symbolText)\(number)\(s == 0 ? "m" : "bn")"
-                    out.append((currency..<scaleWord.range.upperBound, short, "scale word → abbreviation “\(symbolText)\(number) \(scaleWord.word)” → “\(short)”"))
+                    out.append(
+                        (
+                            currency..<scaleWord.range.upperBound, short,
+                            "scale word → abbreviation “\(symbolText)\(number) \(scaleWord.word)” → “\(short)”"
+                        ))
                 } else if let next, let symbol = currencyWordOfSymbol.first(where: { $0.value == next.word })?.key {
                     // "5 billion dollars" → "$5 billion".
                     let old = String(text[t.range.lowerBound..<next.range.upperBound])
@@ -1078,11 +1195,20 @@ enum FactOptions {
             }
             // "$5bn" → "$5 billion" or "5 billion dollars".
             if let currency, let symbolText, let symbolWord, t.suffix == "bn" || t.suffix == "m",
-               !(char(at: t.suffixRange.upperBound, in: text)?.isLetter ?? false) {
+                !(char(at: t.suffixRange.upperBound, in: text)?.isLetter ?? false)
+            {
                 let scale = t.suffix == "m" ? "million" : "billion"
                 let old = String(text[currency..<t.suffixRange.upperBound])
-                out.append((currency..<t.suffixRange.upperBound, "\(symbolText)\(number) \(scale)", "abbreviation → scale word “\(old)” → “\(symbolText)\(number) \(scale)”"))
-                out.append((currency..<t.suffixRange.upperBound, "\(number) \(scale) \(symbolWord)", "abbreviation → currency word “\(old)” → “\(number) \(scale) \(symbolWord)”"))
+                out.append(
+                    (
+                        currency..<t.suffixRange.upperBound, "\(symbolText)\(number) \(scale)",
+                        "abbreviation → scale word “\(old)” → “\(symbolText)\(number) \(scale)”"
+                    ))
+                out.append(
+                    (
+                        currency..<t.suffixRange.upperBound, "\(number) \(scale) \(symbolWord)",
+                        "abbreviation → currency word “\(old)” → “\(number) \(scale) \(symbolWord)”"
+                    ))
             }
         }
         return out
@@ -1091,16 +1217,23 @@ enum FactOptions {
     // MARK: Digits and words
 
     /// Words before a number that make it a label ("number 10", "serials 149901 to 149915").
-    static let labelWords: Set<String> = ["no", "nr", "number", "numbers", "serial", "serials", "code", "id", "flight", "model", "article", "paragraph",
-                                          "section", "page", "room", "route", "platform", "gate", "version", "chapter", "item"]
-    static let unitAbbreviations: Set<String> = ["km", "kg", "cm", "mm", "m", "ft", "mph", "kph", "g", "mg", "ml", "l", "h", "min", "sec", "s",
-                                                 "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "sq", "ha", "pc", "pct"]
+    static let labelWords: Set<String> = [
+        "no", "nr", "number", "numbers", "serial", "serials", "code", "id", "flight", "model", "article", "paragraph",
+        "section", "page", "room", "route", "platform", "gate", "version", "chapter", "item",
+    ]
+    static let unitAbbreviations: Set<String> = [
+        "km", "kg", "cm", "mm", "m", "ft", "mph", "kph", "g", "mg", "ml", "l", "h", "min", "sec", "s",
+        "GW", "MW", "kW", "TWh", "GWh", "MWh", "kWh", "sq", "ha", "pc", "pct",
+    ]
 
     static func digitsToWords(_ text: String) -> [FactOption] {
         var out: [FactOption] = []
-        for t in numberTokens(text) where t.separator == nil && t.fraction.isEmpty && standsAlone(t, in: text, allowCurrency: false) && !isInDate(t, in: text) {
+        for t in numberTokens(text)
+        where t.separator == nil && t.fraction.isEmpty && standsAlone(t, in: text, allowCurrency: false) && !isInDate(t, in: text) {
             guard let value = t.value, !(t.integer.count > 1 && t.integer.hasPrefix("0")), t.after != "%" else { continue }
-            if let next = word(after: t.suffixRange.upperBound, in: text), unitAbbreviations.contains(next.word) || next.word == "%" { continue }
+            if let next = word(after: t.suffixRange.upperBound, in: text), unitAbbreviations.contains(next.word) || next.word == "%" {
+                continue
+            }
             if char(at: t.suffixRange.upperBound, in: text) == "%" { continue }
             let atStart = startsSentence(at: t.range.lowerBound, in: text)
             let old = String(text[t.range.lowerBound..<t.suffixRange.upperBound])
@@ -1125,14 +1258,19 @@ enum FactOptions {
                     let hundred = ws[k + 1]
                     let after = EditGenerator.nextWord(in: text, after: hundred.range, words: ws)
                     if after.map({ cardinalValues[$0] != nil || $0 == "and" || scaleWords.contains($0) }) ?? false { continue }
-                    out.append((range.lowerBound..<hundred.range.upperBound, "\(value * 100)", "words → digits “\(word) hundred” → “\(value * 100)”"))
+                    out.append(
+                        (
+                            range.lowerBound..<hundred.range.upperBound, "\(value * 100)",
+                            "words → digits “\(word) hundred” → “\(value * 100)”"
+                        ))
                     continue
                 }
                 if next.map({ $0 == "hundred" || $0 == "thousand" }) ?? false { continue }
                 if previous.map({ cardinalValues[$0] != nil || $0 == "hundred" }) ?? false { continue }
                 out.append((range, "\(value)", "words → digits “\(word)” → “\(value)”"))
             } else if let value = ordinalValues[lower], value >= 3, next != "of",
-                      !(previous.map { $0 == "a" || cardinalValues[$0] != nil } ?? false) {
+                !(previous.map { $0 == "a" || cardinalValues[$0] != nil } ?? false)
+            {
                 let new = "\(value)\(ordinalSuffix(value))"
                 out.append((range, new, "ordinal words → digits “\(word)” → “\(new)”"))
             }
@@ -1145,10 +1283,15 @@ enum FactOptions {
         for t in numberTokens(text) where t.fraction.isEmpty && t.suffix.isEmpty && standsAlone(t, in: text) && !isInDate(t, in: text) {
             guard let value = t.value, value >= 1000, !t.isYearLike, !t.integer.hasPrefix("0"), t.after != "%" else { continue }
             let old = String(text[t.range])
-            var forms: [(String, String)] = [("comma", grouped(t.integer, separator: ",")), ("no-break space", grouped(t.integer, separator: "\u{00A0}")),
-                                             ("narrow no-break space", grouped(t.integer, separator: "\u{202F}"))]
+            var forms: [(String, String)] = [
+                ("comma", grouped(t.integer, separator: ",")), ("no-break space", grouped(t.integer, separator: "\u{00A0}")),
+                ("narrow no-break space", grouped(t.integer, separator: "\u{202F}")),
+            ]
             if !(1000...2100).contains(value) { forms.append(("none", t.integer)) }
-            let current = t.separator.map { $0 == "," ? "comma" : $0 == "\u{00A0}" ? "no-break space" : $0 == "\u{202F}" ? "narrow no-break space" : "thin space" } ?? "none"
+            let current =
+                t.separator.map {
+                    $0 == "," ? "comma" : $0 == "\u{00A0}" ? "no-break space" : $0 == "\u{202F}" ? "narrow no-break space" : "thin space"
+                } ?? "none"
             for (name, form) in forms where name != current {
                 out.append((t.range, form, "grouping \(current) → \(name) “\(old)” → “\(form)”"))
             }
@@ -1178,41 +1321,59 @@ enum FactOptions {
             }
             let next = EditGenerator.nextWord(in: text, after: range, words: ws)
             if word == "never", let next, next.first?.isLowercase == true, text[ws[k - 1].range.upperBound..<range.lowerBound] == " " {
-                out.append((ws[k - 1].range.upperBound..<range.upperBound, "", "never removed “\(ws[k - 1].word) never” → “\(ws[k - 1].word)”"))
+                let before = ws[k - 1].word
+                out.append((ws[k - 1].range.upperBound..<range.upperBound, "", "never removed “\(before) never” → “\(before)”"))
                 continue
             }
-            if word == "not", ["is", "was", "are", "were", "will", "can", "should", "would", "could", "must", "may", "might", "has", "have", "had",
-                               "does", "do", "did"].contains(ws[k - 1].word), text[ws[k - 1].range.upperBound..<range.lowerBound] == " ",
-               next != "only", next != "just" {
-                out.append((ws[k - 1].range.upperBound..<range.upperBound, "", "not removed “\(ws[k - 1].word) not” → “\(ws[k - 1].word)”"))
+            if word == "not",
+                [
+                    "is", "was", "are", "were", "will", "can", "should", "would", "could", "must", "may", "might", "has", "have", "had",
+                    "does", "do", "did",
+                ].contains(ws[k - 1].word), text[ws[k - 1].range.upperBound..<range.lowerBound] == " ",
+                next != "only", next != "just"
+            {
+                let before = ws[k - 1].word
+                out.append((ws[k - 1].range.upperBound..<range.upperBound, "", "not removed “\(before) not” → “\(before)”"))
                 continue
             }
-            guard EditGenerator.auxiliaries.contains(word), let next, let first = next.first, first.isLowercase, next != "not", next != "never" else { continue }
+            guard EditGenerator.auxiliaries.contains(word), let next, let first = next.first, first.isLowercase, next != "not",
+                next != "never"
+            else { continue }
             if ["has", "have", "had"].contains(word), next == "been" || next.hasSuffix("ed") || next.hasSuffix("en") {
                 out.append((range, word + " never", "never inserted “\(word) \(next)” → “\(word) never \(next)”"))
             }
             guard !EditGenerator.notAfterAuxiliary.contains(next) else { continue }
             if ["has", "have", "had"].contains(word), !(next.hasSuffix("ed") || next.hasSuffix("en")) { continue }
-            out.append((range, word == "can" ? "cannot" : word + " not", "not inserted “\(word) \(next)” → “\(word == "can" ? "cannot" : word + " not") \(next)”"))
+            out.append(
+                (
+                    range, word == "can" ? "cannot" : word + " not",
+                    "not inserted “\(word) \(next)” → “\(word == "can" ? "cannot" : word + " not") \(next)”"
+                ))
         }
         return out
     }
 
     /// Words after a modal that show it is not one ("the will of", "a can of").
-    static let notAfterModal: Set<String> = ["the", "a", "an", "of", "to", "and", "or", "that", "this", "which", "it", "he", "she", "they", "we", "you",
-                                             "i", "there", "his", "her", "their", "its", "for", "in", "on", "at", "with"]
+    static let notAfterModal: Set<String> = [
+        "the", "a", "an", "of", "to", "and", "or", "that", "this", "which", "it", "he", "she", "they", "we", "you",
+        "i", "there", "his", "her", "their", "its", "for", "in", "on", "at", "with",
+    ]
     /// Modals by strength and the modals of another strength each is changed to.
     static let modalChanges: [String: [String]] = [
         "may": ["must", "will"], "might": ["must", "will"], "could": ["must"], "can": ["must"], "must": ["may", "might"],
         "will": ["may", "might"], "should": ["may", "might"],
     ]
-    static let modalClasses: [String: String] = ["may": "possibility", "might": "possibility", "could": "possibility", "can": "possibility",
-                                                 "must": "necessity", "will": "prediction", "should": "advice"]
+    static let modalClasses: [String: String] = [
+        "may": "possibility", "might": "possibility", "could": "possibility", "can": "possibility",
+        "must": "necessity", "will": "prediction", "should": "advice",
+    ]
 
     /// The modal of the verb `k` heads, when the word after it is a verb's (lowercase, not an
     /// article, preposition or pronoun).
     static func isModal(at k: Int, in ws: [(range: Range<String.Index>, word: String)], text: String) -> Bool {
-        guard k > 0, let next = EditGenerator.nextWord(in: text, after: ws[k].range, words: ws), next.first?.isLowercase == true else { return false }
+        guard k > 0, let next = EditGenerator.nextWord(in: text, after: ws[k].range, words: ws), next.first?.isLowercase == true else {
+            return false
+        }
         return !notAfterModal.contains(next)
     }
 
@@ -1229,9 +1390,15 @@ enum FactOptions {
 
     /// Plural subjects that do not end in "s".
     static let pluralSubjects: Set<String> = ["i", "you", "we", "they", "people", "police", "children", "men", "women"]
-    static let singularSubjects: Set<String> = ["he", "she", "it", "someone", "somebody", "everyone", "everybody", "anyone", "nobody", "one"]
-    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every", "each"]
-    static let prepositions: Set<String> = ["of", "in", "on", "at", "for", "with", "from", "by", "to", "about", "under", "over", "between", "against"]
+    static let singularSubjects: Set<String> = [
+        "he", "she", "it", "someone", "somebody", "everyone", "everybody", "anyone", "nobody", "one",
+    ]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every", "each",
+    ]
+    static let prepositions: Set<String> = [
+        "of", "in", "on", "at", "for", "with", "from", "by", "to", "about", "under", "over", "between", "against",
+    ]
 
     /// Whether the subject of the verb at `k` is plural, when it can be read: a pronoun, or a
     /// determiner and a noun that no preposition attaches to something before ("the city",
@@ -1243,7 +1410,8 @@ enum FactOptions {
         if pluralSubjects.contains(subject) { return true }
         if singularSubjects.contains(subject) { return false }
         guard k >= 2, adjacent(k - 2), determiners.contains(ws[k - 2].word.lowercased()),
-              k < 3 || !prepositions.contains(ws[k - 3].word.lowercased()) else { return nil }
+            k < 3 || !prepositions.contains(ws[k - 3].word.lowercased())
+        else { return nil }
         if ["these", "those"].contains(ws[k - 2].word.lowercased()) { return true }
         if ["a", "an", "this", "that", "every", "each"].contains(ws[k - 2].word.lowercased()) { return false }
         return subject.hasSuffix("s") && !subject.hasSuffix("ss") && !subject.hasSuffix("us") && !subject.hasSuffix("is")
@@ -1264,13 +1432,18 @@ enum FactOptions {
                 guard next == "be" || next == "have" else { continue }
                 out.append((range, "might", "could → might “could \(next ?? "")” → “might \(next ?? "")”"))
             case "must":
-                guard isModal(at: k, in: ws, text: text), next != "not", let plural = subjectIsPlural(before: k, in: ws, text: text) else { continue }
+                guard isModal(at: k, in: ws, text: text), next != "not", let plural = subjectIsPlural(before: k, in: ws, text: text) else {
+                    continue
+                }
                 let new = plural ? "have to" : "has to"
                 out.append((range, new, "must → has to “must” → “\(new)”"))
             case "has", "have":
-                guard next == "to", k + 2 < ws.count, let previous, !EditGenerator.auxiliaries.contains(previous), previous != "to", previous != "not",
-                      !previous.hasSuffix("n't"), !previous.hasSuffix("n\u{2019}t"), text[ws[k + 1].range.upperBound..<ws[k + 2].range.lowerBound] == " ",
-                      ws[k + 2].word.first?.isLowercase == true, !notAfterModal.contains(ws[k + 2].word) else { continue }
+                guard next == "to", k + 2 < ws.count, let previous, !EditGenerator.auxiliaries.contains(previous), previous != "to",
+                    previous != "not",
+                    !previous.hasSuffix("n't"), !previous.hasSuffix("n\u{2019}t"),
+                    text[ws[k + 1].range.upperBound..<ws[k + 2].range.lowerBound] == " ",
+                    ws[k + 2].word.first?.isLowercase == true, !notAfterModal.contains(ws[k + 2].word)
+                else { continue }
                 out.append((range.lowerBound..<ws[k + 1].range.upperBound, "must", "has to → must “\(word) to” → “must”"))
             case "should":
                 guard isModal(at: k, in: ws, text: text), next != "not" else { continue }
@@ -1302,10 +1475,13 @@ enum FactOptions {
             }
             let lower = word.lowercased()
             guard k + 1 < ws.count, ws[k + 1].word == "not", text[range.upperBound..<ws[k + 1].range.lowerBound] == " ",
-                  contractionsFull.values.contains(lower + " not") || lower == "can" else { continue }
+                contractionsFull.values.contains(lower + " not") || lower == "can"
+            else { continue }
             let after = EditGenerator.nextWord(in: text, after: ws[k + 1].range, words: ws)
             guard after != "only", after != "just", after != "least" else { continue }
-            let new = matchCase(word, lower == "will" ? "won" + apostrophe + "t" : lower == "can" ? "can" + apostrophe + "t" : lower + "n" + apostrophe + "t")
+            let new = matchCase(
+                word,
+                lower == "will" ? "won" + apostrophe + "t" : lower == "can" ? "can" + apostrophe + "t" : lower + "n" + apostrophe + "t")
             out.append((range.lowerBound..<ws[k + 1].range.upperBound, new, "contracted “\(word) not” → “\(new)”"))
         }
         return out
@@ -1326,30 +1502,51 @@ enum FactOptions {
             case "nobody":
                 out.append((range, matchCase(word, "no one"), "nobody ↔ no one “\(word)” → “\(matchCase(word, "no one"))”"))
             case "no" where next == "one" && (k + 2 >= ws.count || ws[k + 2].word != "of"):
-                out.append((range.lowerBound..<ws[k + 1].range.upperBound, matchCase(word, "nobody"), "nobody ↔ no one “\(word) one” → “\(matchCase(word, "nobody"))”"))
+                out.append(
+                    (
+                        range.lowerBound..<ws[k + 1].range.upperBound, matchCase(word, "nobody"),
+                        "nobody ↔ no one “\(word) one” → “\(matchCase(word, "nobody"))”"
+                    ))
             case "nothing" where previous.map(beForms.contains) ?? false:
                 out.append((range, "not anything", "nothing ↔ not anything “nothing” → “not anything”"))
             case "not" where next == "anything" && (previous.map(beForms.contains) ?? false):
-                out.append((range.lowerBound..<ws[k + 1].range.upperBound, "nothing", "nothing ↔ not anything “not anything” → “nothing”"))
-            case "no" where (previous.map(beForms.contains) ?? false) && next.map { $0.first?.isLowercase == true && !stopAfterNo.contains($0) } ?? false:
+                let span = range.lowerBound..<ws[k + 1].range.upperBound
+                out.append((span, "nothing", "nothing ↔ not anything “not anything” → “nothing”"))
+            case "no"
+            where (previous.map(beForms.contains) ?? false)
+                && next.map { $0.first?.isLowercase == true && !stopAfterNo.contains($0) } ?? false:
                 out.append((range, "not any", "no ↔ not any “no” → “not any”"))
-            case "not" where next == "any" && (previous.map(beForms.contains) ?? false) && k + 2 < ws.count && gapIsSpace(k + 1)
+            case "not"
+            where next == "any" && (previous.map(beForms.contains) ?? false) && k + 2 < ws.count && gapIsSpace(k + 1)
                 && ws[k + 2].word.first?.isLowercase == true && !stopAfterNo.contains(ws[k + 2].word):
                 out.append((range.lowerBound..<ws[k + 1].range.upperBound, "no", "no ↔ not any “not any” → “no”"))
             case "has", "have", "had":
                 guard word == lower, next == "no", k + 2 < ws.count, gapIsSpace(k + 1), ws[k + 2].word.first?.isLowercase == true,
-                      !stopAfterNo.contains(ws[k + 2].word), let previous, !EditGenerator.auxiliaries.contains(previous), previous != "to",
-                      let helper = doOf[lower] else { continue }
-                out.append((range.lowerBound..<ws[k + 1].range.upperBound, "\(helper) not have any", "has no ↔ does not have any “\(word) no” → “\(helper) not have any”"))
+                    !stopAfterNo.contains(ws[k + 2].word), let previous, !EditGenerator.auxiliaries.contains(previous), previous != "to",
+                    let helper = doOf[lower]
+                else { continue }
+                out.append(
+                    (
+                        range.lowerBound..<ws[k + 1].range.upperBound, "\(helper) not have any",
+                        "has no ↔ does not have any “\(word) no” → “\(helper) not have any”"
+                    ))
             case "does", "do", "did":
-                guard next == "not", k + 3 < ws.count, gapIsSpace(k + 1), gapIsSpace(k + 2), ws[k + 2].word == "have", ws[k + 3].word == "any",
-                      let have = doOf.first(where: { $0.value == lower })?.key else { continue }
+                guard next == "not", k + 3 < ws.count, gapIsSpace(k + 1), gapIsSpace(k + 2), ws[k + 2].word == "have",
+                    ws[k + 3].word == "any",
+                    let have = doOf.first(where: { $0.value == lower })?.key
+                else { continue }
                 let new = matchCase(word, have + " no")
-                out.append((range.lowerBound..<ws[k + 3].range.upperBound, new, "has no ↔ does not have any “\(word) not have any” → “\(new)”"))
+                let span = range.lowerBound..<ws[k + 3].range.upperBound
+                out.append((span, new, "has no ↔ does not have any “\(word) not have any” → “\(new)”"))
             case "none" where next == "of":
-                out.append((range, matchCase(word, "not one"), "none of ↔ not one of “\(word)” → “\(matchCase(word, "not one"))”"))
+                let new = matchCase(word, "not one")
+                out.append((range, new, "none of ↔ not one of “\(word)” → “\(new)”"))
             case "not" where next == "one" && k + 2 < ws.count && ws[k + 2].word == "of" && gapIsSpace(k + 1):
-                out.append((range.lowerBound..<ws[k + 1].range.upperBound, matchCase(word, "none"), "none of ↔ not one of “\(word) one” → “\(matchCase(word, "none"))”"))
+                out.append(
+                    (
+                        range.lowerBound..<ws[k + 1].range.upperBound, matchCase(word, "none"),
+                        "none of ↔ not one of “\(word) one” → “\(matchCase(word, "none"))”"
+                    ))
             default:
                 continue
             }
@@ -1359,63 +1556,89 @@ enum FactOptions {
 
     // MARK: Names
 
-    static let countries = ["Germany", "France", "Italy", "Spain", "Poland", "Austria", "Switzerland", "Belgium", "Netherlands", "Sweden", "Norway",
-                            "Denmark", "Finland", "Greece", "Portugal", "Ireland", "Hungary", "Romania", "Ukraine", "Russia", "Turkey", "Israel",
-                            "Egypt", "Iran", "Iraq", "Syria", "Lebanon", "India", "Pakistan", "China", "Japan", "Vietnam", "Indonesia", "Australia",
-                            "Canada", "Mexico", "Brazil", "Argentina", "Chile", "Peru", "Colombia", "Venezuela", "Nigeria", "Kenya", "Ethiopia",
-                            "Somalia", "Sudan", "Afghanistan", "Belarus", "Serbia", "Croatia", "Bulgaria", "Thailand", "Malaysia", "Philippines"]
-    static let cities = ["Berlin", "Paris", "London", "Madrid", "Rome", "Vienna", "Warsaw", "Prague", "Brussels", "Amsterdam", "Stockholm", "Oslo",
-                         "Copenhagen", "Helsinki", "Athens", "Lisbon", "Dublin", "Budapest", "Moscow", "Kiev", "Kyiv", "Istanbul", "Ankara", "Cairo",
-                         "Tehran", "Baghdad", "Beijing", "Shanghai", "Tokyo", "Seoul", "Delhi", "Mumbai", "Sydney", "Toronto", "Chicago", "Boston",
-                         "Munich", "Hamburg", "Frankfurt", "Cologne", "Stuttgart", "Dresden", "Leipzig", "Bremen", "Hanover", "Zurich", "Geneva",
-                         "Milan", "Barcelona", "Manchester", "Liverpool", "Glasgow", "Edinburgh", "Dallas", "Houston", "Seattle"]
-    static let organisations = ["Google", "Apple", "Amazon", "Microsoft", "Facebook", "Twitter", "Tesla", "Siemens", "Volkswagen", "Daimler",
-                                "Lufthansa", "Bosch", "Nokia", "Samsung", "Toyota", "Boeing", "Airbus", "Bayer", "Adidas", "Netflix", "Intel",
-                                "Sony", "Huawei", "Alibaba", "Pfizer", "Moderna", "BioNTech", "AstraZeneca", "Gazprom"]
-    static let surnames = EditGenerator.fixedSurnames + ["Novak", "Kowalski", "Rossi", "Haddad", "Petrov", "Tanaka", "Mendes", "Larsen", "Brennan",
-                                                         "Dubois", "Costa", "Weber", "Okonkwo", "Sandoval", "Horvath", "Lindgren"]
+    static let countries = [
+        "Germany", "France", "Italy", "Spain", "Poland", "Austria", "Switzerland", "Belgium", "Netherlands", "Sweden", "Norway",
+        "Denmark", "Finland", "Greece", "Portugal", "Ireland", "Hungary", "Romania", "Ukraine", "Russia", "Turkey", "Israel",
+        "Egypt", "Iran", "Iraq", "Syria", "Lebanon", "India", "Pakistan", "China", "Japan", "Vietnam", "Indonesia", "Australia",
+        "Canada", "Mexico", "Brazil", "Argentina", "Chile", "Peru", "Colombia", "Venezuela", "Nigeria", "Kenya", "Ethiopia",
+        "Somalia", "Sudan", "Afghanistan", "Belarus", "Serbia", "Croatia", "Bulgaria", "Thailand", "Malaysia", "Philippines",
+    ]
+    static let cities = [
+        "Berlin", "Paris", "London", "Madrid", "Rome", "Vienna", "Warsaw", "Prague", "Brussels", "Amsterdam", "Stockholm", "Oslo",
+        "Copenhagen", "Helsinki", "Athens", "Lisbon", "Dublin", "Budapest", "Moscow", "Kiev", "Kyiv", "Istanbul", "Ankara", "Cairo",
+        "Tehran", "Baghdad", "Beijing", "Shanghai", "Tokyo", "Seoul", "Delhi", "Mumbai", "Sydney", "Toronto", "Chicago", "Boston",
+        "Munich", "Hamburg", "Frankfurt", "Cologne", "Stuttgart", "Dresden", "Leipzig", "Bremen", "Hanover", "Zurich", "Geneva",
+        "Milan", "Barcelona", "Manchester", "Liverpool", "Glasgow", "Edinburgh", "Dallas", "Houston", "Seattle",
+    ]
+    static let organisations = [
+        "Google", "Apple", "Amazon", "Microsoft", "Facebook", "Twitter", "Tesla", "Siemens", "Volkswagen", "Daimler",
+        "Lufthansa", "Bosch", "Nokia", "Samsung", "Toyota", "Boeing", "Airbus", "Bayer", "Adidas", "Netflix", "Intel",
+        "Sony", "Huawei", "Alibaba", "Pfizer", "Moderna", "BioNTech", "AstraZeneca", "Gazprom",
+    ]
+    static let surnames =
+        EditGenerator.fixedSurnames + [
+            "Novak", "Kowalski", "Rossi", "Haddad", "Petrov", "Tanaka", "Mendes", "Larsen", "Brennan",
+            "Dubois", "Costa", "Weber", "Okonkwo", "Sandoval", "Horvath", "Lindgren",
+        ]
     /// Words before a person's name besides ``EditGenerator/titles``.
-    static let personTitles: Set<String> = EditGenerator.titles.union(["Judge", "Coach", "Pope", "King", "Queen", "Prince", "Princess", "Secretary",
-                                                                       "Ambassador", "Commissioner", "Captain", "Colonel", "Inspector", "Detective",
-                                                                       "Bishop", "Sir", "Lady", "Lord", "Chief", "Foreign", "Interior", "Health",
-                                                                       "Finance", "Defence", "Defense", "Economy", "Vice", "Deputy"])
+    static let personTitles: Set<String> = EditGenerator.titles.union([
+        "Judge", "Coach", "Pope", "King", "Queen", "Prince", "Princess", "Secretary",
+        "Ambassador", "Commissioner", "Captain", "Colonel", "Inspector", "Detective",
+        "Bishop", "Sir", "Lady", "Lord", "Chief", "Foreign", "Interior", "Health",
+        "Finance", "Defence", "Defense", "Economy", "Vice", "Deputy",
+    ])
 
     /// Words of the names of organisations, not people.
-    static let organisationWords: Set<String> = ["Jihad", "Navy", "Army", "Police", "Ministry", "Party", "Council", "Court", "Assembly", "Agency",
-                                                 "Office", "Department", "Commission", "Committee", "Union", "Association", "Group", "Company",
-                                                 "Bank", "Institute", "University", "Service", "Force", "Forces", "Guard", "Times", "News", "Post",
-                                                 "Journal", "Press", "Government", "Parliament", "Senate", "Congress", "Church", "Club", "Federation",
-                                                 "League", "Front", "Movement", "Brigade", "Brigades", "Corps", "Authority", "Board", "Foundation"]
+    static let organisationWords: Set<String> = [
+        "Jihad", "Navy", "Army", "Police", "Ministry", "Party", "Council", "Court", "Assembly", "Agency",
+        "Office", "Department", "Commission", "Committee", "Union", "Association", "Group", "Company",
+        "Bank", "Institute", "University", "Service", "Force", "Forces", "Guard", "Times", "News", "Post",
+        "Journal", "Press", "Government", "Parliament", "Senate", "Congress", "Church", "Club", "Federation",
+        "League", "Front", "Movement", "Brigade", "Brigades", "Corps", "Authority", "Board", "Foundation",
+    ]
 
     /// Whether a capitalised word can be (part of) a person's name.
     static func isNameWord(_ word: String) -> Bool {
         guard let first = word.first, first.isUppercase, word.count >= 2, word.dropFirst().contains(where: \.isLowercase),
-              word.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+            word.allSatisfy({ $0.isLetter || $0 == "-" })
+        else { return false }
         return !EditGenerator.notSpeakers.contains(word) && !personTitles.contains(word) && !EditGenerator.calendarWords.contains(word)
     }
 
     /// Words that can begin the clause after "according to X".
-    static let clauseOpeners: Set<String> = ["the", "a", "an", "it", "its", "there", "this", "these", "those", "he", "she", "they", "in", "on", "at",
-                                             "some", "many", "most", "only", "about", "more", "all", "both", "each", "after", "before", "until"]
+    static let clauseOpeners: Set<String> = [
+        "the", "a", "an", "it", "its", "there", "this", "these", "those", "he", "she", "they", "in", "on", "at",
+        "some", "many", "most", "only", "about", "more", "all", "both", "each", "after", "before", "until",
+    ]
 
     /// "according to X": the name words after any titles.
     static func accordingToRun(_ text: String) -> Range<String.Index>? {
         guard let phrase = text.range(of: "according to ") ?? text.range(of: "According to ") else { return nil }
         let ws = EditGenerator.words(text)
-        guard var k = ws.firstIndex(where: { $0.range.lowerBound >= phrase.upperBound }), ws[k].range.lowerBound == phrase.upperBound else { return nil }
+        guard var k = ws.firstIndex(where: { $0.range.lowerBound >= phrase.upperBound }), ws[k].range.lowerBound == phrase.upperBound else {
+            return nil
+        }
         while k < ws.count, personTitles.contains(ws[k].word) { k += 1 }
         let start = k
-        while k < ws.count, isNameWord(ws[k].word), k == start || text[ws[k - 1].range.upperBound..<ws[k].range.lowerBound] == " " { k += 1 }
+        while k < ws.count, isNameWord(ws[k].word), k == start || text[ws[k - 1].range.upperBound..<ws[k].range.lowerBound] == " " {
+            k += 1
+        }
         guard k > start, k - start <= 3, !ws[start..<k].contains(where: { isDemonym($0.word) }) else { return nil }
         let end = ws[k - 1].range.upperBound
         // The name ends the phrase: punctuation, or a word that starts the clause ("according to SpaceX the rocket …").
-        if let next = char(at: end, in: text), !(",.;".contains(next) || next == " " && (k == ws.count || clauseOpeners.contains(ws[k].word))) { return nil }
+        if let next = char(at: end, in: text),
+            !(",.;".contains(next) || next == " " && (k == ws.count || clauseOpeners.contains(ws[k].word)))
+        {
+            return nil
+        }
         return ws[start].range.lowerBound..<end
     }
 
     /// Ranges of the sentence that name its speaker.
     static func speakerRanges(_ text: String, context: FactContext) -> [Range<String.Index>] {
-        var out = EditGenerator.speakerRuns(text, names: context.names).compactMap { run in run.first.map { first in first.range.lowerBound..<(run.last?.range.upperBound ?? first.range.upperBound) } }
+        var out = EditGenerator.speakerRuns(text, names: context.names).compactMap { run in
+            run.first.map { first in first.range.lowerBound..<(run.last?.range.upperBound ?? first.range.upperBound) }
+        }
         if let according = accordingToRun(text) { out.append(according) }
         return out
     }
@@ -1431,12 +1654,15 @@ enum FactOptions {
             for name in list.0 {
                 // Not part of a longer name ("Real Madrid", "Manchester City", "Boeing 747").
                 let ranges = occurrences(of: name, in: text)
-                guard !ranges.isEmpty, !ranges.contains(where: { r in
-                    let before = word(before: r.lowerBound, in: text)
-                    let after = word(after: r.upperBound, in: text)
-                    return before.map { $0.word.first?.isUppercase == true && !startsSentence(at: $0.range.lowerBound, in: text) } ?? false
-                        || after.map { $0.word.first?.isUppercase == true || isDigit($0.word.first) } ?? false
-                }) else { continue }
+                guard !ranges.isEmpty,
+                    !ranges.contains(where: { r in
+                        let before = word(before: r.lowerBound, in: text)
+                        let after = word(after: r.upperBound, in: text)
+                        return before.map { $0.word.first?.isUppercase == true && !startsSentence(at: $0.range.lowerBound, in: text) }
+                            ?? false
+                            || after.map { $0.word.first?.isUppercase == true || isDigit($0.word.first) } ?? false
+                    })
+                else { continue }
                 candidates.append((name, list.1, list.0))
             }
         }
@@ -1445,16 +1671,21 @@ enum FactOptions {
             var j = k + 1
             while j < ws.count, personTitles.contains(ws[j].word) { j += 1 }
             var end = j
-            while end < ws.count, isNameWord(ws[end].word), text[ws[end - 1].range.upperBound..<ws[end].range.lowerBound] == " " { end += 1 }
+            while end < ws.count, isNameWord(ws[end].word), text[ws[end - 1].range.upperBound..<ws[end].range.lowerBound] == " " {
+                end += 1
+            }
             guard end > j, end - j <= 3, ws[j..<end].allSatisfy({ context.isName($0.word) && !organisationWords.contains($0.word) }),
-                  end == ws.count || !(personTitles.contains(ws[end].word) || organisationWords.contains(ws[end].word)) else { continue }
+                end == ws.count || !(personTitles.contains(ws[end].word) || organisationWords.contains(ws[end].word))
+            else { continue }
             candidates.append((ws[end - 1].word, "person", surnames))
         }
         // A speaker of two or three name words ("Angela Merkel"), named here by the last.
         for speaker in context.speakers {
             let parts = speaker.split(separator: " ").map(String.init)
-            guard (2...3).contains(parts.count), parts.allSatisfy({ isNameWord($0) && context.isName($0) && !organisationWords.contains($0) }),
-                  let surname = parts.last else { continue }
+            guard (2...3).contains(parts.count),
+                parts.allSatisfy({ isNameWord($0) && context.isName($0) && !organisationWords.contains($0) }),
+                let surname = parts.last
+            else { continue }
             candidates.append((surname, "person", surnames))
         }
         var out: [FactOption] = []
@@ -1467,7 +1698,9 @@ enum FactOptions {
             let fresh = pool.filter { !context.textWords.contains($0) && $0 != name }
             guard !fresh.isEmpty else { continue }
             let new = rng.pick(fresh)
-            if let option = replacingAll(name, with: new, in: text, at: ranges, detail: "\(sort) “\(name)” → “\(new)”") { out.append(option) }
+            if let option = replacingAll(name, with: new, in: text, at: ranges, detail: "\(sort) “\(name)” → “\(new)”") {
+                out.append(option)
+            }
         }
         return out
     }
@@ -1486,9 +1719,11 @@ enum FactOptions {
         (["European Central Bank", "ECB"], []),
     ]
     /// Words after a country name that show it stands as a noun ("the UK has", "in the UK, …").
-    static let nounFollowers: Set<String> = ["and", "or", "is", "was", "has", "had", "have", "will", "would", "could", "can", "should", "must", "may",
-                                             "in", "on", "at", "to", "for", "with", "from", "after", "before", "over", "since", "as", "but",
-                                             "which", "who", "that", "said", "says", "are", "were", "did", "does", "remains", "wants", "also"]
+    static let nounFollowers: Set<String> = [
+        "and", "or", "is", "was", "has", "had", "have", "will", "would", "could", "can", "should", "must", "may",
+        "in", "on", "at", "to", "for", "with", "from", "after", "before", "over", "since", "as", "but",
+        "which", "who", "that", "said", "says", "are", "were", "did", "does", "remains", "wants", "also",
+    ]
 
     static func alias(_ text: String) -> [FactOption] {
         var out: [FactOption] = []
@@ -1499,15 +1734,22 @@ enum FactOptions {
                     if let after = char(at: range.upperBound, in: text), after == "-" || after == "\u{2013}" { continue }
                     if let before = char(before: range.lowerBound, in: text), before == "." || before == "-" { continue }
                     // Not the other form given in brackets ("United Nations (UN)"), nor a currency ("US$").
-                    if char(before: range.lowerBound, in: text) == "(" || text[range.upperBound...].hasPrefix(" (") || char(at: range.upperBound, in: text) == "$" {
+                    if char(before: range.lowerBound, in: text) == "(" || text[range.upperBound...].hasPrefix(" (")
+                        || char(at: range.upperBound, in: text) == "$"
+                    {
                         continue
                     }
                     if form.count <= 4, form.allSatisfy({ $0.isUppercase }),
-                       let next = word(after: range.upperBound, in: text), next.word.allSatisfy({ $0.isUppercase }) { continue }
+                        let next = word(after: range.upperBound, in: text), next.word.allSatisfy({ $0.isUppercase })
+                    {
+                        continue
+                    }
                     if form == "Britain", word(before: range.lowerBound, in: text)?.word == "Great" { continue }
                     let followedBy = word(after: range.upperBound, in: text)?.word
                     let after = char(at: range.upperBound, in: text)
-                    let asNoun = after == nil || after.map { ",.;:)'\u{2019}".contains($0) } == true || followedBy.map(nounFollowers.contains) == true
+                    let asNoun =
+                        after == nil || after.map { ",.;:)'\u{2019}".contains($0) } == true
+                        || followedBy.map(nounFollowers.contains) == true
                     let the = word(before: range.lowerBound, in: text).flatMap { $0.word == "the" || $0.word == "The" ? $0 : nil }
                     for target in group.forms where target != form {
                         var span = range
@@ -1540,7 +1782,9 @@ enum FactOptions {
     static func betweenVowels(_ name: String, _ pattern: String, _ replacement: String) -> String? {
         var from = name.index(after: name.startIndex)
         while let range = name.range(of: pattern, range: from..<name.endIndex) {
-            if let b = char(before: range.lowerBound, in: name), vowels.contains(b), let a = char(at: range.upperBound, in: name), vowels.contains(a) {
+            if let b = char(before: range.lowerBound, in: name), vowels.contains(b), let a = char(at: range.upperBound, in: name),
+                vowels.contains(a)
+            {
                 return name.replacingCharacters(in: range, with: replacement)
             }
             from = range.upperBound
@@ -1554,57 +1798,87 @@ enum FactOptions {
         ("x → ks", { name in betweenVowels(name, "x", "ks") }),
         ("-ei → -ey", { name in name.hasSuffix("ei") ? name.dropLast(2) + "ey" : nil }),
         ("-ey → -ei", { name in name.hasSuffix("ey") ? name.dropLast(2) + "ei" : nil }),
-        ("-iy → -y", { name in
-            guard name.hasSuffix("iy") || name.hasSuffix("ii"), let before = name.dropLast(2).last, !vowels.contains(before) else { return nil }
-            return name.dropLast(2) + "y"
-        }),
-        ("-sky ↔ -ski", { name in name.hasSuffix("sky") ? name.dropLast() + "i" : name.hasSuffix("ski") ? name.dropLast() + "y" : nil }),
-        ("ph → f", { name in
-            if name.hasPrefix("Ph") { return "F" + name.dropFirst(2) }
-            return name.range(of: "ph").map { name.replacingCharacters(in: $0, with: "f") }
-        }),
-        ("f → ph", { name in
-            // An "f" between vowels or after a vowel at the end ("Stefan", "Josef").
-            let chars = Array(name)
-            for i in 1..<chars.count where chars[i] == "f" && vowels.contains(chars[i - 1]) && (i == chars.count - 1 || vowels.contains(chars[i + 1])) {
-                return String(chars[..<i]) + "ph" + String(chars[(i + 1)...])
+        (
+            "-iy → -y",
+            { name in
+                guard name.hasSuffix("iy") || name.hasSuffix("ii"), let before = name.dropLast(2).last, !vowels.contains(before) else {
+                    return nil
+                }
+                return name.dropLast(2) + "y"
             }
-            return nil
-        }),
+        ),
+        ("-sky ↔ -ski", { name in name.hasSuffix("sky") ? name.dropLast() + "i" : name.hasSuffix("ski") ? name.dropLast() + "y" : nil }),
+        (
+            "ph → f",
+            { name in
+                if name.hasPrefix("Ph") { return "F" + name.dropFirst(2) }
+                return name.range(of: "ph").map { name.replacingCharacters(in: $0, with: "f") }
+            }
+        ),
+        (
+            "f → ph",
+            { name in
+                // An "f" between vowels or after a vowel at the end ("Stefan", "Josef").
+                let chars = Array(name)
+                for i in 1..<chars.count
+                where chars[i] == "f" && vowels.contains(chars[i - 1]) && (i == chars.count - 1 || vowels.contains(chars[i + 1])) {
+                    return String(chars[..<i]) + "ph" + String(chars[(i + 1)...])
+                }
+                return nil
+            }
+        ),
         ("Ts → Z", { name in name.hasPrefix("Ts") ? "Z" + name.dropFirst(2) : nil }),
         ("Z → Ts", { name in name.hasPrefix("Z") ? "Ts" + name.dropFirst() : nil }),
-        ("double consonant → single", { name in
-            let chars = Array(name)
-            for i in 1..<(chars.count - 1) where chars[i] == chars[i + 1] && chars[i].isLetter && !vowels.contains(chars[i]) {
-                return String(chars[...i]) + String(chars[(i + 2)...])
+        (
+            "double consonant → single",
+            { name in
+                let chars = Array(name)
+                for i in 1..<(chars.count - 1) where chars[i] == chars[i + 1] && chars[i].isLetter && !vowels.contains(chars[i]) {
+                    return String(chars[...i]) + String(chars[(i + 2)...])
+                }
+                return nil
             }
-            return nil
-        }),
+        ),
         ("ou → u", { name in name.dropFirst().range(of: "ou").map { name.replacingCharacters(in: $0, with: "u") } }),
-        ("u → ou", { name in
-            let chars = Array(name)
-            for i in 1..<(chars.count - 1) where chars[i] == "u" && !vowels.contains(chars[i - 1]) && !vowels.contains(chars[i + 1])
-                && chars[i - 1].isLetter && chars[i + 1].isLetter {
-                return String(chars[..<i]) + "ou" + String(chars[(i + 1)...])
+        (
+            "u → ou",
+            { name in
+                let chars = Array(name)
+                for i in 1..<(chars.count - 1)
+                where chars[i] == "u" && !vowels.contains(chars[i - 1]) && !vowels.contains(chars[i + 1])
+                    && chars[i - 1].isLetter && chars[i + 1].isLetter
+                {
+                    return String(chars[..<i]) + "ou" + String(chars[(i + 1)...])
+                }
+                return nil
             }
-            return nil
-        }),
-        ("umlaut → e", { name in
-            for (umlaut, spelled) in [("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("ß", "ss")] where name.contains(umlaut) {
-                return name.replacingOccurrences(of: umlaut, with: spelled)
+        ),
+        (
+            "umlaut → e",
+            { name in
+                for (umlaut, spelled) in [("ü", "ue"), ("ö", "oe"), ("ä", "ae"), ("ß", "ss")] where name.contains(umlaut) {
+                    return name.replacingOccurrences(of: umlaut, with: spelled)
+                }
+                return nil
             }
-            return nil
-        }),
-        ("-ov ↔ -off", { name in
-            for (x, y) in [("ov", "off"), ("ev", "eff"), ("off", "ov"), ("eff", "ev")] where name.hasSuffix(x) { return name.dropLast(x.count) + y }
-            return nil
-        }),
+        ),
+        (
+            "-ov ↔ -off",
+            { name in
+                for (x, y) in [("ov", "off"), ("ev", "eff"), ("off", "ov"), ("eff", "ev")] where name.hasSuffix(x) {
+                    return name.dropLast(x.count) + y
+                }
+                return nil
+            }
+        ),
     ]
 
     /// Endings of adjectives of nationality and language ("Russian", "Chinese", "British"), and
     /// such adjectives of other shapes.
     static let demonymEndings = ["ian", "ese", "ish", "ean", "ic", "ican"]
-    static let otherDemonyms: Set<String> = ["German", "French", "Dutch", "Welsh", "Swiss", "Greek", "Thai", "Czech", "Iraqi", "Israeli", "Pakistani", "Saudi"]
+    static let otherDemonyms: Set<String> = [
+        "German", "French", "Dutch", "Welsh", "Swiss", "Greek", "Thai", "Czech", "Iraqi", "Israeli", "Pakistani", "Saudi",
+    ]
     static let compassWords = ["North", "South", "East", "West"]
 
     static func isDemonym(_ word: String) -> Bool {
@@ -1618,15 +1892,17 @@ enum FactOptions {
             // The name without a possessive ending.
             let name = String(word.prefix { $0.isLetter })
             guard name.count >= 5, !seen.contains(name), context.isName(name), name.dropFirst().allSatisfy(\.isLowercase),
-                  k > 0 || context.names.contains(name), !startsSentence(at: range.lowerBound, in: text) || context.names.contains(name),
-                  !EditGenerator.notSpeakers.contains(name), !personTitles.contains(name), !EditGenerator.calendarWords.contains(name),
-                  !isDemonym(name), !organisationWords.contains(name),
-                  !compassWords.contains(where: { name.hasPrefix($0) }) else { continue }
+                k > 0 || context.names.contains(name), !startsSentence(at: range.lowerBound, in: text) || context.names.contains(name),
+                !EditGenerator.notSpeakers.contains(name), !personTitles.contains(name), !EditGenerator.calendarWords.contains(name),
+                !isDemonym(name), !organisationWords.contains(name),
+                !compassWords.contains(where: { name.hasPrefix($0) })
+            else { continue }
             seen.insert(name)
             let ranges = occurrences(of: name, in: text)
             for rule in respellings {
                 guard let new = rule.apply(name), new != name, new.count >= 3 else { continue }
-                if let option = replacingAll(name, with: new, in: text, at: ranges, detail: "respelled (\(rule.name)) “\(name)” → “\(new)”") {
+                let detail = "respelled (\(rule.name)) “\(name)” → “\(new)”"
+                if let option = replacingAll(name, with: new, in: text, at: ranges, detail: detail) {
                     out.append(option)
                 }
             }

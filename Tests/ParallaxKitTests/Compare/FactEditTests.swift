@@ -39,8 +39,10 @@ struct FactEditTests {
         }
 
         var report: String {
-            let found = findings.isEmpty ? "no findings" : findings.map { "\($0.severity) \($0.category): \($0.message)" }.joined(separator: " | ")
-            return "\(caseName) A\(edit.a): \(edit.detail)\(edit.inserted ? " (inserted)" : "")\n      A: \(edit.before)\n      B: \(edit.after)\n      \(found)"
+            let found =
+                findings.isEmpty ? "no findings" : findings.map { "\($0.severity) \($0.category): \($0.message)" }.joined(separator: " | ")
+            let title = "\(caseName) A\(edit.a): \(edit.detail)\(edit.inserted ? " (inserted)" : "")"
+            return "\(title)\n      A: \(edit.before)\n      B: \(edit.after)\n      \(found)"
         }
     }
 
@@ -96,13 +98,18 @@ struct FactEditTests {
             }
             let report = Comparison(a: a, b: b).report
             for edit in made.edits {
-                let findings = report.findings.filter { ($0.a?.sentences.contains(edit.a) ?? false) || ($0.b?.sentences.contains(edit.b) ?? false) }
+                let findings = report.findings.filter {
+                    ($0.a?.sentences.contains(edit.a) ?? false) || ($0.b?.sentences.contains(edit.b) ?? false)
+                }
                 outcomes.append(Outcome(edit: edit, caseName: made.edited.name, findings: findings))
             }
         }
         for (i, base) in bases.enumerated() where outcomes.count < naturalCap {
-            guard let made = generator.makeFactEditCase(name: base.text.name, base: base.text, kind: kind, seed: 90_000 + 1000 * kindIndex + UInt64(i),
-                                                        edits: min(2, naturalCap - outcomes.count), commonWords: commonWords) else {
+            guard
+                let made = generator.makeFactEditCase(
+                    name: base.text.name, base: base.text, kind: kind, seed: 90_000 + 1000 * kindIndex + UInt64(i),
+                    edits: min(2, naturalCap - outcomes.count), commonWords: commonWords)
+            else {
                 skipped += 1
                 continue
             }
@@ -110,31 +117,43 @@ struct FactEditTests {
         }
         // Too few in the texts: the pattern put into sentences on both sides.
         for (i, base) in bases.enumerated() where outcomes.count < wanted {
-            guard let made = generator.makeFactEditCase(name: base.text.name, base: base.text, kind: kind, seed: 190_000 + 1000 * kindIndex + UInt64(i),
-                                                        edits: 1, inserting: true, commonWords: commonWords) else { continue }
+            guard
+                let made = generator.makeFactEditCase(
+                    name: base.text.name, base: base.text, kind: kind, seed: 190_000 + 1000 * kindIndex + UInt64(i),
+                    edits: 1, inserting: true, commonWords: commonWords)
+            else { continue }
             try run(made, options: base.options)
         }
         return (outcomes, skipped, dropped)
     }
 
-    @Test("Each fact edit fails with its category at error; each form edit raises nothing at warning or above", arguments: FactEditKind.allCases)
+    @Test(
+        "Each fact edit fails with its category at error; each form edit raises nothing at warning or above",
+        arguments: FactEditKind.allCases)
     func kind(_ kind: FactEditKind) throws {
         let (outcomes, skipped, dropped) = try Self.outcomes(kind)
         let right = outcomes.filter(\.isRight).count
         let inserted = outcomes.filter(\.edit.inserted).count
         let share = outcomes.isEmpty ? 0 : Double(right) / Double(outcomes.count)
         let order = String(format: "%02d", (FactEditKind.allCases.firstIndex(of: kind) ?? 0) + 1)
-        var lines = ["[figures:findings-\(order)] " + String(format: "%@ (%@): %d/%d = %.3f; inserted %d", kind.rawValue, kind.group.rawValue, right,
-                                                                outcomes.count, share, inserted)]
+        var lines = [
+            "[figures:findings-\(order)] "
+                + String(
+                    format: "%@ (%@): %d/%d = %.3f; inserted %d", kind.rawValue, kind.group.rawValue, right,
+                    outcomes.count, share, inserted)
+        ]
         var byRule: [String: (right: Int, all: Int)] = [:]
         for outcome in outcomes {
             let rule = String(outcome.edit.detail.prefix { $0 != "\u{201C}" }).trimmingCharacters(in: .whitespaces)
             byRule[rule, default: (0, 0)].all += 1
             if outcome.isRight { byRule[rule, default: (0, 0)].right += 1 }
         }
-        lines.append("  \(kind): natural \(outcomes.count - inserted), inserted \(inserted); \(skipped) bases offered no edit, \(dropped) edits dropped "
-                     + "(sentences read differently); by rule: " + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.right)/\($0.value.all)" }.joined(separator: ", "))
-        let shown = ProcessInfo.processInfo.environment["FACT_EDITS_SHOW"] == "all" ? outcomes : Array(outcomes.filter { !$0.isRight }.prefix(5))
+        lines.append(
+            "  \(kind): natural \(outcomes.count - inserted), inserted \(inserted); \(skipped) bases offered no edit, "
+                + "\(dropped) edits dropped (sentences read differently); by rule: "
+                + byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.right)/\($0.value.all)" }.joined(separator: ", "))
+        let shown =
+            ProcessInfo.processInfo.environment["FACT_EDITS_SHOW"] == "all" ? outcomes : Array(outcomes.filter { !$0.isRight }.prefix(5))
         for outcome in shown { lines.append("  \(outcome.isRight ? "right" : "failure"): " + outcome.report) }
         Self.emit(lines)
 
@@ -178,12 +197,17 @@ struct FactEditTests {
         let lines = linesA.count
         let share = Double(partial.count) / Double(lines)
         var examples = [
-            "[figures:findings-30] WMT21 A ↔ B (\(lines) lines in documents of 10–20): number errors \(numberErrors.count) (target ≤ \(Self.maxNumberErrors))",
+            "[figures:findings-30] WMT21 A ↔ B (\(lines) lines in documents of 10–20): "
+                + "number errors \(numberErrors.count) (target ≤ \(Self.maxNumberErrors))",
             "[figures:findings-31] WMT21 A ↔ B: negation errors \(negationErrors.count) (target ≤ \(Self.maxNegationErrors))",
-            "[figures:findings-32] WMT21 A ↔ B: " + String(format: "partial additions + omissions %d = %.1f%% of lines (target ≤ %.0f%%)",
-                                                            partial.count, share * 100, Self.maxPartialShare * 100),
+            "[figures:findings-32] WMT21 A ↔ B: "
+                + String(
+                    format: "partial additions + omissions %d = %.1f%% of lines (target ≤ %.0f%%)",
+                    partial.count, share * 100, Self.maxPartialShare * 100),
         ]
-        for (title, list) in [("number errors", numberErrors), ("negation errors", negationErrors), ("partial additions and omissions", partial)] {
+        for (title, list) in [
+            ("number errors", numberErrors), ("negation errors", negationErrors), ("partial additions and omissions", partial),
+        ] {
             examples.append("  WMT21 \(title), first \(min(15, list.count)) of \(list.count):")
             examples += list.prefix(15).map { "    " + $0 }
         }
