@@ -376,9 +376,12 @@ struct QuantityTests {
         let b = QuantityParser.mentions(in: "Revenue of 740 million euros, and 400 million for Dortmund; 15 clubs.")
         let r2 = FactMatcher.compare(a, b)
         #expect(r2.same.map(\.a) == [2] && r2.changed.map { [$0.a, $0.b] } == [[0, 0], [1, 1]])
-        // A time and a bare number left alone on each side pair as a change.
+        // An hour without its marker is the time with it ("before 6" / "before 6 am")…
         let r3 = FactMatcher.compare(QuantityParser.mentions(in: "Shortly before 6 on Sunday"), QuantityParser.mentions(in: "Shortly before 6 am on Sunday"))
-        #expect(r3.changed.count == 1)
+        #expect(r3.same.count == 1 && r3.changed.isEmpty)
+        // … and a different hour is a change.
+        let r3b = FactMatcher.compare(QuantityParser.mentions(in: "Shortly before 7 on Sunday"), QuantityParser.mentions(in: "Shortly before 6 am on Sunday"))
+        #expect(r3b.changed.count == 1)
         // A name pairs with nothing but a name, or a bare number its digits spell.
         let r4 = FactMatcher.compare(QuantityParser.mentions(in: "the G20"), QuantityParser.mentions(in: "5 km"))
         #expect(r4.changed.isEmpty && r4.onlyA == [0] && r4.onlyB == [0])

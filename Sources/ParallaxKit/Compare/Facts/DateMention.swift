@@ -73,7 +73,12 @@ enum DateParser {
         }
         guard text.isWord(i) else { return nil }
         if let weekday = FactLexicon.weekdays[text.key(i)] {
-            var fields = Fields(weekday: weekday)
+            // "the night before Sunday", "the night to Sunday", "on the eve of Sunday" name the
+            // day before: Saturday night.
+            let dayBefore =
+                (nightWords.contains(text.key(i - 2)) && [WordKey.of("before"), WordKey.of("to"), WordKey.of("into")].contains(text.key(i - 1)))
+                || (text.key(i - 2) == WordKey.of("eve") && text.key(i - 1) == WordKey.of("of"))
+            var fields = Fields(weekday: dayBefore ? (weekday + 6) % 7 : weekday)
             var next = i + 1
             let after = text.isSymbol(next, 0x2C) ? next + 1 : next
             if let (more, end) = monthFirst(text, after, requireDay: true) ?? dayFirst(text, after) {
@@ -83,11 +88,13 @@ enum DateParser {
                 fields.lastDay = more.lastDay
                 next = end
             }
-            return (mention(text, fields, i, next), next)
+            return (mention(text, fields, dayBefore ? i - 2 : i, next), next)
         }
         guard let (fields, next) = monthFirst(text, i, requireDay: false) else { return nil }
         return (mention(text, fields, i, next), next)
     }
+
+    static let nightWords: Set<UInt64> = [WordKey.of("night"), WordKey.of("overnight")]
 
     /// The parts of a date found so far.
     private struct Fields {

@@ -68,6 +68,12 @@ enum FactMatcher {
             let digits = key.reversed().prefix { $0.isASCII && $0.isNumber }
             return !digits.isEmpty && digits.count < key.count && Double(String(digits.reversed())) == value
         }
+        // "before 6 on Sunday morning" / "before 6 am": an hour without its marker.
+        if lenient, let (hour, time) = x.kind == .time ? (y, x) : y.kind == .time ? (x, y) : nil, hour.kind == .cardinal,
+            hour.unit == nil, hour.upper == nil, let h = hour.value, (0...24).contains(h), let minutes = time.value
+        {
+            return equal(h * 60, minutes) || equal(h * 60 + 720, minutes)
+        }
         guard let vx = x.value, let vy = y.value, equal(vx, vy) else { return false }
         switch (x.upper, y.upper) {
         case (nil, nil): break

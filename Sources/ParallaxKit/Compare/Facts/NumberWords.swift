@@ -140,6 +140,11 @@ enum FactLexicon {
             ("cm", ["cm", "centimetre", "centimetres", "centimeter", "centimeters"]),
             ("mm", ["mm", "millimetre", "millimetres", "millimeter", "millimeters"]),
             ("mile", ["mile", "miles", "mi"]),
+            ("foot", ["ft", "foot", "feet"]), ("inch", ["inch", "inches"]), ("yard", ["yd", "yds", "yard", "yards"]),
+            ("knot", ["knot", "knots"]),
+            ("gallon", ["gallon", "gallons", "gal"]), ("ounce", ["oz", "ounce", "ounces"]), ("barrel", ["barrel", "barrels", "bbl"]),
+            ("ml", ["ml", "millilitre", "millilitres", "milliliter", "milliliters"]),
+            ("km2", ["sqkm"]), ("m2", ["sqm"]),
             ("kg", ["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"]),
             ("g", ["g", "gram", "grams", "gramme", "grammes"]),
             ("tonne", ["tonne", "tonnes", "ton", "tons"]),
@@ -160,7 +165,9 @@ enum FactLexicon {
             ("km/h", ["kph", "kmh"]),
             ("mph", ["mph"]),
             ("kW", ["kw", "kilowatt", "kilowatts"]), ("MW", ["mw", "megawatt", "megawatts"]), ("GW", ["gw", "gigawatt", "gigawatts"]),
-            ("kWh", ["kwh"]), ("MWh", ["mwh"]), ("GWh", ["gwh"]),
+            ("TW", ["tw", "terawatt", "terawatts"]), ("W", ["watt", "watts"]),
+            ("kWh", ["kwh"]), ("MWh", ["mwh"]), ("GWh", ["gwh"]), ("TWh", ["twh"]),
+            ("volt", ["volt", "volts", "kv"]), ("byte", ["byte", "bytes", "kb", "mb", "gb", "tb"]),
         ] {
             for name in names { words[WordKey.of(name)] = unit }
         }
