@@ -29,7 +29,7 @@ public struct ChromeRules: Sendable {
     public var headingsAreBoilerplate: Bool
 
     /// The built-in rules, with `extraPrefixes` from the user's configuration.
-    public init(extraPrefixes: [String] = [], headingsAreBoilerplate: Bool = true) {
+    public init(extraPrefixes: [String] = [], headingsAreBoilerplate: Bool = false) {
         self.prefixes = Self.builtInPrefixes + extraPrefixes.map { $0.lowercased() }
         self.asciiPrefixes = Self.asciiPrefixTable(prefixes)
         self.headingsAreBoilerplate = headingsAreBoilerplate

@@ -4,18 +4,26 @@ public struct ComparisonOptions: Sendable {
     /// Severity of each finding category.
     public var severities: [FindingCategory: Severity]
 
-    public static let defaultSeverities: [FindingCategory: Severity] = [
-        .addition: .warning, .omission: .warning, .drift: .info, .terminology: .info, .number: .error,
-        .entity: .warning, .attribution: .error, .negation: .error, .moved: .info, .formatting: .info,
-        .boilerplate: .info, .duplicate: .info,
-    ]
+    /// The categories whose severity the caller set (the configuration's `severity:`).
+    public private(set) var configured: Set<FindingCategory>
+
+    /// Each category's default severity, from its rule (``FindingCategory/info``).
+    public static let defaultSeverities: [FindingCategory: Severity] = Dictionary(
+        uniqueKeysWithValues: FindingCategory.allCases.map { ($0, $0.info.defaultSeverity) })
 
     public init(alignment: AlignmentOptions = AlignmentOptions(), severities: [FindingCategory: Severity] = [:]) {
         self.alignment = alignment
         self.severities = Self.defaultSeverities.merging(severities) { $1 }
+        self.configured = Set(severities.keys)
     }
 
     func severity(_ category: FindingCategory) -> Severity { severities[category] ?? .warning }
+
+    /// The severity of a finding that reports a changed fact (a name replaced by another): an
+    /// error unless the configuration sets the category's severity.
+    func severity(_ category: FindingCategory, changedFact: Bool) -> Severity {
+        changedFact && !configured.contains(category) ? .error : severity(category)
+    }
 }
 
 /// Compares two accounts: aligns their sentences and reports what differs.

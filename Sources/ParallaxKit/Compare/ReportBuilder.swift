@@ -8,10 +8,6 @@ struct ReportBuilder {
     let links: [Link]
     let options: ComparisonOptions
 
-    /// A group whose one side carries less than this share of the other side's content names
-    /// what is missing.
-    static let partialCoverage = 0.4
-
     func build() -> Report {
         let chain = Set(Aligner.heaviestChain(links).map { Pair($0) })
         var degreeA: [Int: Int] = [:]
@@ -74,7 +70,6 @@ struct ReportBuilder {
         }
 
         var findings = oneSidedFindings(linkedA: linkedA, linkedB: linkedB)
-        findings += partialFindings()
         findings += findingsOfGroups
         findings += digitLossNotes(digitLoss)
         findings += alignments.filter(\.moved).map(movedFinding)
@@ -116,11 +111,13 @@ struct ReportBuilder {
                                   stripDigits: (forA ? digitLoss.b : digitLoss.a) != nil)
         }
         let datelines = (a: Dateline.of(a), b: Dateline.of(b))
+        let names = NameMatcher(documents: [(a, words.a), (b, words.b)])
         let classified = Concurrently.map(groups.count) { range in
-            let classifier = Classifier(
+            let context = ClassifierContext(
                 a: a, b: b, words: words, options: options, stop: language.hasPrefix("en") ? StopWords.english : [],
                 digitLoss: (digitLoss.a != nil, digitLoss.b != nil), datelines: datelines, fingerprint: Fingerprinter(a: a, b: b),
-                vocabulary: vocabularies, stemmer: Stemmer(language: language))
+                vocabulary: vocabularies, stemmer: Stemmer(language: language), names: names)
+            let classifier = Classifier(context: context)
             return range.map { classifier.classify(aSentences: groups[$0].a, bSentences: groups[$0].b) }
         }
         return (classified.flatMap(\.findings), classified.map(\.drift))
@@ -165,13 +162,13 @@ struct ReportBuilder {
         for (i, unit) in model.a.enumerated() where !linkedA.contains(i) {
             out.append(Finding(
                 id: fingerprint(.omission, a: [unit.sentence], b: []), category: .omission, severity: options.severity(.omission),
-                message: "Only in A: B has no sentence that carries this one.", a: span(a, unit.sentence), b: nil,
+                message: OmissionRule.wholeSentenceMessage, a: span(a, unit.sentence), b: nil,
                 weight: contentWeight(a, unit.sentence)))
         }
         for (j, unit) in model.b.enumerated() where !linkedB.contains(j) {
             out.append(Finding(
                 id: fingerprint(.addition, a: [], b: [unit.sentence]), category: .addition, severity: options.severity(.addition),
-                message: "Only in B: A has no sentence that carries this one.", a: nil, b: span(b, unit.sentence),
+                message: AdditionRule.wholeSentenceMessage, a: nil, b: span(b, unit.sentence),
                 weight: contentWeight(b, unit.sentence)))
         }
         return out
@@ -226,62 +223,12 @@ struct ReportBuilder {
         return out
     }
 
-    /// A linked sentence whose partners, together, carry less than half of its content.
-    private func partialFindings() -> [Finding] {
-        var partnersOfA: [Int: [Int]] = [:]
-        var partnersOfB: [Int: [Int]] = [:]
-        for link in links {
-            partnersOfA[link.a, default: []].append(link.b)
-            partnersOfB[link.b, default: []].append(link.a)
-        }
-        var out: [Finding] = []
-        for (i, partners) in partnersOfA.sorted(by: { $0.key < $1.key }) {
-            let other = partners.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
-            if let missing = missingTerms(model.a[i], other) {
-                let aSentence = model.a[i].sentence
-                let bSentences = partners.map { model.b[$0].sentence }.sorted()
-                out.append(Finding(
-                    id: fingerprint(.omission, a: [aSentence], b: bSentences, detail: "partial"), category: .omission,
-                    severity: options.severity(.omission),
-                    message: "Partly in B: B leaves out \(missing).", a: span(a, aSentence),
-                    b: Span(sentences: bSentences, start: b.sentences[bSentences[0]].start, end: b.sentences[bSentences[0]].end, text: b.sentences[bSentences[0]].text)))
-            }
-        }
-        for (j, partners) in partnersOfB.sorted(by: { $0.key < $1.key }) {
-            let other = partners.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
-            if let missing = missingTerms(model.b[j], other) {
-                let bSentence = model.b[j].sentence
-                let aSentences = partners.map { model.a[$0].sentence }.sorted()
-                out.append(Finding(
-                    id: fingerprint(.addition, a: aSentences, b: [bSentence], detail: "partial"), category: .addition,
-                    severity: options.severity(.addition),
-                    message: "Partly in A: B adds \(missing).",
-                    a: Span(sentences: aSentences, start: a.sentences[aSentences[0]].start, end: a.sentences[aSentences[0]].end, text: a.sentences[aSentences[0]].text),
-                    b: span(b, bSentence)))
-            }
-        }
-        return out
-    }
-
-    /// The heaviest terms of `unit` that `other` lacks, quoted, when they are more than half of
-    /// the unit's content.
-    private func missingTerms(_ unit: TermModel.Unit, _ other: [Int32]) -> String? {
-        let missing = CoverageState.subtract(unit.terms, other)
-        let weight = model.weight(of: missing)
-        guard unit.weight > 0, weight / unit.weight > 1 - Self.partialCoverage else { return nil }
-        let heaviest = missing.filter { model.weights[Int($0)] >= 1 }
-            .sorted { model.weights[Int($0)] != model.weights[Int($1)] ? model.weights[Int($0)] > model.weights[Int($1)] : $0 < $1 }
-            .prefix(5)
-        guard !heaviest.isEmpty else { return nil }
-        return heaviest.map { "\u{201C}\(model.surfaces[Int($0)])\u{201D}" }.joined(separator: ", ")
-    }
-
     private func movedFinding(_ alignment: Alignment) -> Finding {
         let first = alignment.a.first ?? 0
         let firstB = alignment.b.first ?? 0
         return Finding(
             id: fingerprint(.moved, a: alignment.a, b: alignment.b), category: .moved, severity: options.severity(.moved),
-            message: "Moved: B tells this at another point of the story than A.",
+            message: MovedRule.message,
             a: Span(sentences: alignment.a, start: a.sentences[first].start, end: a.sentences[first].end, text: a.sentences[first].text),
             b: Span(sentences: alignment.b, start: b.sentences[firstB].start, end: b.sentences[firstB].end, text: b.sentences[firstB].text))
     }

@@ -110,7 +110,7 @@ struct WordFolder: Sendable {
                 if let (entry, length) = glossary.match(keys, at: k) {
                     let last = words[k + length - 1]
                     result.append(FoldedWord(
-                        key: Glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
+                        key: glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
                         tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
                         isName: words[k..<(k + length)].contains(where: \.isName),
                         isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,

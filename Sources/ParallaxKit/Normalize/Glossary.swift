@@ -68,6 +68,8 @@ public struct Glossary: Sendable, Hashable {
         return nil
     }
 
-    /// The term that stands for a class: the same for every variant.
-    static func term(ofEntry entry: Int) -> String { "\u{1F}glossary:\(entry)" }
+    /// The key that stands for a class, the same for every variant: its first variant's fold
+    /// keys, joined by spaces. A single-word key is a variant of the class wherever it occurs, and
+    /// no single word's key holds a space, so it cannot stand for anything else.
+    func term(ofEntry entry: Int) -> String { entries[entry].keys.first?.joined(separator: " ") ?? "" }
 }

@@ -66,7 +66,7 @@ public struct Config: Sendable, Equatable {
     /// Phrases that mark a line as page chrome, added to the built-in list.
     public var boilerplate: [String] = []
     /// Whether short lines without sentence punctuation (headlines) are boilerplate.
-    public var headingsAreBoilerplate = true
+    public var headingsAreBoilerplate = false
     /// Whether a lone sentence on each side of an order gap is paired by the order alone (see
     /// ``AlignmentOptions/pairLoneGaps``): right for translations, off to see every substituted
     /// sentence as an omission and an addition.

@@ -219,12 +219,9 @@ public enum HTMLRenderer {
 
     // MARK: - Style
 
-    static let categoryColors: [(FindingCategory, fg: String, bg: String)] = [
-        (.addition, "#1a7f37", "#dafbe1"), (.omission, "#cf222e", "#ffebe9"), (.drift, "#9a6700", "#fff8c5"),
-        (.terminology, "#8250df", "#fbefff"), (.number, "#0969da", "#ddf4ff"), (.entity, "#bc4c00", "#fff1e5"),
-        (.attribution, "#bf3989", "#ffeff7"), (.negation, "#a40e26", "#ffd8d3"), (.moved, "#1b7c83", "#d8f3f6"),
-        (.formatting, "#57606a", "#eaeef2"), (.boilerplate, "#57606a", "#eaeef2"), (.duplicate, "#57606a", "#eaeef2"),
-    ]
+    static let categoryColors: [(FindingCategory, fg: String, bg: String)] = FindingCategory.allCases.map {
+        ($0, $0.info.htmlColors.foreground, $0.info.htmlColors.background)
+    }
 
     static let style: String = {
         var css = """

@@ -147,18 +147,7 @@ public enum TerminalRenderer {
         return paragraphs
     }
 
-    static func categoryStyle(_ category: FindingCategory) -> String {
-        switch category {
-        case .addition: "1;32"
-        case .omission: "1;31"
-        case .drift: "1;33"
-        case .terminology, .attribution: "1;35"
-        case .number: "1;36"
-        case .entity, .moved: "1;34"
-        case .negation: "1;91"
-        case .formatting, .boilerplate, .duplicate: "1;2"
-        }
-    }
+    static func categoryStyle(_ category: FindingCategory) -> String { category.info.terminalStyle }
 
     static func severityStyle(_ severity: Severity) -> String {
         switch severity {

@@ -22,6 +22,9 @@ struct ComparisonArguments: ParsableArguments {
     @Option(help: "Baseline file (accepted findings and pinned links; default: the configuration's).")
     var baseline: String?
 
+    @Flag(help: "Leave headline-like lines (short, unpunctuated) out of the comparison, as page chrome.")
+    var headingsAsBoilerplate = false
+
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("Only one of A and B can be '-' (standard input).") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
@@ -36,6 +39,7 @@ struct ComparisonArguments: ParsableArguments {
             loaded = try Config.load(path: found)
         }
         if let language { loaded.language = language }
+        if headingsAsBoilerplate { loaded.headingsAreBoilerplate = true }
         return loaded
     }
 

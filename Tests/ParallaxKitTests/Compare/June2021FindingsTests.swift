@@ -37,7 +37,8 @@ struct June2021FindingsTests {
     func ordinal() throws {
         let findings = try Self.report(glossary: true).findings
         let numbers = findings.filter { $0.category == .number && !($0.a?.sentences.isEmpty ?? true) }
-        #expect(numbers.contains { ($0.a?.text.hasSuffix("the th") ?? false) && $0.b?.text == "on the 100th" }, "\(numbers.map(\.message))")
+        // The stray suffix A's scraper left is a number of unknown value: paired with B's "100th".
+        #expect(numbers.contains { $0.a?.text == "th" && $0.b?.text == "100th" && $0.severity == .error }, "\(numbers.map(\.message))")
     }
 
     @Test("“NATO”, named only by the readout, is an entity finding")

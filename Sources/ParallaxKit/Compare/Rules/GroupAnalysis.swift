@@ -1,0 +1,187 @@
+/// One side of an aligned group: its words, and the sentence each word is in.
+struct GroupSide {
+    var document: Document
+    /// The words of every sentence of the document.
+    var folded: FoldedSentences
+    var words: [FoldedWord]
+    var sentenceOfWord: [Int]
+    var sentences: [Int]
+
+    init(_ document: Document, _ sentences: [Int], words folded: FoldedSentences) {
+        self.document = document
+        self.folded = folded
+        self.sentences = sentences
+        words = []
+        sentenceOfWord = []
+        for index in sentences {
+            let w = folded.words[index]
+            words += w
+            sentenceOfWord += Array(repeating: index, count: w.count)
+        }
+    }
+
+    var keys: [String] { words.map(\.key) }
+
+    /// The words of `range` that are in the same sentence as its first word: a span never
+    /// runs over text between two sentences of a group.
+    func clipped(_ range: Range<Int>) -> Range<Int> {
+        guard let first = range.first else { return range }
+        var end = first + 1
+        while end < range.upperBound, sentenceOfWord[end] == sentenceOfWord[first] { end += 1 }
+        return first..<end
+    }
+
+    /// The words of `range` as written (clipped to the first word's sentence).
+    func surface(_ range: Range<Int>) -> String {
+        let range = clipped(range)
+        guard let first = range.first, let last = range.last else { return "" }
+        return Document.displayText(document.source.utf8[words[first].span.lowerBound..<words[last].span.upperBound])
+    }
+
+    /// One word as written.
+    func surface(_ word: Int) -> String { surface(word..<(word + 1)) }
+
+    /// The span of some words (clipped to the first one's sentence; `sentences` lists every
+    /// sentence the words are in); for no words, an empty span where they would be.
+    func span(_ range: Range<Int>) -> Span {
+        if let first = range.first {
+            let sentences = Array(Set(sentenceOfWord[range])).sorted()
+            let last = clipped(range).upperBound - 1
+            return Span(sentences: sentences, start: words[first].span.lowerBound, end: words[last].span.upperBound, text: surface(range))
+        }
+        let at =
+            range.lowerBound < words.count
+            ? words[range.lowerBound].span.lowerBound
+            : words.last?.span.upperBound ?? document.sentences[sentences[0]].start
+        let sentence = range.lowerBound < words.count ? sentenceOfWord[range.lowerBound] : sentenceOfWord.last ?? sentences[0]
+        return Span(sentences: [sentence], start: at, end: at, text: "")
+    }
+
+    /// The smallest range that holds every word of `indices` (empty for none).
+    static func cover(_ indices: some Collection<Int>) -> Range<Int> {
+        guard let low = indices.min(), let high = indices.max() else { return 0..<0 }
+        return low..<(high + 1)
+    }
+
+    /// The input's bytes between word `k - 1` and word `k` (punctuation and spaces), or nothing
+    /// at a sentence boundary.
+    func gap(before k: Int) -> ArraySlice<UInt8> {
+        guard k > 0, k < words.count, sentenceOfWord[k] == sentenceOfWord[k - 1] else { return [] }
+        let utf8 = document.source.utf8
+        let from = words[k - 1].span.upperBound
+        let to = words[k].span.lowerBound
+        return from < to ? utf8[from..<to] : []
+    }
+
+    /// Clauses: runs of words between sentence boundaries, clause punctuation (, ; : ( ) and
+    /// spaced dashes) and the conjunctions that open a contrasting clause.
+    func clauses() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        for k in words.indices.dropFirst() {
+            let gap = self.gap(before: k)
+            let breaks =
+                sentenceOfWord[k] != sentenceOfWord[k - 1] || gap.contains(where: Self.clauseBytes.contains)
+                || (gap.count >= 3 && gap.first == 0x20 && gap.last == 0x20 && gap.contains(where: { $0 == 0x2D || $0 == 0x80 }))
+                || Self.clauseOpeners.contains(words[k].key)
+            if breaks {
+                out.append(start..<k)
+                start = k
+            }
+        }
+        if start < words.count { out.append(start..<words.count) }
+        return out
+    }
+
+    /// , ; : ( ) and the last byte of an en or em dash (E2 80 93, E2 80 94).
+    static let clauseBytes: Set<UInt8> = [0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x93, 0x94]
+    static let clauseOpeners: Set<String> = ["but", "while", "whereas", "although", "though", "yet", "however", "because"]
+}
+
+/// Everything the rules share that does not change from group to group: the documents, the
+/// options and what is known of each document as a whole.
+struct ClassifierContext {
+    let a: Document
+    let b: Document
+    /// Each sentence's words, of A and of B.
+    let words: (a: FoldedSentences, b: FoldedSentences)
+    let options: ComparisonOptions
+    let stop: Set<String>
+    /// Which account has lost its digits throughout (numbers missing from it are told once, in
+    /// a document-level note).
+    let digitLoss: (a: Bool, b: Bool)
+    let datelines: (a: CalendarDate?, b: CalendarDate?)
+    let fingerprint: Fingerprinter
+    /// Every word of each account's content sentences, as ``Classifier/nameKey(_:digitsLostElsewhere:)``
+    /// gives it: a name is only an `entity` finding when the other account never uses it.
+    let vocabulary: (a: Set<String>, b: Set<String>)
+    let stemmer: Stemmer
+    let names: NameMatcher
+
+    func isStop(_ key: String) -> Bool { stop.contains(key) }
+}
+
+/// A change of form that a rule found equal in meaning ("3300" / "3,300", "did not" /
+/// "didn't", "UN" / "United Nations"): reported together as one `formatting` finding.
+struct FormChange {
+    var a: Range<Int>
+    var b: Range<Int>
+}
+
+/// One aligned group while the rules classify it: both sides, their word diff, the words the
+/// rules have accounted for, and the findings so far.
+struct GroupAnalysis {
+    let context: ClassifierContext
+    let a: GroupSide
+    let b: GroupSide
+    let hunks: [Hunk]
+    /// Pairs of words the diff keeps as equal.
+    let equal: [(Int, Int)]
+    /// Words a rule has accounted for, on each side.
+    private(set) var explainedA = Set<Int>()
+    private(set) var explainedB = Set<Int>()
+    private(set) var forms: [FormChange] = []
+    private(set) var findings: [Finding] = []
+
+    init(context: ClassifierContext, a: GroupSide, b: GroupSide, hunks: [Hunk], equal: [(Int, Int)]) {
+        self.context = context
+        self.a = a
+        self.b = b
+        self.hunks = hunks
+        self.equal = equal
+    }
+
+    var options: ComparisonOptions { context.options }
+
+    /// Marks words as accounted for.
+    mutating func explain(a wordsA: some Sequence<Int>, b wordsB: some Sequence<Int>) {
+        explainedA.formUnion(wordsA)
+        explainedB.formUnion(wordsB)
+    }
+
+    /// Records a change of form (and marks its words as accounted for).
+    mutating func addForm(a rangeA: Range<Int>, b rangeB: Range<Int>) {
+        explain(a: rangeA, b: rangeB)
+        forms.append(FormChange(a: rangeA, b: rangeB))
+    }
+
+    /// Adds a finding of `category` on two spans. The fingerprint covers the sentences the
+    /// finding is in, not the whole group: an edit to another sentence of the group leaves it
+    /// alone.
+    mutating func add(
+        _ category: FindingCategory, _ message: String, _ spanA: Span?, _ spanB: Span?, detail: String, weight: Double = 1,
+        severity: Severity? = nil
+    ) {
+        findings.append(
+            Finding(
+                id: context.fingerprint(category, spanA?.sentences ?? [], spanB?.sentences ?? [], detail), category: category,
+                severity: severity ?? options.severity(category), message: message, a: spanA, b: spanB, weight: weight))
+    }
+
+    /// The hunk words not yet accounted for, of each side.
+    func open(_ hunk: Hunk) -> (a: [Int], b: [Int]) {
+        (hunk.a.filter { !explainedA.contains($0) }, hunk.b.filter { !explainedB.contains($0) })
+    }
+
+    func quote(_ text: String, empty: String = "nothing") -> String { text.isEmpty ? empty : "\u{201C}\(text)\u{201D}" }
+}
