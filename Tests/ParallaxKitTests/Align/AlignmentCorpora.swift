@@ -74,6 +74,33 @@ enum AlignmentCorpora {
         return Array(pairs.prefix(limit))
     }
 
+    // MARK: - Running many comparisons
+
+    /// `body` over `items` in chunks of `chunk`, at most `width` chunks at once, the results in
+    /// the items' order (so the figures never depend on which task finished first).
+    static func concurrentMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], width: Int = 2, chunk: Int = 8, _ body: @escaping @Sendable (Int, Item) throws -> Result
+    ) async throws -> [Result] {
+        precondition(width > 0 && chunk > 0, "width and chunk must be positive")
+        let starts = Array(stride(from: 0, to: items.count, by: chunk))
+        return try await withThrowingTaskGroup(of: (Int, [Result]).self) { group in
+            var done: [Int: [Result]] = [:]
+            var next = 0
+            func start() {
+                let lower = starts[next]
+                let slice = Array(items[lower..<min(lower + chunk, items.count)])
+                group.addTask { (lower, try slice.enumerated().map { try body(lower + $0.offset, $0.element) }) }
+                next += 1
+            }
+            while next < min(width, starts.count) { start() }
+            while let (lower, results) = try await group.next() {
+                done[lower] = results
+                if next < starts.count { start() }
+            }
+            return starts.flatMap { done[$0] ?? [] }
+        }
+    }
+
     // MARK: - Texts of numbered parts
 
     /// White space runs as single spaces, trimmed: how Parallax shows a sentence's text.
@@ -176,6 +203,13 @@ extension Report {
 
 extension LinkScore {
     static let zero = LinkScore(truePositives: 0, predicted: 0, expected: 0)
+}
+
+/// The report's same-event verdict as a word: "true" or "false" today. The evaluation counts
+/// verdicts only through this function, so that a three-valued `sameEvent` (true, false, unsure)
+/// changes this function and nothing else.
+func verdict(_ summary: Summary) -> String {
+    summary.sameEvent ? "true" : "false"
 }
 
 /// A sentence's text cut short for a message.
