@@ -67,7 +67,7 @@ def load_news(path):
     with open(path, encoding="utf-8") as f:
         data = json.load(f)
     docs = []
-    if isinstance(data, list):  # news_synth_80.json: [{title, original, rewrite, links}]
+    if isinstance(data, list):  # news_synth.json: [{title, original, rewrite, links}]
         for d in data:
             docs.append(([clean(s) for s in d["original"]], [clean(s) for s in d["rewrite"]]))
     else:  # docs.json: {"<title>_original": {"0": s, ...}, "<title>_generated": {...}}
@@ -254,7 +254,7 @@ def main():
     ap.add_argument("--wmt-b", default=os.path.join(RES, "newstest2021.de-en.ref.B.en"))
     default_news = "/work/shared/data/news_synth/docs.json"
     if not os.path.exists(default_news):
-        default_news = os.path.join(RES, "news_synth_80.json")
+        default_news = os.path.join(RES, "news_synth.json")
     ap.add_argument("--news", default=default_news)
     args = ap.parse_args()
 

@@ -12,12 +12,12 @@ struct GeneratedEditTests {
         var options: AnalysisOptions
     }
 
-    /// Cases from the 80 news_synth originals and from WMT21 chunks (reference A), inserting
+    /// Cases from the first 80 news_synth originals and from WMT21 chunks (reference A), inserting
     /// sentences of another text of the same corpus.
     static func candidates() throws -> [Candidate] {
         let generator = EditGenerator()
         var out: [Candidate] = []
-        let news = try AlignmentCorpora.newsSynth()
+        let news = try AlignmentCorpora.newsSynth(limit: 80)
         let newsOptions = AnalysisOptions()
         let newsBases = try news.enumerated().map { i, pair in
             try AlignmentCorpora.baseText(name: "news_synth \(i) \(pair.title)", parts: pair.original, options: newsOptions, seed: UInt64(i))

@@ -3,59 +3,111 @@ import ParallaxKit
 import ParallaxTestSupport
 import Testing
 
-/// news_synth (silver): a Wikinews article against an LLM rewrite, scored against the dataset
-/// authors' fact links. The authors link only the facts they chose, so precision here is a lower
-/// bound; the figures are printed, not gated.
+/// news_synth (silver): each of the 346 Wikinews articles against its LLM rewrite, scored against
+/// the dataset authors' fact links, and how many rewrites are judged the same event. The authors
+/// link only the facts they chose, so precision against their links is a lower bound.
+///
+/// The targets are those of issue 11 (rewrites and retellings); today's engine does not meet
+/// them, so each is checked inside `withKnownIssue` (intermittent: it passes once met).
 @Suite("news_synth rewrites")
 struct NewsSynthAlignmentTests {
-    @Test("Original ↔ rewrite against the authors' fact links; prints the figures")
-    func rewrites() throws {
-        let pairs = try AlignmentCorpora.newsSynth()
+    /// What one original ↔ rewrite pair contributes to the figures.
+    struct PairResult: Sendable {
+        var score: LinkScore
+        var onLinked: LinkScore
+        /// Author links with a side that maps to no content sentence of Parallax's.
+        var unmappedLinks: Int
+        var additions: Int
+        var omissions: Int
+        var sentencesA: Int
+        var sentencesB: Int
+        var verdict: String
+        var coverageA: Double
+        var coverageB: Double
+    }
+
+    /// Compares one pair, each dataset sentence its own paragraph; Parallax's sentences map back
+    /// to the dataset's by byte offset.
+    static func compare(_ pair: AlignmentCorpora.NewsSynthPair, name: String) throws -> PairResult {
         let options = AlignmentCorpora.headingsAsContent
-        var score = LinkScore.zero
-        var onLinked = LinkScore.zero
-        var additions = 0
-        var omissions = 0
-        var sentencesA = 0
-        var sentencesB = 0
-        var sameEvent = 0
-        var coverage = (a: 0.0, b: 0.0)
-        for (n, pair) in pairs.enumerated() {
-            let name = "news_synth \(n) \(pair.title)"
-            // Each dataset sentence its own paragraph; Parallax's sentences map back to them by offset.
-            let original = AlignmentCorpora.PartedText(pair.original)
-            let rewrite = AlignmentCorpora.PartedText(pair.rewrite)
-            let a = try original.document(id: "A", path: name + " original", options: options)
-            let b = try rewrite.document(id: "B", path: name + " rewrite", options: options)
-            let byA = original.sentencesByPart(a)
-            let byB = rewrite.sentencesByPart(b)
-            var truth = Set<SentencePair>()
-            for link in pair.links where link.count == 2 {
-                for i in byA[link[0]] ?? [] { for j in byB[link[1]] ?? [] { truth.insert(SentencePair(a: i, b: j)) } }
+        let original = AlignmentCorpora.PartedText(pair.original)
+        let rewrite = AlignmentCorpora.PartedText(pair.rewrite)
+        let a = try original.document(id: "A", path: name + " original", options: options)
+        let b = try rewrite.document(id: "B", path: name + " rewrite", options: options)
+        let byA = original.sentencesByPart(a)
+        let byB = rewrite.sentencesByPart(b)
+        var truth = Set<SentencePair>()
+        var unmapped = 0
+        for link in pair.links {
+            guard link.count == 2, let sentencesA = byA[link[0]], let sentencesB = byB[link[1]] else {
+                unmapped += 1
+                continue
             }
-            let report = Comparison(a: a, b: b).report
-            let predicted = report.links
-            score = score + LinkScore(predicted: predicted, expected: truth)
-            // Precision where the authors said something: links of rewrite sentences they linked.
-            let linkedB = Set(truth.map(\.b))
-            onLinked = onLinked + LinkScore(predicted: predicted.filter { linkedB.contains($0.b) }, expected: truth)
-            additions += report.addedSentences.count
-            omissions += report.omittedSentences.count
-            sentencesA += a.sentences.filter(\.isContent).count
-            sentencesB += b.sentences.filter(\.isContent).count
-            if report.summary.sameEvent { sameEvent += 1 }
-            coverage.a += report.summary.coverageA
-            coverage.b += report.summary.coverageB
+            for i in sentencesA { for j in sentencesB { truth.insert(SentencePair(a: i, b: j)) } }
         }
+        let report = Comparison(a: a, b: b).report
+        let predicted = report.links
+        // Precision where the authors said something: links of rewrite sentences they linked.
+        let linkedB = Set(truth.map(\.b))
+        return PairResult(
+            score: LinkScore(predicted: predicted, expected: truth),
+            onLinked: LinkScore(predicted: predicted.filter { linkedB.contains($0.b) }, expected: truth),
+            unmappedLinks: unmapped,
+            additions: report.addedSentences.count, omissions: report.omittedSentences.count,
+            sentencesA: a.sentences.filter(\.isContent).count, sentencesB: b.sentences.filter(\.isContent).count,
+            verdict: verdict(report.summary), coverageA: report.summary.coverageA, coverageB: report.summary.coverageB)
+    }
+
+    @Test("All 346 originals ↔ rewrites: link F1 ≥ 0.75, same event (true or unsure) ≥ 95% and true ≥ 85% (issue 11); prints the figures")
+    func rewrites() async throws {
+        let pairs = try AlignmentCorpora.newsSynth()
+        let clock = ContinuousClock()
+        let started = clock.now
+        let results = try await AlignmentCorpora.concurrentMap(pairs) { n, pair in
+            try Self.compare(pair, name: "news_synth \(n) \(pair.title)")
+        }
+        let elapsed = clock.now - started
+        let score = results.reduce(LinkScore.zero) { $0 + $1.score }
+        let onLinked = results.reduce(LinkScore.zero) { $0 + $1.onLinked }
+        var verdicts: [String: Int] = [:]
+        for result in results { verdicts[result.verdict, default: 0] += 1 }
+        let count = results.count
+        let sameTrue = verdicts["true", default: 0]
+        let sameTrueOrUnsure = count - verdicts["false", default: 0]
+        let share = { (n: Int) in Double(n) / Double(max(count, 1)) }
+
         var figures: [String] = []
-        figures.append("news_synth (silver): \(pairs.count) original ↔ rewrite pairs, \(sentencesA) + \(sentencesB) sentences, \(score.expected) author links")
-        figures.append(String(format: "  against the authors' links: recall %.3f, precision %.3f (all predicted links), %.3f (on rewrite sentences the authors linked)",
-                 score.recall, score.precision, onLinked.precision))
-        figures.append("  whole-sentence omissions \(omissions), additions \(additions)")
-        figures.append(String(format: "  judged the same event: %d of %d (mean document coverage A %.3f, B %.3f)",
-                 sameEvent, pairs.count, coverage.a / Double(pairs.count), coverage.b / Double(pairs.count)))
+        figures.append("news_synth (silver): \(count) original ↔ rewrite pairs, \(results.reduce(0) { $0 + $1.sentencesA }) + "
+            + "\(results.reduce(0) { $0 + $1.sentencesB }) sentences, \(score.expected) author links")
+        figures.append(String(format: "  against the authors' links: recall %.3f, precision %.3f, F1 %.3f (all predicted links; target F1 ≥ 0.75)",
+                              score.recall, score.precision, score.f1))
+        figures.append(String(format: "    on rewrite sentences the authors linked: precision %.3f, F1 %.3f",
+                              onLinked.precision, onLinked.f1))
+        figures.append("  whole-sentence omissions \(results.reduce(0) { $0 + $1.omissions }), additions \(results.reduce(0) { $0 + $1.additions })")
+        figures.append(String(format: "  same event: true %d, unsure %d, false %d of %d; true or unsure %.3f (target ≥ 0.95), true %.3f (target ≥ 0.85)",
+                              sameTrue, sameTrueOrUnsure - sameTrue, verdicts["false", default: 0], count,
+                              share(sameTrueOrUnsure), share(sameTrue)))
+        figures.append(String(format: "    mean document coverage A %.3f, B %.3f",
+                              results.reduce(0) { $0 + $1.coverageA } / Double(max(count, 1)),
+                              results.reduce(0) { $0 + $1.coverageB } / Double(max(count, 1))))
         AlignmentCorpora.figures("3", figures)
-        #expect(score.expected > 0 && score.predicted > 0)
-        #expect(score.recall.isFinite && score.precision.isFinite)
+        print("news_synth: \(count) comparisons in \(elapsed)")
+
+        // Every pair read and scored: a broken loader or offset mapping fails here, not as a low figure.
+        #expect(count == AlignmentCorpora.newsSynthCount)
+        let unmapped = results.reduce(0) { $0 + $1.unmappedLinks }
+        #expect(unmapped == 0, "\(unmapped) author links have a side Parallax does not read as a content sentence")
+        #expect(Set(verdicts.keys).isSubset(of: ["true", "false", "unsure"]), "verdicts \(verdicts)")
+        // No worse than before issue 11's work began (F1 0.654): the floor a change must not break.
+        #expect(score.f1 >= 0.62, "link F1 \(score.f1) fell below the pre-issue-11 floor")
+        withKnownIssue("issue 11: rewrites share few words; link F1 below 0.75", isIntermittent: true) {
+            #expect(score.f1 >= 0.75, "link F1 \(score.f1)")
+        }
+        withKnownIssue("issue 11: rewrites judged a different event; true or unsure below 95%", isIntermittent: true) {
+            #expect(share(sameTrueOrUnsure) >= 0.95, "same event true or unsure on \(sameTrueOrUnsure) of \(count)")
+        }
+        withKnownIssue("issue 11: rewrites judged a different event; true below 85%", isIntermittent: true) {
+            #expect(share(sameTrue) >= 0.85, "same event true on \(sameTrue) of \(count)")
+        }
     }
 }

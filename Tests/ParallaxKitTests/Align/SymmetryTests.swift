@@ -35,10 +35,10 @@ struct SymmetryTests {
         #expect(problem == nil, "\(problem ?? "")")
     }
 
-    @Test("Every base text (news_synth originals and rewrites, WMT21 chunks) compared with itself")
+    @Test("Every base text (the first 80 news_synth originals and rewrites, WMT21 chunks) compared with itself")
     func selfCompareCorpora() throws {
         var documents: [Document] = []
-        for (n, pair) in try AlignmentCorpora.newsSynth().enumerated() {
+        for (n, pair) in try AlignmentCorpora.newsSynth(limit: 80).enumerated() {
             for (side, sentences) in [("original", pair.original), ("rewrite", pair.rewrite)] {
                 documents.append(try AlignmentCorpora.PartedText(sentences).document(
                     id: "A", path: "news_synth \(n) \(side)", options: AlignmentCorpora.headingsAsContent))
@@ -93,7 +93,7 @@ struct SymmetryTests {
         var problems: [String] = []
         var count = 0
         let options = AlignmentCorpora.headingsAsContent
-        for (n, pair) in try AlignmentCorpora.newsSynth().enumerated().prefix(30) {
+        for (n, pair) in try AlignmentCorpora.newsSynth(limit: 30).enumerated() {
             let a = try AlignmentCorpora.PartedText(pair.original).document(id: "A", path: "original", options: options)
             let b = try AlignmentCorpora.PartedText(pair.rewrite).document(id: "B", path: "rewrite", options: options)
             count += 1
