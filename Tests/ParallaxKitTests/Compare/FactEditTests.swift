@@ -60,7 +60,7 @@ struct FactEditTests {
     }
 
     static func commonWords() throws -> Set<String> {
-        let news = try AlignmentCorpora.newsSynth()
+        let news = try AlignmentCorpora.newsSynth(limit: 80)
         let wmt = try AlignmentCorpora.wmt()
         return EditGenerator.commonWords(in: news.flatMap { $0.original + $0.rewrite } + wmt.a + wmt.b)
     }
