@@ -83,8 +83,16 @@ struct ReportBuilder {
         let threshold = options.alignment.sameEventCoverage
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.category.rawValue, default: 0] += 1 }
-        let summary = Summary(coverageA: Self.round(coverageA), coverageB: Self.round(coverageB),
-                              sameEvent: coverageA >= threshold || coverageB >= threshold, counts: counts)
+        let stop = options.alignment.language.hasPrefix("en") ? StopWords.english : []
+        let language = options.alignment.language
+        let anchors = Concurrently.both { [a, b, folder] forA in
+            let document = forA ? a : b
+            return EventAnchors(document, words: FoldedSentences(document, folder: folder), stemmer: Stemmer(language: language), stop: stop)
+        }
+        let event = EventJudge.judge(anchors.a, anchors.b, coverage: (coverageA, coverageB), coverageThreshold: threshold)
+        let summary = Summary(
+            coverageA: Self.round(coverageA), coverageB: Self.round(coverageB), sameEvent: event.verdict == .same, counts: counts,
+            event: event)
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
     }
 

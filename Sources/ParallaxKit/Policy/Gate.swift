@@ -67,8 +67,10 @@ public struct Gate: Sendable {
             violations.append(Violation(rule: "severity", message: "\(failing.count) finding\(failing.count == 1 ? "" : "s") at \(failOn.rawValue) or above: \(byCategory)", findings: failing))
         }
         let summary = report.summary
-        if !summary.sameEvent {
-            violations.append(Violation(rule: "sameEvent", message: "the accounts do not appear to describe the same event (coverage A \(Self.percent(summary.coverageA)), B \(Self.percent(summary.coverageB)))", findings: []))
+        // Only a verdict of a different event fails: "unsure" is for a person to read.
+        if summary.verdict == .different {
+            let conflicts = summary.event.map { $0.conflicting.isEmpty ? "" : "; " + $0.conflicting.joined(separator: "; ") } ?? ""
+            violations.append(Violation(rule: "sameEvent", message: "the accounts do not appear to describe the same event (coverage A \(Self.percent(summary.coverageA)), B \(Self.percent(summary.coverageB))\(conflicts))", findings: []))
         }
         if let minimum = thresholds.minCoverageA, summary.coverageA < minimum {
             violations.append(Violation(rule: "minCoverageA", message: "B covers \(Self.percent(summary.coverageA)) of A, below the minimum \(Self.percent(minimum)) (short by \(Self.percent(minimum - summary.coverageA)))", findings: open.filter { $0.category == .omission }))

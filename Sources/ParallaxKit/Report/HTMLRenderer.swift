@@ -60,13 +60,17 @@ public enum HTMLRenderer {
         // Summary.
         let summary = report.summary
         out += "<header>\n<h1>Parallax: \(escape(names[0])) ↔ \(escape(names[1]))</h1>\n"
-        if !summary.sameEvent {
-            out += "<p class=\"alarm\" role=\"alert\">These accounts do not appear to describe the same event.</p>\n"
+        if summary.verdict != .same {
+            let what = summary.verdict == .unsure ? "It is unsure whether these accounts describe the same event." : "These accounts do not appear to describe the same event."
+            out += "<p class=\"alarm\" role=\"alert\">\(what)</p>\n"
+            if let event = summary.event {
+                out += "<ul class=\"evidence\">\n" + TerminalRenderer.evidence(event).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+            }
         }
         out += "<table class=\"summary\">\n"
         out += "<tr><th>Coverage A→B</th><td>\(ReportLayout.percent(summary.coverageA))</td>"
             + "<th>Coverage B→A</th><td>\(ReportLayout.percent(summary.coverageB))</td>"
-            + "<th>Same event</th><td>\(summary.sameEvent ? "yes" : "<strong>no</strong>")</td></tr>\n</table>\n"
+            + "<th>Same event</th><td>\(summary.verdict == .same ? "yes" : summary.verdict == .unsure ? "<strong>unsure</strong>" : "<strong>no</strong>")</td></tr>\n</table>\n"
         let counts = layout.counts()
         out += "<form class=\"filters\" aria-label=\"Show findings by category\">\n"
         for entry in counts {
@@ -136,8 +140,8 @@ public enum HTMLRenderer {
 
         // Findings.
         out += "<section class=\"findings\" aria-label=\"Findings\">\n<h2>Findings</h2>\n"
-        if !summary.sameEvent && !order.isEmpty {
-            out += "<p class=\"note\">The accounts share too little for the findings below to mean much.</p>\n"
+        if summary.verdict != .same && !order.isEmpty {
+            out += "<p class=\"note\">The accounts may not tell one event: read the findings below with that in mind.</p>\n"
         }
         out += "<ol>\n"
         for (n, index) in order.enumerated() {

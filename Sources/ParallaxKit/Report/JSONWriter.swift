@@ -90,6 +90,11 @@ struct JSONWriter {
         string(value)
     }
 
+    mutating func member(_ name: StaticString, _ value: [String]) {
+        key(name)
+        array(value) { $0.string($1) }
+    }
+
     mutating func member(_ name: StaticString, _ value: Double) throws {
         key(name)
         try double(value)
@@ -347,7 +352,22 @@ extension Summary: JSONWritable {
             }
             try json.member("coverageA", coverageA)
             try json.member("coverageB", coverageB)
+            if let event {
+                json.key("event")
+                try event.write(to: &json)
+            }
             json.member("sameEvent", sameEvent)
+        }
+    }
+}
+
+extension EventEvidence: JSONWritable {
+    func write(to json: inout JSONWriter) throws {
+        try json.object { json in
+            json.member("agreeing", agreeing)
+            json.member("conflicting", conflicting)
+            try json.member("score", score)
+            json.member("verdict", verdict.rawValue)
         }
     }
 }

@@ -27,28 +27,28 @@ public enum MarkdownRenderer {
         let a = layout.document(.a)
         let b = layout.document(.b)
         var head = "### Parallax: \(a.map { escape(fileName($0.path)) } ?? "A") ↔ \(b.map { escape(fileName($0.path)) } ?? "B")\n\n"
-        if !summary.sameEvent {
-            head += "> [!WARNING]\n> **These accounts do not appear to describe the same event** (coverage A→B "
-                + "\(ReportLayout.percent(summary.coverageA)), B→A \(ReportLayout.percent(summary.coverageB))).\n\n"
+        if summary.verdict != .same {
+            let what = summary.verdict == .unsure ? "It is unsure whether these accounts describe the same event" : "These accounts do not appear to describe the same event"
+            head += "> [!WARNING]\n> **\(what)** (coverage A→B "
+                + "\(ReportLayout.percent(summary.coverageA)), B→A \(ReportLayout.percent(summary.coverageB))).\n"
+            if let event = summary.event {
+                for line in TerminalRenderer.evidence(event) { head += "> \(escape(line))\n" }
+            }
+            head += "\n"
         }
         head += "| | |\n|---|---|\n"
         if let a { head += "| A | \(escape(a.path)) |\n" }
         if let b { head += "| B | \(escape(b.path)) |\n" }
         head += "| Coverage A→B | \(ReportLayout.percent(summary.coverageA)) |\n"
         head += "| Coverage B→A | \(ReportLayout.percent(summary.coverageB)) |\n"
-        head += "| Same event | \(summary.sameEvent ? "yes" : "**no**") |\n"
+        head += "| Same event | \(summary.verdict == .same ? "yes" : summary.verdict == .unsure ? "**unsure**" : "**no**") |\n"
         let counts = layout.counts()
         for entry in counts { head += "| \(entry.category.rawValue) | \(entry.count) |\n" }
         let total = counts.reduce(0) { $0 + $1.count }
         head += "| **Findings** | **\(total)** |\n"
 
         let order = layout.findingOrder()
-        guard summary.sameEvent, !order.isEmpty else {
-            if !summary.sameEvent && !order.isEmpty {
-                head += "\nFindings are not listed: the accounts share too little for a sentence-by-sentence comparison to mean much.\n"
-            }
-            return head
-        }
+        guard !order.isEmpty else { return head }
         var body = "\n#### Findings\n\n"
         var shown = 0
         var budget = options.maxCharacters - head.count - body.count - 200  // room for the note

@@ -147,8 +147,49 @@ public struct Summary: Sendable, Codable, Hashable {
     public var coverageA: Double
     /// Share of B's content that A covers.
     public var coverageB: Double
-    /// False when so little is shared that the accounts do not appear to describe one event.
+    /// True when the accounts are judged to describe one event (``EventEvidence/verdict`` is
+    /// ``EventVerdict/same``).
     public var sameEvent: Bool
     /// Findings per category (categories with none are left out).
     public var counts: [String: Int]
+    /// Why the accounts are judged to describe one event, or not (absent in reports written
+    /// before it was added).
+    public var event: EventEvidence?
+
+    public init(coverageA: Double, coverageB: Double, sameEvent: Bool, counts: [String: Int], event: EventEvidence? = nil) {
+        self.coverageA = coverageA
+        self.coverageB = coverageB
+        self.sameEvent = sameEvent
+        self.counts = counts
+        self.event = event
+    }
+
+    /// The verdict: from ``event``, or from ``sameEvent`` for a report without it.
+    public var verdict: EventVerdict { event?.verdict ?? (sameEvent ? .same : .different) }
+}
+
+/// Whether two accounts describe one event.
+public enum EventVerdict: String, Sendable, Codable, Hashable {
+    case same = "true"
+    case different = "false"
+    case unsure
+}
+
+/// The evidence for an ``EventVerdict``: what is specific to the event (rare names and words,
+/// numbers, the date each account is told under) and what the accounts share of it.
+public struct EventEvidence: Sendable, Codable, Hashable {
+    public var verdict: EventVerdict
+    /// The weight of the anchors both accounts share, as a share of the smaller account's (0 to 1).
+    public var score: Double
+    /// Anchors both accounts have, heaviest first ("dated 2021-06-28", "Maathai", "Nairobi").
+    public var agreeing: [String]
+    /// Anchors that contradict each other ("A is dated 2021-06-28, B 2025-05-08").
+    public var conflicting: [String]
+
+    public init(verdict: EventVerdict, score: Double, agreeing: [String], conflicting: [String]) {
+        self.verdict = verdict
+        self.score = score
+        self.agreeing = agreeing
+        self.conflicting = conflicting
+    }
 }

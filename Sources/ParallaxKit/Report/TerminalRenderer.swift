@@ -36,9 +36,13 @@ public enum TerminalRenderer {
         // Summary.
         let summary = report.summary
         var headline = StyledText()
-        if summary.sameEvent {
+        switch summary.verdict {
+        case .same:
             headline.append("Same event", style: "1")
-        } else {
+        case .unsure:
+            headline.append("SAME EVENT UNSURE:", style: "1;7;33")
+            headline.append(" the accounts share few of the event's names, numbers and dates", style: "1;33")
+        case .different:
             headline.append("NOT THE SAME EVENT:", style: "1;7;31")
             headline.append(" these accounts do not appear to describe the same event", style: "1;31")
         }
@@ -68,12 +72,11 @@ public enum TerminalRenderer {
             line.append(" (" + notes.joined(separator: ", ") + ")", style: "2")
             emit(line)
         }
-        if !summary.sameEvent {
-            if total > 0 {
-                out.append("")
-                emit(StyledText("Findings not listed: the accounts share too little for a sentence-by-sentence comparison to mean much."))
+        if let event = summary.event, summary.verdict != .same || !event.conflicting.isEmpty {
+            for line in Self.evidence(event) { emit(StyledText(TerminalText.escape(line), style: "2")) }
+            if summary.verdict != .same && total > 0 {
+                emit(StyledText("The findings below compare accounts that may not tell one event: read them with that in mind."))
             }
-            return out.joined(separator: "\n") + "\n"
         }
 
         // Findings.
@@ -145,6 +148,15 @@ public enum TerminalRenderer {
             paragraphs.append(StyledText("… and \(excerpt.more) more sentence\(excerpt.more == 1 ? "" : "s")", style: "2"))
         }
         return paragraphs
+    }
+
+    /// The evidence for the same-event verdict, a line each: what agrees and what conflicts.
+    static func evidence(_ event: EventEvidence) -> [String] {
+        var lines: [String] = []
+        let score = "anchor agreement \(ReportLayout.percent(event.score))"
+        lines.append(event.agreeing.isEmpty ? "Shared anchors: none (\(score))" : "Shared anchors (\(score)): " + event.agreeing.joined(separator: ", "))
+        for conflict in event.conflicting { lines.append("Conflict: " + conflict) }
+        return lines
     }
 
     static func categoryStyle(_ category: FindingCategory) -> String { category.info.terminalStyle }

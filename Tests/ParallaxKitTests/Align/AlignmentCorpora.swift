@@ -209,7 +209,7 @@ extension LinkScore {
 /// verdicts only through this function, so that a three-valued `sameEvent` (true, false, unsure)
 /// changes this function and nothing else.
 func verdict(_ summary: Summary) -> String {
-    summary.sameEvent ? "true" : "false"
+    summary.verdict.rawValue
 }
 
 /// A sentence's text cut short for a message.

@@ -128,7 +128,8 @@ enum NegationRule: GroupRule {
             if let first = touched.first, let last = touched.last { return first.lowerBound..<last.upperBound }
             let changed = hunks.filter { !$0.isEmpty && $0.overlaps(clause) }
             if let first = changed.first, let last = changed.last {
-                return max(first.lowerBound, clause.lowerBound)..<min(last.upperBound, clause.upperBound)
+                let low = max(first.lowerBound, clause.lowerBound)
+                return low..<max(low, min(last.upperBound, clause.upperBound))
             }
             if let low = carriers.min(), let high = carriers.max() { return low..<(high + 1) }
             return clause

@@ -1,0 +1,153 @@
+/// What is specific to the event an account tells: its rare words and names (weighted by how
+/// rare they are in general English, not only within the two accounts), its numbers, and the
+/// date it is told under. Accounts of different events by the same actors in the same formulaic
+/// language share their common words; accounts of one event share its anchors.
+struct EventAnchors {
+    /// Anchor key (a word's stem, or "#" and a number's digits) → its weight and how it reads.
+    var terms: [String: (weight: Double, surface: String)] = [:]
+    /// The date the account is told under: its dateline, or the first full date of its first
+    /// sentences.
+    var date: CalendarDate?
+    /// The day of the event its lead tells of: the first weekday or full date of its first
+    /// content sentences, resolved against the dateline where it can be.
+    var leadDay: (weekday: Int?, date: CalendarDate?)?
+
+    /// Words at least this common in general English (Zipf frequency) are no anchor.
+    static let commonZipf = 4.5
+    /// A capitalised word (a name) weighs this much more.
+    static let nameFactor = 1.3
+    /// A number's weight (numbers below 10 are no anchor).
+    static let numberWeight = 2.5
+    /// How many sentences from the top may hold the account's date.
+    static let dateSentences = 6
+
+    init(_ document: Document, words: FoldedSentences, stemmer: Stemmer, stop: Set<String>) {
+        for sentence in document.sentences where sentence.isContent {
+            for word in words.words[sentence.index] where !stop.contains(word.key) {
+                if word.isNumber {
+                    let digits = word.key.filter { $0.isNumber || $0 == "." }
+                    guard let value = Double(digits), value >= 10 else { continue }
+                    add("#" + digits, Self.numberWeight, word, document)
+                    continue
+                }
+                guard word.key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { continue }
+                var zipf = EnglishWords.zipf(word.key)
+                if zipf == 0, word.key.count > 3, word.key.hasSuffix("s") { zipf = EnglishWords.zipf(String(word.key.dropLast())) }
+                let weight = max(0, Self.commonZipf - zipf) * (word.isCapitalized ? Self.nameFactor : 1)
+                guard weight > 0 else { continue }
+                add(stemmer.stem(word.key), weight, word, document)
+            }
+        }
+        date = Dateline.of(document) ?? Self.firstFullDate(document)
+        leadDay = Self.leadDay(document, dateline: Dateline.of(document))
+    }
+
+    /// How many content sentences from the top make the lead.
+    static let leadSentences = 3
+
+    /// The first weekday or full date the lead names.
+    static func leadDay(_ document: Document, dateline: CalendarDate?) -> (weekday: Int?, date: CalendarDate?)? {
+        for sentence in document.sentences.filter(\.isContent).prefix(leadSentences) {
+            for mention in Facts(sentence.text).dates {
+                if let year = mention.year, let month = mention.month, let day = mention.day {
+                    let date = CalendarDate(year: year, month: month, day: day)
+                    return (date.weekday, date)
+                }
+                if let weekday = mention.weekday {
+                    return (weekday, dateline.flatMap { mention.resolved(against: $0) })
+                }
+            }
+        }
+        return nil
+    }
+
+    private mutating func add(_ key: String, _ weight: Double, _ word: FoldedWord, _ document: Document) {
+        if let known = terms[key], known.weight >= weight { return }
+        terms[key] = (weight, Document.displayText(document.source.utf8[word.span]))
+    }
+
+    /// The first date with a year, month and day among the first sentences.
+    static func firstFullDate(_ document: Document) -> CalendarDate? {
+        for sentence in document.sentences.prefix(dateSentences) {
+            for mention in Facts(sentence.text).dates {
+                if let year = mention.year, let month = mention.month, let day = mention.day {
+                    return CalendarDate(year: year, month: month, day: day)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The weight of the anchors both accounts share, as a share of the smaller account's.
+    static func agreement(_ a: EventAnchors, _ b: EventAnchors) -> (score: Double, shared: [(weight: Double, surface: String)]) {
+        var shared: [(weight: Double, surface: String)] = []
+        for (key, x) in a.terms {
+            if let y = b.terms[key] { shared.append((min(x.weight, y.weight), x.surface)) }
+        }
+        let totalA = a.terms.values.reduce(0) { $0 + $1.weight }
+        let totalB = b.terms.values.reduce(0) { $0 + $1.weight }
+        let smaller = min(totalA, totalB)
+        let weight = shared.reduce(0) { $0 + $1.weight }
+        shared.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.surface < $1.surface }
+        return (smaller > 0 ? weight / smaller : 0, shared)
+    }
+}
+
+/// Whether two accounts tell one event, decided by the event's anchors and the coverage.
+enum EventJudge {
+    /// Anchor agreement at or above this: the same event (unless their dates conflict).
+    static let sameAgreement = 0.12
+    /// Between this and ``sameAgreement``: unsure.
+    static let unsureAgreement = 0.06
+    /// Dates further apart than this many days conflict.
+    static let conflictDays = 7
+    /// With conflicting dates, agreement at or above this is still unsure, not a different event.
+    static let conflictOverride = 0.45
+    /// How many agreeing anchors the report lists.
+    static let listed = 8
+
+    /// "Monday" for 0.
+    static func dayName(_ weekday: Int) -> String {
+        let name = Lexicon.weekdays[weekday]
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    static func judge(_ a: EventAnchors, _ b: EventAnchors, coverage: (a: Double, b: Double), coverageThreshold: Double) -> EventEvidence {
+        let (score, shared) = EventAnchors.agreement(a, b)
+        var agreeing = shared.prefix(listed).map(\.surface)
+        var conflicting: [String] = []
+        var conflict = false
+        if let da = a.date, let db = b.date {
+            if abs(da.dayNumber - db.dayNumber) > conflictDays {
+                conflict = true
+                conflicting.append("A is dated \(da), B \(db)")
+            } else {
+                agreeing.insert("dated \(da)" + (da == db ? "" : " / \(db)"), at: 0)
+            }
+        }
+        // The day each lead tells of: a full date each, or a weekday each.
+        if !conflict, let la = a.leadDay, let lb = b.leadDay {
+            if let da = la.date, let db = lb.date {
+                if abs(da.dayNumber - db.dayNumber) > conflictDays {
+                    conflict = true
+                    conflicting.append("A's lead tells of \(da), B's of \(db)")
+                }
+            } else if let wa = la.weekday, let wb = lb.weekday, wa != wb {
+                conflict = true
+                conflicting.append("A's lead tells of a \(dayName(wa)), B's of a \(dayName(wb))")
+            }
+        }
+        let covered = coverage.a >= coverageThreshold || coverage.b >= coverageThreshold
+        let verdict: EventVerdict
+        if conflict {
+            verdict = score >= conflictOverride ? .unsure : .different
+        } else if score >= sameAgreement || covered {
+            verdict = .same
+        } else if score >= unsureAgreement {
+            verdict = .unsure
+        } else {
+            verdict = .different
+        }
+        return EventEvidence(verdict: verdict, score: ReportBuilder.round(score), agreeing: agreeing, conflicting: conflicting)
+    }
+}
