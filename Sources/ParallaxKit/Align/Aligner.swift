@@ -42,7 +42,22 @@ struct Aligner {
     let model: TermModel
     let options: AlignmentOptions
 
-    func align() -> [Link] {
+    /// Whether the aligner chose the rewrite mode for these accounts (after ``align()``'s
+    /// first step; see ``AlignmentMode``).
+    func isRewrite(backbone: [Link]) -> Bool {
+        switch options.mode {
+        case .ordered: return false
+        case .rewrite: return true
+        case .auto:
+            let shorter = min(model.a.count, model.b.count)
+            return shorter >= 4 && Double(backbone.count) < options.orderedShare * Double(shorter)
+        }
+    }
+
+    func align() -> [Link] { alignWithMode().links }
+
+    /// The links, and whether they were chosen in rewrite mode.
+    func alignWithMode() -> (links: [Link], rewrite: Bool) {
         // A person's pins come first; forbidden pairs never link.
         var forbidden = Set<Int64>()
         var pinned: [Link] = []
@@ -74,6 +89,18 @@ struct Aligner {
         }
         // 2. Weaker links that sit where the backbone of anchors says their partner should be.
         var backbone = Self.heaviestChain(state.links)
+        let rewrite = isRewrite(backbone: backbone)
+        if rewrite {
+            // A rewrite: each sentence's best partner links on its own evidence, strongest first;
+            // a further partner joins only with content its links lack (tryAccept's novelty).
+            var bestOfA = Set<Int>()
+            var bestOfB = Set<Int>()
+            for link in candidates where link.score >= options.rewriteSimilarity && link.score < options.strongSimilarity {
+                let firstForA = bestOfA.insert(link.a).inserted
+                let firstForB = bestOfB.insert(link.b).inserted
+                if firstForA || firstForB { state.tryAccept(link) }
+            }
+        }
         for link in candidates where link.score >= options.orderedSimilarity && link.score < options.strongSimilarity {
             if Self.fits(link, backbone) {
                 var ordered = link
@@ -85,7 +112,7 @@ struct Aligner {
         backbone = Self.heaviestChain(state.links)
         fillGaps(backbone, state: &state)
         attachNeighbours(&state)
-        return state.links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        return (state.links.sorted { ($0.a, $0.b) < ($1.a, $1.b) }, rewrite)
     }
 
     // MARK: - Candidates

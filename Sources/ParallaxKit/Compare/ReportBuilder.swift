@@ -7,6 +7,9 @@ struct ReportBuilder {
     let folder: WordFolder
     let links: [Link]
     let options: ComparisonOptions
+    /// The accounts keep one order (the aligner did not take them as a rewrite): links off the
+    /// heaviest chain are moves. In a rewrite the order means little and nothing is a move.
+    var ordered = true
 
     func build() -> Report {
         let chain = Set(Aligner.heaviestChain(links).map { Pair($0) })
@@ -47,7 +50,7 @@ struct ReportBuilder {
             let wb = model.weight(of: tb)
             let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
             let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
-            let moved = strongest.map { !chain.contains(Pair($0)) } ?? false
+            let moved = ordered && (strongest.map { !chain.contains(Pair($0)) } ?? false)
             let drift = driftOfGroups[g]
             alignments.append(Alignment(
                 a: aSentences, b: bSentences,

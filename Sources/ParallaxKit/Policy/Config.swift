@@ -71,6 +71,8 @@ public struct Config: Sendable, Equatable {
     /// ``AlignmentOptions/pairLoneGaps``): right for translations, off to see every substituted
     /// sentence as an omission and an addition.
     public var pairLoneGaps = true
+    /// How sentences are linked (`alignment: auto | ordered | rewrite`; see ``AlignmentMode``).
+    public var alignment = AlignmentMode.auto
     public var severities: [FindingCategory: Severity] = [:]
     public var thresholds = Thresholds()
     /// The lowest severity that fails `parallax check` (default: error).
@@ -174,6 +176,12 @@ public struct Config: Sendable, Equatable {
                 config.headingsAreBoilerplate = try reader.bool(value, key: key)
             case "pairLoneGaps":
                 config.pairLoneGaps = try reader.bool(value, key: key)
+            case "alignment":
+                let name = try reader.string(value, key: key)
+                guard let mode = AlignmentMode(rawValue: name) else {
+                    throw reader.error(value, key, "must be one of \(AlignmentMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(name)")
+                }
+                config.alignment = mode
             case "severity":
                 for (categoryNode, severityNode) in try reader.mapping(value, key: key) {
                     let name = categoryNode.string ?? ""
@@ -189,7 +197,7 @@ public struct Config: Sendable, Equatable {
             case "baseline":
                 config.baseline = try reader.string(value, key: key)
             default:
-                throw reader.error(keyNode, key, "unknown key (known: language, pairs, glossary, boilerplate, headingsAreBoilerplate, pairLoneGaps, severity, thresholds, failOn, baseline)")
+                throw reader.error(keyNode, key, "unknown key (known: language, pairs, glossary, boilerplate, headingsAreBoilerplate, pairLoneGaps, alignment, severity, thresholds, failOn, baseline)")
             }
         }
         return config
@@ -326,6 +334,7 @@ extension Config {
             chrome: ChromeRules(extraPrefixes: boilerplate, headingsAreBoilerplate: headingsAreBoilerplate))
         let glossary = glossary.isEmpty ? Glossary.empty : try Glossary(classes: glossary, normalizer: analysis.normalizer)
         var alignment = AlignmentOptions(language: language, glossary: glossary, pairLoneGaps: pairLoneGaps)
+        alignment.mode = self.alignment
         alignment.pins = pins
         let comparison = ComparisonOptions(alignment: alignment, severities: severities)
         return (analysis, comparison)

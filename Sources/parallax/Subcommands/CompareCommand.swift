@@ -25,9 +25,15 @@ struct ComparisonArguments: ParsableArguments {
     @Flag(help: "Leave headline-like lines (short, unpunctuated) out of the comparison, as page chrome.")
     var headingsAsBoilerplate = false
 
+    @Option(help: "How sentences are linked: auto (from the order evidence), ordered (translations, light edits) or rewrite (retellings: best partners without the order's support, no moves); overrides the configuration's.")
+    var alignment: String?
+
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("Only one of A and B can be '-' (standard input).") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
+        if let alignment, AlignmentMode(rawValue: alignment) == nil {
+            throw ValidationError("--alignment must be one of \(AlignmentMode.allCases.map(\.rawValue).joined(separator: ", ")), not '\(alignment)'.")
+        }
     }
 
     /// The configuration in force: the file given, the one found near the inputs, or none.
@@ -40,6 +46,7 @@ struct ComparisonArguments: ParsableArguments {
         }
         if let language { loaded.language = language }
         if headingsAsBoilerplate { loaded.headingsAreBoilerplate = true }
+        if let alignment, let mode = AlignmentMode(rawValue: alignment) { loaded.alignment = mode }
         return loaded
     }
 
