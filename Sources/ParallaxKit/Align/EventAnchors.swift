@@ -30,7 +30,8 @@ struct EventAnchors {
                     add("#" + digits, Self.numberWeight, word, document)
                     continue
                 }
-                guard word.key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { continue }
+                let plain = word.key.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }
+                guard plain || word.key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { continue }
                 var zipf = EnglishWords.zipf(word.key)
                 if zipf == 0, word.key.count > 3, word.key.hasSuffix("s") { zipf = EnglishWords.zipf(String(word.key.dropLast())) }
                 let weight = max(0, Self.commonZipf - zipf) * (word.isCapitalized ? Self.nameFactor : 1)

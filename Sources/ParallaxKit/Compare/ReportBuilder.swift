@@ -38,7 +38,8 @@ struct ReportBuilder {
         let digitLoss = self.digitLoss()
         let groupUnits = groups.map { group in (a: Array(Set(group.map(\.a))).sorted(), b: Array(Set(group.map(\.b))).sorted()) }
         let groupSentences = groupUnits.map { units in (a: units.a.map { model.a[$0].sentence }, b: units.b.map { model.b[$0].sentence }) }
-        let (findingsOfGroups, driftOfGroups) = classify(groupSentences, digitLoss: digitLoss)
+        let words = Concurrently.both { [a, b, folder] forA in FoldedSentences(forA ? a : b, folder: folder) }
+        let (findingsOfGroups, driftOfGroups) = classify(groupSentences, digitLoss: digitLoss, words: words)
         var alignments: [Alignment] = []
         for (g, group) in groups.enumerated() {
             let (aUnits, bUnits) = groupUnits[g]
@@ -88,9 +89,8 @@ struct ReportBuilder {
         for finding in findings { counts[finding.category.rawValue, default: 0] += 1 }
         let stop = options.alignment.language.hasPrefix("en") ? StopWords.english : []
         let language = options.alignment.language
-        let anchors = Concurrently.both { [a, b, folder] forA in
-            let document = forA ? a : b
-            return EventAnchors(document, words: FoldedSentences(document, folder: folder), stemmer: Stemmer(language: language), stop: stop)
+        let anchors = Concurrently.both { [a, b, words] forA in
+            EventAnchors(forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language), stop: stop)
         }
         let event = EventJudge.judge(anchors.a, anchors.b, coverage: (coverageA, coverageB), coverageThreshold: threshold)
         let summary = Summary(
@@ -112,9 +112,10 @@ struct ReportBuilder {
     /// The ``Classifier``'s findings of every group (given by sentence indices), in group order,
     /// and each group's drift. The groups are independent: they are classified on all cores, each
     /// task with a classifier (and stemmer) of its own.
-    private func classify(_ groups: [(a: [Int], b: [Int])], digitLoss: (a: (Int, Int)?, b: (Int, Int)?)) -> (findings: [Finding], drift: [Double]) {
+    private func classify(
+        _ groups: [(a: [Int], b: [Int])], digitLoss: (a: (Int, Int)?, b: (Int, Int)?), words: (a: FoldedSentences, b: FoldedSentences)
+    ) -> (findings: [Finding], drift: [Double]) {
         let (a, b, options) = (a, b, options)
-        let words = (a: FoldedSentences(a, folder: folder), b: FoldedSentences(b, folder: folder))
         let language = options.alignment.language
         // Each account's vocabulary, a task each.
         let vocabularies = Concurrently.both { forA in

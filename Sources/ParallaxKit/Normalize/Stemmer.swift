@@ -4,6 +4,8 @@ internal import CStemmer
 /// "politicization" both become "polit". A stemmer object is not thread-safe: make one per task.
 final class Stemmer {
     private let handle: OpaquePointer?
+    /// Stems already asked for: the classifier asks for the same words again and again.
+    private var memo: [String: String] = [:]
 
     /// A stemmer for a language (ISO 639-1 code or Snowball name, e.g. "en", "english"); one that
     /// returns words unchanged when Snowball has no stemmer for it.
@@ -21,6 +23,13 @@ final class Stemmer {
 
     /// The stem of a lowercase word (`sb_stemmer_stem`).
     func stem(_ word: String) -> String {
+        if let known = memo[word] { return known }
+        let stemmed = computeStem(word)
+        memo[word] = stemmed
+        return stemmed
+    }
+
+    private func computeStem(_ word: String) -> String {
         guard let handle, !word.isEmpty else { return word }
         var bytes = Array(word.utf8)
         guard bytes.count < 256 else { return word }

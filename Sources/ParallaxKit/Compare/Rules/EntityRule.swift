@@ -41,19 +41,28 @@ enum EntityRule: GroupRule {
         // Words the diff keeps equal stand for themselves: another name is not written as them.
         let keptA = Set(group.equal.map(\.0))
         let keptB = Set(group.equal.map(\.1))
+        // Each side's keys without periods and possessives, made once when a name needs them.
+        var plainCache: (a: [String]?, b: [String]?) = (nil, nil)
         for hunk in group.hunks {
             let (openA, openB) = group.open(hunk)
             var namesA = runs(group.a, openA, otherKeys: keysB)
             var namesB = runs(group.b, openB, otherKeys: keysA)
             guard !namesA.isEmpty || !namesB.isEmpty else { continue }
+            if !namesA.isEmpty, plainCache.b == nil { plainCache.b = group.b.words.indices.map { NameMatcher.plainKey(group.b, $0) } }
+            if !namesB.isEmpty, plainCache.a == nil { plainCache.a = group.a.words.indices.map { NameMatcher.plainKey(group.a, $0) } }
+            let (plainA, plainB) = plainCache
             // The same entity written another way.
             namesA = namesA.filter { run in
-                guard let other = sameEntity(run, in: group.a, other: group.b, context: context, kept: keptB) else { return true }
+                guard let other = sameEntity(run, in: group.a, other: group.b, context: context, kept: keptB, otherPlainKeys: plainB) else {
+                    return true
+                }
                 group.addForm(a: run, b: other)
                 return false
             }
             namesB = namesB.filter { run in
-                guard let other = sameEntity(run, in: group.b, other: group.a, context: context, kept: keptA) else { return true }
+                guard let other = sameEntity(run, in: group.b, other: group.a, context: context, kept: keptA, otherPlainKeys: plainA) else {
+                    return true
+                }
                 group.addForm(a: other, b: run)
                 return false
             }
@@ -96,13 +105,20 @@ enum EntityRule: GroupRule {
     }
 
     /// The words of the other side that name the same entity as `run` another way.
-    static func sameEntity(_ run: Range<Int>, in side: GroupSide, other: GroupSide, context: ClassifierContext, kept: Set<Int> = [])
-        -> Range<Int>?
-    {
-        if let match = context.names.abbreviationMatch(run, in: side, other: other), !match.contains(where: kept.contains) { return match }
+    static func sameEntity(
+        _ run: Range<Int>, in side: GroupSide, other: GroupSide, context: ClassifierContext, kept: Set<Int> = [], otherPlainKeys: [String]? = nil
+    ) -> Range<Int>? {
+        if let match = context.names.abbreviationMatch(run, in: side, other: other, otherPlainKeys: otherPlainKeys),
+            !match.contains(where: kept.contains)
+        {
+            return match
+        }
         // One abbreviation written two ways ("US" / "U.S.").
         if run.count == 1, let letters = NameMatcher.abbreviation(side.surface(run.lowerBound)),
-            let j = other.words.indices.first(where: { !kept.contains($0) && NameMatcher.abbreviation(other.surface($0)) == letters })
+            let j = other.words.indices.first(where: {
+                !kept.contains($0) && other.words[$0].isCapitalized && other.words[$0].key.count <= 8
+                    && NameMatcher.abbreviation(other.surface($0)) == letters
+            })
         {
             return j..<(j + 1)
         }

@@ -41,9 +41,11 @@ struct NameMatcher: Sendable {
     /// A word's key without periods and without a possessive ending ("U.S." → "us", "Britain's"
     /// → "britain"), for comparing names written with or without them.
     static func plainKey(_ side: GroupSide, _ k: Int) -> String {
-        var key = side.words[k].key.filter { $0 != "." }
+        let folded = side.words[k].key
+        var key = folded.utf8.contains(0x2E) ? folded.filter { $0 != "." } : folded
+        guard key.count > 2, key.hasSuffix("s") else { return key }
         let surface = side.surface(k)
-        if key.count > 2, key.hasSuffix("s"), surface.hasSuffix("'s") || surface.hasSuffix("\u{2019}s") {
+        if surface.hasSuffix("'s") || surface.hasSuffix("\u{2019}s") {
             key.removeLast()
             if key.hasSuffix("'") { key.removeLast() }
         }
@@ -81,9 +83,9 @@ struct NameMatcher: Sendable {
 
     /// Whether the name words `range` of one side and some run of names on the other side are one
     /// name by abbreviation or alias. Returns the other side's words.
-    func abbreviationMatch(_ range: Range<Int>, in side: GroupSide, other: GroupSide) -> Range<Int>? {
+    func abbreviationMatch(_ range: Range<Int>, in side: GroupSide, other: GroupSide, otherPlainKeys: [String]? = nil) -> Range<Int>? {
         let keys = range.map { Self.plainKey(side, $0) }
-        let otherKeys = other.words.indices.map { Self.plainKey(other, $0) }
+        let otherKeys = otherPlainKeys ?? other.words.indices.map { Self.plainKey(other, $0) }
         // An abbreviation on this side, its initials on the other.
         if range.count == 1, let letters = Self.abbreviation(side.surface(range.lowerBound)) {
             for start in otherKeys.indices where other.words[start].isCapitalized {
@@ -100,7 +102,7 @@ struct NameMatcher: Sendable {
         }
         // A run of names on this side, an abbreviation of its initials on the other.
         if range.count >= 2 {
-            for k in otherKeys.indices {
+            for k in otherKeys.indices where other.words[k].isCapitalized && otherKeys[k].count <= 6 {
                 if let letters = Self.abbreviation(other.surface(k)), Self.isInitials(letters, of: keys[...]) { return k..<(k + 1) }
             }
         }
@@ -172,6 +174,8 @@ struct NameMatcher: Sendable {
     /// ("Croat" / "Croatian", "Saxony" / "Saxons"). Both at least four letters.
     static func isSpellingVariant(_ x: String, _ y: String, stemmer: Stemmer) -> Bool {
         guard x != y, x.count >= 4, y.count >= 4, x.first.map({ $0.isLetter }) ?? false else { return false }
+        // Cheap first: names of one skeleton start with one sound.
+        guard x.first == y.first || skeleton(String(x.prefix(3))).first == skeleton(String(y.prefix(3))).first else { return false }
         let sx = skeleton(x)
         let sy = skeleton(y)
         if sx == sy { return true }

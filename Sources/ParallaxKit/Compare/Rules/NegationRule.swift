@@ -49,6 +49,11 @@ enum NegationRule: GroupRule {
     }
 
     static func apply(to group: inout GroupAnalysis) {
+        // Most groups have nothing to compare: no negation and no modal on either side.
+        func mayCarry(_ key: String) -> Bool {
+            isNegator(key) || key == "not" || key == "no" || failVerbs.contains(key) || modals[key] != nil || multiWordModals.contains(key)
+        }
+        guard group.a.words.contains(where: { mayCarry($0.key) }) || group.b.words.contains(where: { mayCarry($0.key) }) else { return }
         let clausesA = group.a.clauses()
         let clausesB = group.b.clauses()
         let polarityA = clausesA.map { polarity(of: $0, in: group.a) }

@@ -21,6 +21,13 @@ enum PartialContent {
         let other = fromA ? group.b : group.a
         let context = group.context
         let stemmer = context.stemmer
+        // Only a pure deletion on this side can leave content out.
+        let pure = group.hunks.contains { hunk in
+            let (openA, openB) = group.open(hunk)
+            let (mine, theirs) = fromA ? (openA, openB) : (openB, openA)
+            return !mine.isEmpty && theirs.allSatisfy { context.isStop(other.words[$0].key) }
+        }
+        guard pure else { return [] }
         let otherStems = Set(other.keys.map { stemmer.stem($0) })
         let ownStems = Set(side.keys.map { stemmer.stem($0) })
         func isContent(_ side: GroupSide, _ k: Int) -> Bool {
