@@ -103,11 +103,8 @@ struct NewsSynthAlignmentTests {
         withKnownIssue("issue 11: rewrites share few words; link F1 below 0.75", isIntermittent: true) {
             #expect(score.f1 >= 0.75, "link F1 \(score.f1)")
         }
-        withKnownIssue("issue 11: rewrites judged a different event; true or unsure below 95%", isIntermittent: true) {
-            #expect(share(sameTrueOrUnsure) >= 0.95, "same event true or unsure on \(sameTrueOrUnsure) of \(count)")
-        }
-        withKnownIssue("issue 11: rewrites judged a different event; true below 85%", isIntermittent: true) {
-            #expect(share(sameTrue) >= 0.85, "same event true on \(sameTrue) of \(count)")
-        }
+        // Met since the verdict is decided by the event's anchors (322 true, 17 unsure of 346).
+        #expect(share(sameTrueOrUnsure) >= 0.95, "same event true or unsure on \(sameTrueOrUnsure) of \(count)")
+        #expect(share(sameTrue) >= 0.85, "same event true on \(sameTrue) of \(count)")
     }
 }

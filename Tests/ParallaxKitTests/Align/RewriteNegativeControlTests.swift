@@ -98,8 +98,6 @@ struct RewriteNegativeControlTests {
         for seed in seeds {
             #expect(seed.verdict != "true", "\(seed.name) judged the same event as 000 (coverage A \(seed.coverageA), B \(seed.coverageB))")
         }
-        withKnownIssue("issue 11: different events judged the same event on more than 3% of the controls", isIntermittent: true) {
-            #expect(share >= 0.97, "not the same event on \(judgedFalse) of \(all.count)")
-        }
+        #expect(share >= 0.97, "not the same event on \(judgedFalse) of \(all.count)")
     }
 }
