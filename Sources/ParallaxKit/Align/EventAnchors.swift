@@ -22,21 +22,33 @@ struct EventAnchors {
     static let dateSentences = 6
 
     init(_ document: Document, words: FoldedSentences, stemmer: Stemmer, stop: Set<String>) {
+        // Each distinct key is judged once: its anchor key and base weight, or nil.
+        var judged: [String: (key: String, weight: Double)?] = [:]
+        func judge(_ word: FoldedWord) -> (key: String, weight: Double)? {
+            if stop.contains(word.key) { return nil }
+            if word.isNumber {
+                let digits = word.key.filter { $0.isNumber || $0 == "." }
+                guard let value = Double(digits), value >= 10 else { return nil }
+                return ("#" + digits, Self.numberWeight)
+            }
+            let plain = word.key.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }
+            guard plain || word.key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { return nil }
+            var zipf = EnglishWords.zipf(word.key)
+            if zipf == 0, word.key.count > 3, word.key.hasSuffix("s") { zipf = EnglishWords.zipf(String(word.key.dropLast())) }
+            let weight = max(0, Self.commonZipf - zipf)
+            return weight > 0 ? (stemmer.stem(word.key), weight) : nil
+        }
         for sentence in document.sentences where sentence.isContent {
-            for word in words.words[sentence.index] where !stop.contains(word.key) {
-                if word.isNumber {
-                    let digits = word.key.filter { $0.isNumber || $0 == "." }
-                    guard let value = Double(digits), value >= 10 else { continue }
-                    add("#" + digits, Self.numberWeight, word, document)
-                    continue
+            for word in words.words[sentence.index] {
+                let found: (key: String, weight: Double)?
+                if let known = judged[word.key] {
+                    found = known
+                } else {
+                    found = judge(word)
+                    judged[word.key] = found
                 }
-                let plain = word.key.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }
-                guard plain || word.key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { continue }
-                var zipf = EnglishWords.zipf(word.key)
-                if zipf == 0, word.key.count > 3, word.key.hasSuffix("s") { zipf = EnglishWords.zipf(String(word.key.dropLast())) }
-                let weight = max(0, Self.commonZipf - zipf) * (word.isCapitalized ? Self.nameFactor : 1)
-                guard weight > 0 else { continue }
-                add(stemmer.stem(word.key), weight, word, document)
+                guard let (key, weight) = found else { continue }
+                add(key, word.isNumber || !word.isCapitalized ? weight : weight * Self.nameFactor, word, document)
             }
         }
         date = Dateline.of(document) ?? Self.firstFullDate(document)
