@@ -7,7 +7,34 @@ enum Console {
     /// is escaped.
     static func error(_ message: String) {
         let line = "parallax: " + TerminalText.escape(message) + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        // Nothing more can be said when standard error itself fails.
+        _ = writeAll(2, Array(line.utf8))
+    }
+
+    /// Writes every byte to a file descriptor (retrying on EINTR and short writes); the
+    /// `errno` of a failure, or nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return nil
+    }
+
+    /// Standard output failed: a closed pipe ends the program quietly with the status a
+    /// SIGPIPE gives (141), as `| head` expects; anything else (a full disk, a closed descriptor)
+    /// is one line on standard error and status 2, never a crash.
+    static func outputFailed(_ code: Int32) -> Never {
+        if code == EPIPE { exit(141) }
+        error("cannot write to standard output: \(String(cString: strerror(code)))")
+        exit(2)
     }
 
     /// Writes argument-parser's message for a usage error: its first line prefixed with the
@@ -17,11 +44,12 @@ enum Console {
         var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escape(String($0)) }
         while lines.last?.isEmpty == true { lines.removeLast() }
         let text = "parallax: " + lines.joined(separator: "\n") + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = writeAll(2, Array(text.utf8))
     }
 
+    /// Writes to standard output; a failure ends the program (``outputFailed(_:)``).
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let code = writeAll(1, Array(text.utf8)) { outputFailed(code) }
     }
 
     /// Whether standard output is a terminal.

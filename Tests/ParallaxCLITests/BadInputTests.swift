@@ -121,3 +121,54 @@ struct BadInputTests {
         #expect(result.stdout.contains("2 sentences"))
     }
 }
+
+/// Standard output that cannot be written (a full disk, a closed pipe) ends the program with one
+/// line and a clean status, never a crash (issue 15, item 3).
+@Suite("Output failures")
+struct OutputFailureTests {
+    /// Runs the binary through `sh` with its standard output sent where `redirect` says.
+    static func run(_ arguments: [String], redirect: String) throws -> (status: Int32, stderr: String) {
+        let binary = try #require(ParallaxCommand.binary)
+        let quoted = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(quoted) \(redirect)"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("A full disk: exit 2, one line naming the problem, no backtrace", arguments: [
+        ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config"],
+        ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
+        ["segment", TestPaths.june2021ChinaDaily],
+    ])
+    func full(_ arguments: [String]) throws {
+        let result = try Self.run(arguments, redirect: "> /dev/full")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr == "parallax: cannot write to standard output: No space left on device\n", "\(result.stderr)")
+    }
+
+    @Test("A closed pipe with SIGPIPE ignored: exit 141, nothing on standard error")
+    func closedPipe() throws {
+        let binary = try #require(ParallaxCommand.binary)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The status of parallax inside the pipeline goes to standard error after it ends; the
+        // reader, `true`, has exited before parallax writes its report.
+        process.arguments = [
+            "-c",
+            "trap '' PIPE; { '\(binary.path)' compare '\(TestPaths.june2021ChinaDaily)' '\(TestPaths.june2021Readout)' --no-config --format json; echo \"status $?\" >&2; } | true",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = String(decoding: data, as: UTF8.self)
+        #expect(stderr == "status 141\n", "\(stderr)")
+    }
+}
