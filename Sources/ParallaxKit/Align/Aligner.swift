@@ -42,7 +42,7 @@ struct Aligner {
     let model: TermModel
     let options: AlignmentOptions
 
-    /// Whether the aligner chose the rewrite mode for these accounts (after ``align()``'s
+    /// Whether the aligner chose the rewrite mode for these accounts (after ``alignWithMode()``'s
     /// first step; see ``AlignmentMode``).
     func isRewrite(backbone: [Link]) -> Bool {
         switch options.mode {
@@ -53,8 +53,6 @@ struct Aligner {
             return shorter >= 4 && Double(backbone.count) < options.orderedShare * Double(shorter)
         }
     }
-
-    func align() -> [Link] { alignWithMode().links }
 
     /// The links, and whether they were chosen in rewrite mode.
     func alignWithMode() -> (links: [Link], rewrite: Bool) {

@@ -47,8 +47,8 @@ public struct Comparison: Sendable {
         let folder = WordFolder(documents: [a, b], glossary: options.alignment.glossary)
         let model = TermModel(
             a: a, b: b, folder: folder, language: options.alignment.language, fingerprints: !options.alignment.pins.isEmpty)
-        let (links, rewrite) = Aligner(model: model, options: options.alignment).alignWithMode()
-        let builder = ReportBuilder(a: a, b: b, model: model, folder: folder, links: links, options: options, ordered: !rewrite)
+        let alignment = Aligner(model: model, options: options.alignment).result()
+        let builder = ReportBuilder(a: a, b: b, folder: folder, alignment: alignment, options: options)
         self.report = builder.build()
     }
 }

@@ -1,71 +1,30 @@
-/// Turns the aligner's links into the report: alignment groups, moves, coverage, and the first
-/// findings (additions, omissions, partial ones).
+/// Turns the aligner's result into the report: the alignments, the findings of each group (by
+/// the ``Classifier``), the one-sided and moved sentences, and the summary with the same-event
+/// verdict.
 struct ReportBuilder {
     let a: Document
     let b: Document
-    let model: TermModel
     let folder: WordFolder
-    let links: [Link]
+    /// The aligner's finished result: groups in sentence indices, unlinked sentences, coverage.
+    let alignment: AlignmentResult
     let options: ComparisonOptions
-    /// The accounts keep one order (the aligner did not take them as a rewrite): links off the
-    /// heaviest chain are moves. In a rewrite the order means little and nothing is a move.
-    var ordered = true
 
     func build() -> Report {
-        let chain = Set(Aligner.heaviestChain(links).map { Pair($0) })
-        var degreeA: [Int: Int] = [:]
-        var degreeB: [Int: Int] = [:]
-        for link in links {
-            degreeA[link.a, default: 0] += 1
-            degreeB[link.b, default: 0] += 1
-        }
-        // Groups: each sentence with several partners that have no other partner forms a 1:n
-        // (or n:1) group; every other link stands alone.
-        var groups: [[Link]] = []
-        var starOfA: [Int: Int] = [:]
-        var starOfB: [Int: Int] = [:]
-        for link in links {
-            let da = degreeA[link.a] ?? 0
-            let db = degreeB[link.b] ?? 0
-            if da > 1 && db == 1 {
-                if let g = starOfA[link.a] { groups[g].append(link) } else { starOfA[link.a] = groups.count; groups.append([link]) }
-            } else if db > 1 && da == 1 {
-                if let g = starOfB[link.b] { groups[g].append(link) } else { starOfB[link.b] = groups.count; groups.append([link]) }
-            } else {
-                groups.append([link])
-            }
-        }
         let digitLoss = self.digitLoss()
-        let groupUnits = groups.map { group in (a: Array(Set(group.map(\.a))).sorted(), b: Array(Set(group.map(\.b))).sorted()) }
-        let groupSentences = groupUnits.map { units in (a: units.a.map { model.a[$0].sentence }, b: units.b.map { model.b[$0].sentence }) }
+        let groupSentences = alignment.groups.map { (a: $0.a, b: $0.b) }
         let words = Concurrently.both { [a, b, folder] forA in FoldedSentences(forA ? a : b, folder: folder) }
         let (findingsOfGroups, driftOfGroups) = classify(groupSentences, digitLoss: digitLoss, words: words)
         var alignments: [Alignment] = []
-        for (g, group) in groups.enumerated() {
-            let (aUnits, bUnits) = groupUnits[g]
-            let (aSentences, bSentences) = groupSentences[g]
-            let ta = aUnits.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
-            let tb = bUnits.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
-            let shared = model.sharedWeight(ta, tb)
-            let wa = model.weight(of: ta)
-            let wb = model.weight(of: tb)
-            let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
-            let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
-            let moved = ordered && (strongest.map { !chain.contains(Pair($0)) } ?? false)
-            let drift = driftOfGroups[g]
+        for (g, group) in alignment.groups.enumerated() {
             alignments.append(Alignment(
-                a: aSentences, b: bSentences,
-                score: Self.round(score), coverageA: Self.round(wa > 0 ? shared / wa : 0), coverageB: Self.round(wb > 0 ? shared / wb : 0),
-                moved: moved, uncertain: score < options.alignment.uncertainBelow || group.allSatisfy(\.byOrder),
-                drift: Self.round(drift)))
+                a: group.a, b: group.b, score: Self.round(group.score), coverageA: Self.round(group.coverageA),
+                coverageB: Self.round(group.coverageB), moved: group.moved, uncertain: group.uncertain, drift: Self.round(driftOfGroups[g])))
         }
-        let linkedA = Set(links.map(\.a))
-        let linkedB = Set(links.map(\.b))
-        for (i, unit) in model.a.enumerated() where !linkedA.contains(i) {
-            alignments.append(Alignment(a: [unit.sentence], b: [], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
+        for sentence in alignment.omitted {
+            alignments.append(Alignment(a: [sentence], b: [], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
         }
-        for (j, unit) in model.b.enumerated() where !linkedB.contains(j) {
-            alignments.append(Alignment(a: [], b: [unit.sentence], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
+        for sentence in alignment.added {
+            alignments.append(Alignment(a: [], b: [sentence], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
         }
         alignments.sort { x, y in
             let kx = (x.a.first ?? Int.max, x.b.first ?? Int.max)
@@ -73,7 +32,7 @@ struct ReportBuilder {
             return kx < ky
         }
 
-        var findings = oneSidedFindings(linkedA: linkedA, linkedB: linkedB)
+        var findings = oneSidedFindings()
         findings += findingsOfGroups
         findings += digitLossNotes(digitLoss)
         findings += alignments.filter(\.moved).map(movedFinding)
@@ -83,7 +42,7 @@ struct ReportBuilder {
             return kx < ky
         }
 
-        let (coverageA, coverageB) = documentCoverage()
+        let (coverageA, coverageB) = alignment.coverage
         let threshold = options.alignment.sameEventCoverage
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.category.rawValue, default: 0] += 1 }
@@ -97,12 +56,6 @@ struct ReportBuilder {
             coverageA: Self.round(coverageA), coverageB: Self.round(coverageB), sameEvent: event.verdict == .same, counts: counts,
             event: event)
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
-    }
-
-    struct Pair: Hashable {
-        var a: Int
-        var b: Int
-        init(_ link: Link) { a = link.a; b = link.b }
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
@@ -135,29 +88,6 @@ struct ReportBuilder {
         return (classified.flatMap(\.findings), classified.map(\.drift))
     }
 
-    // MARK: - Coverage
-
-    /// Per sentence, the terms its partners carry.
-    private func carried() -> (a: [[Int32]], b: [[Int32]]) {
-        var ca = [[Int32]](repeating: [], count: model.a.count)
-        var cb = [[Int32]](repeating: [], count: model.b.count)
-        for link in links {
-            let shared = TermModel.intersection(model.a[link.a].terms, model.b[link.b].terms)
-            ca[link.a] = CoverageState.union(ca[link.a], shared)
-            cb[link.b] = CoverageState.union(cb[link.b], shared)
-        }
-        return (ca, cb)
-    }
-
-    func documentCoverage() -> (Double, Double) {
-        let (ca, cb) = carried()
-        let totalA = model.a.reduce(0) { $0 + $1.weight }
-        let totalB = model.b.reduce(0) { $0 + $1.weight }
-        let coveredA = ca.reduce(0) { $0 + model.weight(of: $1) }
-        let coveredB = cb.reduce(0) { $0 + model.weight(of: $1) }
-        return (totalA > 0 ? coveredA / totalA : 0, totalB > 0 ? coveredB / totalB : 0)
-    }
-
     // MARK: - Findings
 
     private func span(_ document: Document, _ sentence: Int) -> Span {
@@ -169,19 +99,17 @@ struct ReportBuilder {
         Fingerprinter(a: a, b: b)(category, aSentences, bSentences, detail)
     }
 
-    private func oneSidedFindings(linkedA: Set<Int>, linkedB: Set<Int>) -> [Finding] {
+    private func oneSidedFindings() -> [Finding] {
         var out: [Finding] = []
-        for (i, unit) in model.a.enumerated() where !linkedA.contains(i) {
+        for sentence in alignment.omitted {
             out.append(Finding(
-                id: fingerprint(.omission, a: [unit.sentence], b: []), category: .omission, severity: options.severity(.omission),
-                message: OmissionRule.wholeSentenceMessage, a: span(a, unit.sentence), b: nil,
-                weight: contentWeight(a, unit.sentence)))
+                id: fingerprint(.omission, a: [sentence], b: []), category: .omission, severity: options.severity(.omission),
+                message: OmissionRule.wholeSentenceMessage, a: span(a, sentence), b: nil, weight: contentWeight(a, sentence)))
         }
-        for (j, unit) in model.b.enumerated() where !linkedB.contains(j) {
+        for sentence in alignment.added {
             out.append(Finding(
-                id: fingerprint(.addition, a: [], b: [unit.sentence]), category: .addition, severity: options.severity(.addition),
-                message: AdditionRule.wholeSentenceMessage, a: nil, b: span(b, unit.sentence),
-                weight: contentWeight(b, unit.sentence)))
+                id: fingerprint(.addition, a: [], b: [sentence]), category: .addition, severity: options.severity(.addition),
+                message: AdditionRule.wholeSentenceMessage, a: nil, b: span(b, sentence), weight: contentWeight(b, sentence)))
         }
         return out
     }
