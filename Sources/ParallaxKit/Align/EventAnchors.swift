@@ -93,13 +93,14 @@ struct EventAnchors {
 
     /// The weight of the anchors both accounts share, as a share of the smaller account's.
     static func agreement(_ a: EventAnchors, _ b: EventAnchors) -> (score: Double, shared: [(weight: Double, surface: String)]) {
+        // Sums in key order: a dictionary's order changes from run to run, and so would the
+        // last bits of a floating-point sum taken in it.
         var shared: [(weight: Double, surface: String)] = []
-        for (key, x) in a.terms {
-            if let y = b.terms[key] { shared.append((min(x.weight, y.weight), x.surface)) }
+        for key in a.terms.keys.sorted() {
+            if let x = a.terms[key], let y = b.terms[key] { shared.append((min(x.weight, y.weight), x.surface)) }
         }
-        let totalA = a.terms.values.reduce(0) { $0 + $1.weight }
-        let totalB = b.terms.values.reduce(0) { $0 + $1.weight }
-        let smaller = min(totalA, totalB)
+        func total(_ anchors: EventAnchors) -> Double { anchors.terms.keys.sorted().reduce(0) { $0 + (anchors.terms[$1]?.weight ?? 0) } }
+        let smaller = min(total(a), total(b))
         let weight = shared.reduce(0) { $0 + $1.weight }
         shared.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.surface < $1.surface }
         return (smaller > 0 ? weight / smaller : 0, shared)

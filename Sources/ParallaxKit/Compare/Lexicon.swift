@@ -1,8 +1,5 @@
 /// Word lists the classifier needs, by fold key (English).
 enum Lexicon {
-    /// Whether a key negates: a negation word, or a contraction ending in "n't" ("didn't").
-    static func isNegation(_ key: String) -> Bool { negations.contains(key) || key.hasSuffix("n't") }
-
     /// Titles and roles that stand before a name: not who is credited.
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "professor", "president", "vice", "prime", "minister", "premier",
@@ -12,12 +9,6 @@ enum Lexicon {
         "captain", "sir", "lord", "lady", "st", "gen", "the",
     ]
 
-    static let negations: Set<String> = ["not", "no", "never", "n't", "without", "nor", "neither", "none", "cannot", "nobody", "nothing", "nowhere", "hardly", "barely"]
-    /// Modal verbs by the strength of what they say: a change from one class to another
-    /// ("may" / "must") changes the claim; "could" / "will" in a paraphrase usually does not.
-    static let possibility: Set<String> = ["may", "might", "could", "can"]
-    static let necessity: Set<String> = ["must", "shall", "should", "ought"]
-    static let modals: Set<String> = possibility.union(necessity).union(["will", "would"])
     /// Verbs that attribute words to a speaker.
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "added", "adds", "stressed", "stresses", "noted", "notes", "told", "tells",

@@ -58,7 +58,7 @@ enum AttributionRule: GroupRule {
             // names, the one nearest the verb.
             var start = k
             while start > 0, k - start < 8, side.sentenceOfWord[start - 1] == sentence, !words[start - 1].isNumber,
-                !Lexicon.speechVerbs.contains(words[start - 1].key), !side.gap(before: start).contains(where: Self.subjectStops.contains)
+                !Lexicon.speechVerbs.contains(words[start - 1].key), !side.gap(before: start, contains: Self.subjectStops)
             {
                 start -= 1
             }
@@ -104,8 +104,8 @@ enum AttributionRule: GroupRule {
         }
     }
 
-    /// Bytes that end a speaker's subject: , : ; " and the last bytes of curly quotes.
-    static let subjectStops: Set<UInt8> = [0x2C, 0x3A, 0x3B, 0x22, 0x9C, 0x9D]
+    /// What ends a speaker's subject: , : ; and quotation marks.
+    static let subjectStops: Set<Unicode.Scalar> = [",", ":", ";", "\"", "\u{201C}", "\u{201D}"]
 
     /// The names right after word `k` (no comma between them), if any.
     static func nameRun(after k: Int, in side: GroupSide, sentence: Int) -> Range<Int>? {

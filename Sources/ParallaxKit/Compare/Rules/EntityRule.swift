@@ -24,8 +24,7 @@ enum EntityRule: GroupRule {
                     !context.isStop(w.key), !w.key.contains("'")
                 else { return false }
                 // After an opening quote or a colon a word is capitalised as a sentence's first.
-                let gap = side.gap(before: k)
-                let opensQuote = gap.contains { $0 == 0x22 || $0 == 0x3A || $0 == 0x9C || $0 == 0x98 || $0 == 0x27 }
+                let opensQuote = side.gap(before: k, contains: Self.sentenceOpeners)
                 return !(opensQuote && context.names.isCommon(w.key))
             }
             var out: [Range<Int>] = []
@@ -103,6 +102,9 @@ enum EntityRule: GroupRule {
                 group.b.span(onlyB.isEmpty ? hunk.b : GroupSide.cover(onlyB.joined())), detail: detail, weight: 2)
         }
     }
+
+    /// After these a word is capitalised as a sentence's first: quotation marks and a colon.
+    static let sentenceOpeners: Set<Unicode.Scalar> = ["\"", "'", ":", "\u{201C}", "\u{2018}"]
 
     /// The words of the other side that name the same entity as `run` another way.
     static func sameEntity(

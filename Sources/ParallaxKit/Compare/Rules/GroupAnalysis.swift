@@ -73,16 +73,26 @@ struct GroupSide {
         return from < to ? utf8[from..<to] : []
     }
 
+    /// Whether the text between word `k - 1` and word `k` holds any of `scalars` (compared as
+    /// scalars, not bytes: a UTF-8 continuation byte of a dash is also one of a letter's).
+    func gap(before k: Int, contains scalars: Set<Unicode.Scalar>) -> Bool {
+        let gap = self.gap(before: k)
+        if gap.allSatisfy({ $0 < 0x80 }) { return gap.contains { scalars.contains(Unicode.Scalar($0)) } }
+        return String(decoding: gap, as: UTF8.self).unicodeScalars.contains(where: scalars.contains)
+    }
+
     /// Clauses: runs of words between sentence boundaries, clause punctuation (, ; : ( ) and
     /// spaced dashes) and the conjunctions that open a contrasting clause.
     func clauses() -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         for k in words.indices.dropFirst() {
-            let gap = self.gap(before: k)
+            let spaced = { () -> Bool in
+                let gap = self.gap(before: k)
+                return gap.count >= 3 && gap.first == 0x20 && gap.last == 0x20 && self.gap(before: k, contains: Self.dashes)
+            }
             let breaks =
-                sentenceOfWord[k] != sentenceOfWord[k - 1] || gap.contains(where: Self.clauseBytes.contains)
-                || (gap.count >= 3 && gap.first == 0x20 && gap.last == 0x20 && gap.contains(where: { $0 == 0x2D || $0 == 0x80 }))
+                sentenceOfWord[k] != sentenceOfWord[k - 1] || gap(before: k, contains: Self.clausePunctuation) || spaced()
                 || Self.clauseOpeners.contains(words[k].key)
             if breaks {
                 out.append(start..<k)
@@ -93,8 +103,8 @@ struct GroupSide {
         return out
     }
 
-    /// , ; : ( ) and the last byte of an en or em dash (E2 80 93, E2 80 94).
-    static let clauseBytes: Set<UInt8> = [0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x93, 0x94]
+    static let clausePunctuation: Set<Unicode.Scalar> = [",", ";", ":", "(", ")"]
+    static let dashes: Set<Unicode.Scalar> = ["-", "\u{2013}", "\u{2014}"]
     static let clauseOpeners: Set<String> = ["but", "while", "whereas", "although", "though", "yet", "however", "because"]
 }
 
@@ -112,7 +122,7 @@ struct ClassifierContext {
     let digitLoss: (a: Bool, b: Bool)
     let datelines: (a: CalendarDate?, b: CalendarDate?)
     let fingerprint: Fingerprinter
-    /// Every word of each account's content sentences, as ``Classifier/nameKey(_:digitsLostElsewhere:)``
+    /// Every word of each account's content sentences, as ``Classifier/nameKey(_:digitsLostElsewhere:stemmer:)``
     /// gives it: a name is only an `entity` finding when the other account never uses it.
     let vocabulary: (a: Set<String>, b: Set<String>)
     let stemmer: Stemmer

@@ -191,9 +191,10 @@ struct NameMatcher: Sendable {
     /// `limit`.
     static func editDistance(_ x: [Character], _ y: [Character], limit: Int) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
+        guard !x.isEmpty else { return y.count }
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...max(1, x.count) where !x.isEmpty {
+        for i in 1...x.count {
             current[0] = i
             var rowMin = current[0]
             for j in 1..<(y.count + 1) {
@@ -203,6 +204,6 @@ struct NameMatcher: Sendable {
             if rowMin > limit { return limit + 1 }
             swap(&previous, &current)
         }
-        return x.isEmpty ? y.count : previous[y.count]
+        return previous[y.count]
     }
 }

@@ -35,9 +35,6 @@ enum NegationRule: GroupRule {
         var carriers: [Int] = []
 
         var isNegative: Bool { !negators.isEmpty }
-        var modalities: Set<Modality> { Set(modals) }
-        /// How many modals of each class.
-        var modalCounts: [Modality: Int] { modals.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
     }
 
     /// Whether two clauses' modals differ in strength: a modal of one class stands where the
