@@ -319,11 +319,13 @@ extension Finding: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
             try json.member("a", a)
+            if accepted { json.member("accepted", true) }
             try json.member("b", b)
             json.member("category", category.rawValue)
             json.member("id", id)
             json.member("message", message)
             json.member("severity", severity.rawValue)
+            if let uncertainReason { json.member("uncertain", uncertainReason) }
             try json.member("weight", weight)
         }
     }

@@ -116,8 +116,14 @@ public struct Finding: Sendable, Codable, Hashable {
     /// omission holds (numbers, names, quotations and attributed claims count more than length),
     /// or the size of a drift.
     public var weight: Double
+    /// The baseline accepts this finding: it is shown, marked, and does not fail a gate. Written
+    /// to JSON only when true.
+    public var accepted: Bool = false
+    /// Why the link this finding sits on is uncertain (nil when it is not): such a finding goes to
+    /// a person rather than failing a gate. Written to JSON only when set.
+    public var uncertainReason: String? = nil
 
-    enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b, weight }
+    enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b, weight, accepted, uncertain }
 
     public init(id: String, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?, weight: Double = 0) {
         self.id = id
@@ -138,6 +144,21 @@ public struct Finding: Sendable, Codable, Hashable {
         try c.encode(a, forKey: .a)  // null when absent: the contract always has both keys
         try c.encode(b, forKey: .b)
         try c.encode(weight, forKey: .weight)
+        if accepted { try c.encode(true, forKey: .accepted) }
+        try c.encodeIfPresent(uncertainReason, forKey: .uncertain)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        category = try c.decode(FindingCategory.self, forKey: .category)
+        severity = try c.decode(Severity.self, forKey: .severity)
+        message = try c.decode(String.self, forKey: .message)
+        a = try c.decodeIfPresent(Span.self, forKey: .a)
+        b = try c.decodeIfPresent(Span.self, forKey: .b)
+        weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 0
+        accepted = try c.decodeIfPresent(Bool.self, forKey: .accepted) ?? false
+        uncertainReason = try c.decodeIfPresent(String.self, forKey: .uncertain)
     }
 }
 
