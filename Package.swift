@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Our own small C API over the system's ICU. Only its .c files include <unicode/*.h>;
@@ -22,8 +24,6 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
-        // SHA-256 in C, on the processor's SHA extensions where it has them.
-        .target(name: "CDigest"),
         // Snowball stemmers from the system (Debian's libstemmer-dev).
         .systemLibrary(
             name: "CStemmer",
@@ -31,7 +31,12 @@ let package = Package(
         ),
         .target(
             name: "ParallaxKit",
-            dependencies: ["CICU", "CDigest", "CStemmer", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CICU", "CStemmer",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
@@ -39,6 +44,7 @@ let package = Package(
             dependencies: [
                 "ParallaxKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Benchmarks (release builds only): `Benchmarks/run` prints the figures.
@@ -60,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParallaxCLITests",
-            dependencies: ["ParallaxKit", "ParallaxTestSupport"]
+            dependencies: ["ParallaxKit", "ParallaxTestSupport", .product(name: "SystemPackage", package: "swift-system")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ struct Parallax: ParsableCommand {
     /// 2 for usage and input errors, 3 for internal errors.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(RawArguments.load())
             // For the tests of the exit status: PARALLAX_FAULT=internal makes the run fail as an
             // internal error would, after the arguments are parsed.
             if ProcessInfo.processInfo.environment["PARALLAX_FAULT"] == "internal" {

@@ -122,7 +122,7 @@ enum EventJudge {
 
     /// "Monday" for 0.
     static func dayName(_ weekday: Int) -> String {
-        let name = Lexicon.weekdays[weekday]
+        let name = CalendarWords.weekdays[weekday]
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
@@ -162,6 +162,6 @@ enum EventJudge {
         } else {
             verdict = .different
         }
-        return EventEvidence(verdict: verdict, score: ReportBuilder.round(score), agreeing: agreeing, conflicting: conflicting)
+        return EventEvidence(verdict: verdict, score: Double.reportFigure(score), agreeing: agreeing, conflicting: conflicting)
     }
 }

@@ -19,8 +19,6 @@ struct TermModel {
     var b: [Unit]
     /// Weight of each term id.
     var weights: [Double]
-    /// The text of each term id (a stem).
-    var termTexts: [String]
     /// A word as written for each term id (its first occurrence), for messages.
     var surfaces: [String]
     /// How many content sentences, on both sides, hold each term.
@@ -116,7 +114,6 @@ struct TermModel {
         self.a = unitsA
         self.b = unitsB
         self.weights = weights
-        self.termTexts = texts
         self.surfaces = surfaces
         self.documentFrequency = df
     }

@@ -91,11 +91,7 @@ public struct Cleaner: Sendable {
         var i = 0
         let n = utf8.count
         func add(_ end: Int) {
-            var a = start
-            var b = end
-            while a < b, isSpaceOrNBSP(utf8, a) { a += isSpace(utf8[a]) ? 1 : 2 }
-            while b > a, isSpace(utf8[b - 1]) || (b - a >= 2 && utf8[b - 2] == 0xC2 && utf8[b - 1] == 0xA0) { b -= isSpace(utf8[b - 1]) ? 1 : 2 }
-            lines.append(Line(content: a..<b))
+            lines.append(Line(content: Characters.trimmingSpaces(start..<end, in: utf8)))
         }
         utf8.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -123,10 +119,18 @@ public struct Cleaner: Sendable {
         return lines
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0C || byte == 0x0B || byte == 0x0A || byte == 0x0D }
-
-    static func isSpaceOrNBSP(_ utf8: [UInt8], _ i: Int) -> Bool {
-        isSpace(utf8[i]) || (utf8[i] == 0xC2 && i + 1 < utf8.count && utf8[i + 1] == 0xA0)
+    /// "DING LINXINHUA": a few all-capitals words with no sentence punctuation (a photo credit).
+    static func isCreditLine(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count <= 48 else { return false }
+        var letters = 0
+        var words = 1
+        for b in bytes {
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
+            if b == 0x20 { words += 1 }
+            if b == 0x2E || b == 0x21 || b == 0x3F || b >= 0x80 { return false }
+        }
+        return letters >= 4 && words <= 4
     }
 
     static func string(_ utf8: [UInt8], _ range: Range<Int>) -> String {
@@ -207,11 +211,10 @@ public struct Cleaner: Sendable {
     /// The ASCII letters at the end of `range`, when there are 1 to 16 of them.
     static func lastWord(_ utf8: [UInt8], _ range: Range<Int>) -> ShortWord? {
         var j = range.upperBound
-        while j > range.lowerBound, isASCIILetter(utf8[j - 1]) { j -= 1 }
+        while j > range.lowerBound, Characters.isASCIILetter(utf8[j - 1]) { j -= 1 }
         return ShortWord(utf8[j..<range.upperBound])
     }
 
-    static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     // MARK: - Seams inside a line
 
@@ -224,7 +227,7 @@ public struct Cleaner: Sendable {
         var cuts: [(end: Int, next: Int, chrome: String?)] = []
         if let prefixEnd = Self.metadataPrefixEnd(utf8, block.range) {
             var next = prefixEnd
-            while next < block.range.upperBound, Self.isSpace(utf8[next]) { next += 1 }
+            while next < block.range.upperBound, Characters.isASCIISpace(utf8[next]) { next += 1 }
             cuts.append((prefixEnd, next, "metadata field"))
         }
         let credit = Self.trailingCredit(utf8, block.range)
@@ -291,7 +294,7 @@ public struct Cleaner: Sendable {
         }
         // Before it: the end of a sentence.
         var end = dash
-        while end > range.lowerBound, isSpace(utf8[end - 1]) { end -= 1 }
+        while end > range.lowerBound, Characters.isASCIISpace(utf8[end - 1]) { end -= 1 }
         guard end > range.lowerBound, endsWithTerminal(utf8, range.lowerBound..<end) else { return nil }
         return (end, dash)
     }
@@ -321,8 +324,8 @@ public struct Cleaner: Sendable {
         var count = 0
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound, isSpace(utf8[i]) { i += 1 }
-            while i < range.upperBound, !isSpace(utf8[i]) { i += 1 }
+            while i < range.upperBound, Characters.isASCIISpace(utf8[i]) { i += 1 }
+            while i < range.upperBound, !Characters.isASCIISpace(utf8[i]) { i += 1 }
             count += 1
             if count == fieldWords { return i }
         }

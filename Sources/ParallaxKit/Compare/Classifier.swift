@@ -127,14 +127,5 @@ struct Classifier {
         return String(scalars)
     }
 
-    static func isCalendarWord(_ key: String) -> Bool { Lexicon.weekdays.contains(key) || Lexicon.months.contains(key) }
-}
-
-/// Each sentence's folded words, by sentence index, taken once from the ``WordFolder``.
-struct FoldedSentences: Sendable {
-    let words: [[FoldedWord]]
-
-    init(_ document: Document, folder: WordFolder) {
-        words = document.sentences.map { folder.words(of: $0, in: document) }
-    }
+    static func isCalendarWord(_ key: String) -> Bool { CalendarWords.weekdays.contains(key) || CalendarWords.months.contains(key) }
 }

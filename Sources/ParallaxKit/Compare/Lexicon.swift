@@ -19,7 +19,4 @@ enum Lexicon {
         "recalled", "admitted", "acknowledged", "conceded", "confirmed", "denied", "suggested", "predicted",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
-    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-    static let ordinalSuffixes: Set<String> = ["th", "st", "nd", "rd"]
 }

@@ -17,8 +17,8 @@ struct ReportBuilder {
         var alignments: [Alignment] = []
         for (g, group) in alignment.groups.enumerated() {
             alignments.append(Alignment(
-                a: group.a, b: group.b, score: Self.round(group.score), coverageA: Self.round(group.coverageA),
-                coverageB: Self.round(group.coverageB), moved: group.moved, uncertain: group.uncertain, drift: Self.round(driftOfGroups[g])))
+                a: group.a, b: group.b, score: Double.reportFigure(group.score), coverageA: Double.reportFigure(group.coverageA),
+                coverageB: Double.reportFigure(group.coverageB), moved: group.moved, uncertain: group.uncertain, drift: Double.reportFigure(driftOfGroups[g])))
         }
         for sentence in alignment.omitted {
             alignments.append(Alignment(a: [sentence], b: [], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
@@ -36,10 +36,11 @@ struct ReportBuilder {
         findings += findingsOfGroups
         findings += digitLossNotes(digitLoss)
         findings += alignments.filter(\.moved).map(movedFinding)
+        let order = ReadingOrder(alignments, sentencesOfB: b.sentences.count)
         findings.sort { x, y in
-            let kx = (x.a?.start ?? x.b?.start ?? 0, x.b?.start ?? 0, x.category, x.id)
-            let ky = (y.a?.start ?? y.b?.start ?? 0, y.b?.start ?? 0, y.category, y.id)
-            return kx < ky
+            let kx = order.key(x)
+            let ky = order.key(y)
+            return (kx.position, kx.b, kx.start, x.category, x.id) < (ky.position, ky.b, ky.start, y.category, y.id)
         }
 
         let (coverageA, coverageB) = alignment.coverage
@@ -53,12 +54,11 @@ struct ReportBuilder {
         }
         let event = EventJudge.judge(anchors.a, anchors.b, coverage: (coverageA, coverageB), coverageThreshold: threshold)
         let summary = Summary(
-            coverageA: Self.round(coverageA), coverageB: Self.round(coverageB), sameEvent: event.verdict == .same, counts: counts,
+            coverageA: Double.reportFigure(coverageA), coverageB: Double.reportFigure(coverageB), sameEvent: event.verdict == .same, counts: counts,
             event: event)
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
     }
 
-    static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
     // MARK: - Word findings
 
@@ -129,7 +129,7 @@ struct ReportBuilder {
             weight += 3
         }
         if words.contains(where: { Lexicon.speechVerbs.contains($0.key) }) { weight += 3 }
-        return Self.round(weight)
+        return Double.reportFigure(weight)
     }
 
     // MARK: - Lost digits
@@ -188,5 +188,38 @@ struct Fingerprinter: Sendable {
     /// The normalized text of sentences: fold keys joined by spaces.
     private static func normalized(_ document: Document, _ sentences: [Int]) -> String {
         sentences.map { document.normalizedText(ofSentence: $0) }.joined(separator: " | ")
+    }
+}
+
+/// Where a finding sits when the report is read along A: a finding on A sentences at its first
+/// sentence; a finding on B alone just after the A sentence that the nearest linked B sentence
+/// before it answers to. Byte offsets are compared only within one side.
+struct ReadingOrder {
+    /// For each B sentence, the A position it is read at (half a step after an A sentence).
+    private let positionOfB: [Double]
+
+    init(_ alignments: [Alignment], sentencesOfB: Int) {
+        var linked = [Int?](repeating: nil, count: sentencesOfB)
+        for group in alignments {
+            guard let first = group.a.min() else { continue }
+            for b in group.b where b < sentencesOfB { linked[b] = min(linked[b] ?? first, first) }
+        }
+        var positions: [Double] = []
+        positions.reserveCapacity(sentencesOfB)
+        var last = -0.5
+        for b in 0..<sentencesOfB {
+            if let a = linked[b] { last = Double(a) + 0.5 }
+            positions.append(last)
+        }
+        positionOfB = positions
+    }
+
+    func key(_ finding: Finding) -> (position: Double, b: Int, start: Int) {
+        let bSentence = finding.b?.sentences.first ?? -1
+        if let a = finding.a {
+            return (Double(a.sentences.first ?? -1), bSentence, a.start)
+        }
+        let position = bSentence >= 0 && bSentence < positionOfB.count ? positionOfB[bSentence] : -0.5
+        return (position, bSentence, finding.b?.start ?? 0)
     }
 }

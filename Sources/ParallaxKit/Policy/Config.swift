@@ -185,6 +185,8 @@ public struct Config: Sendable, Equatable {
             case "severity":
                 for (categoryNode, severityNode) in try reader.mapping(value, key: key) {
                     let name = categoryNode.string ?? ""
+                    // Categories that earlier versions listed but never reported: accepted, no effect.
+                    if FindingCategory.retired.contains(name) { continue }
                     guard let category = FindingCategory(rawValue: name) else {
                         throw reader.error(categoryNode, "severity.\(name)", "unknown finding category (one of \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
@@ -312,6 +314,7 @@ private struct Reader {
             case "maxCount":
                 for (c, n) in try mapping(v, key: key) {
                     let category = c.string ?? ""
+                    if FindingCategory.retired.contains(category) { continue }
                     guard let value = FindingCategory(rawValue: category) else {
                         throw error(c, "\(key).\(category)", "unknown finding category (one of \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }

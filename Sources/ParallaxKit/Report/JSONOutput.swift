@@ -39,6 +39,6 @@ public enum JSONOutput {
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x20 && (TerminalText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029)
+        scalar.value >= 0x20 && (Characters.isUnsafeForDisplay(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029)
     }
 }

@@ -285,7 +285,7 @@ extension DocumentRecord: JSONWritable {
     }
 }
 
-extension Sentence: JSONWritable {
+extension SentenceRecord: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         json.object { json in
             json.member("boilerplate", boilerplate)
@@ -294,6 +294,7 @@ extension Sentence: JSONWritable {
             json.member("end", end)
             json.member("index", index)
             json.member("line", line)
+            json.member("paragraph", paragraph)
             json.member("start", start)
             json.member("text", text)
         }

@@ -60,11 +60,16 @@ public struct Alignment: Sendable, Codable, Hashable {
 
 /// What kind of difference a finding is.
 public enum FindingCategory: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
-    case addition, omission, drift, terminology, number, entity, attribution, negation, moved, formatting, boilerplate, duplicate
+    case addition, omission, drift, terminology, number, entity, attribution, negation, moved, formatting
 
     public static func < (x: FindingCategory, y: FindingCategory) -> Bool {
         allCases.firstIndex(of: x) ?? 0 < allCases.firstIndex(of: y) ?? 0
     }
+
+    /// Names of categories that earlier versions declared but never reported (page chrome and
+    /// repeated paragraphs are marked on the documents' sentences instead). A configuration
+    /// that sets them still loads; the setting has no effect.
+    public static let retired: Set<String> = ["boilerplate", "duplicate"]
 }
 
 /// How much a finding matters; set per category by the configuration.

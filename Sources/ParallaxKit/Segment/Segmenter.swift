@@ -140,25 +140,13 @@ struct Segmenter: Sendable {
     }
 
     static func isWhitespace(_ utf16: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
-        for i in range {
-            let u = utf16[i]
-            if u == 0x20 || (u >= 0x09 && u <= 0x0D) || u == 0xA0 || u == 0x85 || u == 0x1680 || (u >= 0x2000 && u <= 0x200A)
-                || u == 0x2028 || u == 0x2029 || u == 0x202F || u == 0x205F || u == 0x3000 || u == 0xFEFF {
-                continue
-            }
-            return false
-        }
-        return true
+        // Ignorable format characters (a stray byte order mark) make no sentence either.
+        range.allSatisfy { Characters.isWhitespace(UInt32(utf16[$0])) || Characters.isIgnorable(UInt32(utf16[$0])) }
     }
 
     static func trim(_ range: Range<Int>, in text: [UInt8]) -> Range<Int>? {
-        var a = range.lowerBound
-        var b = range.upperBound
-        while a < b, Cleaner.isSpaceOrNBSP(text, a) { a += Cleaner.isSpace(text[a]) ? 1 : 2 }
-        while b > a, Cleaner.isSpace(text[b - 1]) || (b - a >= 2 && text[b - 2] == 0xC2 && text[b - 1] == 0xA0) {
-            b -= Cleaner.isSpace(text[b - 1]) ? 1 : 2
-        }
-        return a < b ? a..<b : nil
+        let trimmed = Characters.trimmingSpaces(range, in: text)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// An en dash between two words with nothing around it ("Sino–Russian") joins them as a

@@ -104,7 +104,7 @@ struct SentenceRules: Sendable {
             let range = out[i]
             if range.count > ellipsis.count + 1, text[range.upperBound - 1] == 0x2E,
                text[(range.upperBound - ellipsis.count)..<range.upperBound].elementsEqual(ellipsis),
-               Cleaner.isASCIILetter(text[range.upperBound - ellipsis.count - 1]),
+               Characters.isASCIILetter(text[range.upperBound - ellipsis.count - 1]),
                !hasHardBreak(text, range.upperBound..<out[i + 1].lowerBound) {
                 let cut = range.upperBound - ellipsis.count + 1
                 out[i] = range.lowerBound..<cut
@@ -128,11 +128,9 @@ struct SentenceRules: Sendable {
         let lastByte = text[previous.upperBound - 1]
         // "Yahoo! in the accounting department": ! or ? before a lowercase word.
         if (lastByte == 0x21 || lastByte == 0x3F) && nextIsLower { return true }
-        // "… parallel stairways [...]" (Smith 55).": a citation after a quotation.
-        if first == 0x28, next.count <= 48, text[next].last == 0x2E || text[next].last == 0x29,
-           lastByte == 0x22 || (previous.count >= 3 && text[previous.upperBound - 3] == 0xE2 && text[previous.upperBound - 1] == 0x9D) {
-            return true
-        }
+        // "… parallel stairways [...]" (Smith 55).", "(AP)", "(ibid., p. 4)": a segment that is
+        // only a parenthesis holding no sentence of its own is a reference to what precedes it.
+        if first == 0x28, isBareParenthetical(text, next) { return true }
         // "the thing is . . . I didn't mean it": a spaced three-dot ellipsis marks an omission
         // inside the sentence (four dots end it).
         if lastByte == 0x2E, previous.count >= 7, text[(previous.upperBound - 6)..<previous.upperBound].elementsEqual([0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E]),
@@ -144,9 +142,12 @@ struct SentenceRules: Sendable {
         let lower = tail.word.lowercased()
         // "St. George's Hall", "Dr. Smith", "Gen. Li".
         if Self.titles.contains(lower) && tail.word.first?.isUppercase == true && !tail.dotted { return true }
-        // "At 5 a.m. Mr. Smith went …": a fragment of three words or fewer that ends with a
-        // time abbreviation has no verb yet, so the sentence goes on.
-        if tail.dotted, ["m"].contains(lower), wordCount(text, previous) <= 3 { return true }
+        // "At 5 a.m. Mr. Smith went …", "Shortly after 11 p.m. Police …": a segment made only of
+        // a time (numbers and a dotted abbreviation) and the words that lead into it has no verb,
+        // so the sentence goes on.
+        let endsWithClockTime = tail.dotted && previous.count >= 4
+            && ["a.m.", "p.m."].contains(String(decoding: text[(previous.upperBound - 4)..<previous.upperBound], as: UTF8.self).lowercased())
+        if endsWithClockTime { return isTimeFragment(text, previous) }
         // "p. 55", "No. 5".
         if nextIsDigit && Self.numberAbbreviations.contains(lower) { return true }
         // "Jonas E. Smith", "Albert I. Jones": an initial after a capitalised name.
@@ -187,18 +188,57 @@ struct SentenceRules: Sendable {
         return (word, dotted, previousWord)
     }
 
-    private func wordCount(_ text: [UInt8], _ range: Range<Int>) -> Int {
-        var count = 0
-        var inWord = false
-        for b in text[range] {
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+    /// Words that lead into a time and never make a clause by themselves.
+    static let timeLeadWords: Set<String> = [
+        "at", "by", "before", "after", "until", "till", "from", "around", "about", "since", "on", "in", "shortly",
+        "just", "soon", "only", "as", "of", "early", "late", "later", "to", "and", "between",
+    ]
+
+    /// Whether `range` is a time and the words that lead into it: at least one number, and every
+    /// other word a lead word or dotted ("a.m.", "p.m.").
+    private func isTimeFragment(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        let words = text[range].split(separator: 0x20)
+        var numbers = 0
+        for word in words {
+            if word.contains(where: Characters.isASCIIDigit) {
+                numbers += 1
+            } else if word.contains(0x2E) {
+                continue
+            } else if !Self.timeLeadWords.contains(String(decoding: word, as: UTF8.self).lowercased()) {
+                return false
+            }
         }
-        return count
+        return numbers > 0
+    }
+
+    /// Whether `range` is one parenthesis and, at most, final punctuation after it, with no
+    /// sentence punctuation inside: "(Smith 55).", "(AP)".
+    private func isBareParenthetical(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        var depth = 0
+        var close: Int? = nil
+        for i in range {
+            switch text[i] {
+            case 0x28: depth += 1
+            case 0x29:
+                depth -= 1
+                if depth == 0 { close = i }
+            case 0x2E, 0x21, 0x3F:
+                // A period inside an abbreviation ("p. 4") is not sentence punctuation; one
+                // before a space and a capital letter is.
+                if depth > 0, i + 2 < range.upperBound, text[i + 1] == 0x20, text[i + 2] >= 0x41 && text[i + 2] <= 0x5A { return false }
+                if depth > 0, text[i] != 0x2E { return false }
+            default: break
+            }
+            if close != nil { break }
+        }
+        // "(See page 5.)" ends a sentence of its own inside the parenthesis.
+        guard let close, close > range.lowerBound, ![0x2E, 0x21, 0x3F].contains(text[close - 1]) else { return false }
+        return text[(close + 1)..<range.upperBound].allSatisfy { $0 == 0x2E || Characters.isASCIISpace($0) }
     }
 
     private func firstWord(_ text: [UInt8], _ range: Range<Int>) -> String? {
         var j = range.lowerBound
-        while j < range.upperBound, Cleaner.isASCIILetter(text[j]) || text[j] >= 0x80 { j += 1 }
+        while j < range.upperBound, Characters.isASCIILetter(text[j]) || text[j] >= 0x80 { j += 1 }
         return j > range.lowerBound ? String(decoding: text[range.lowerBound..<j], as: UTF8.self) : nil
     }
 

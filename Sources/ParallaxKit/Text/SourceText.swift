@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// An input account as decoded text: UTF-8 bytes, the encoding they were decoded from, and the
 /// SHA-256 of the bytes as read.
@@ -32,7 +33,7 @@ public struct SourceText: Sendable {
             throw InputError(path: path, problem: "is too large (\(bytes.count) bytes; at most \(Self.maximumSize) are read)")
         }
         let (utf8, encoding, controls) = try Self.decode(bytes, path: path)
-        guard utf8.contains(where: { !Self.isWhitespace($0) }) else {
+        guard utf8.contains(where: { !Characters.isASCIISpace($0) }) else {
             throw InputError(path: path, problem: "has no text (only white space)")
         }
         try Self.rejectBinary(utf8, path: path, controls: controls)
@@ -42,7 +43,12 @@ public struct SourceText: Sendable {
 
     /// Reads and decodes a file, or standard input when `path` is `-`.
     public static func read(path: String) throws(InputError) -> SourceText {
-        try SourceText(bytes: readBytes(path: path), path: path)
+        try read(InputLocation(path: path))
+    }
+
+    /// Reads and decodes the input at `location`; the report names it by its display path.
+    public static func read(_ location: InputLocation) throws(InputError) -> SourceText {
+        try SourceText(bytes: readBytes(location), path: location.path)
     }
 
     /// The decoded text as a Swift string.
@@ -50,57 +56,52 @@ public struct SourceText: Sendable {
 
     // MARK: - Reading
 
-    static func readBytes(path: String) throws(InputError) -> [UInt8] {
-        if path == "-" {
-            return try readAll(fd: 0, path: path)
+    static func readBytes(_ location: InputLocation) throws(InputError) -> [UInt8] {
+        let path = location.path
+        guard let file = location.file else { return try readAll(FileDescriptor.standardInput, path: path) }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(file, .readOnly, options: [.closeOnExec])
+        } catch {
+            throw InputError(path: path, problem: Self.problem(error, opening: true))
         }
-        let name = fileSystemName(path)
-        var info = stat()
-        guard stat(name, &info) == 0 else {
-            throw InputError(path: path, problem: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
+        defer { try? descriptor.close() }
+        // The checks are made on the opened file, so that what is checked is what is read.
+        let info: Stat
+        do {
+            info = try descriptor.stat()
+        } catch {
+            throw InputError(path: path, problem: Self.problem(error, opening: false))
         }
-        if info.st_mode & S_IFMT == S_IFDIR { throw InputError(path: path, problem: "is a directory, not a file") }
-        if Int(info.st_size) > maximumSize {
-            throw InputError(path: path, problem: "is too large (\(info.st_size) bytes; at most \(maximumSize) are read)")
+        if info.type == .directory { throw InputError(path: path, problem: "is a directory, not a file") }
+        if info.size > Int64(maximumSize) {
+            throw InputError(path: path, problem: "is too large (\(info.size) bytes; at most \(maximumSize) are read)")
         }
-        let fd = open(name, O_RDONLY)
-        guard fd >= 0 else {
-            throw InputError(path: path, problem: errno == EACCES ? "cannot be read (permission denied)" : "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        defer { close(fd) }
-        return try readAll(fd: fd, path: path)
+        return try readAll(descriptor, path: path)
     }
 
-    /// The bytes to give the file system for `path`. Swift decodes the command line as UTF-8 and
-    /// replaces bytes that are not UTF-8 with U+FFFD, so a file name in another encoding
-    /// ("caf\xE9.txt" in Latin-1) arrives changed. When `path` holds a U+FFFD, the raw argument
-    /// that decodes to it (whole, or after the `=` of `--option=value`) gives the bytes.
-    static func fileSystemName(_ path: String) -> [CChar] {
-        guard path.unicodeScalars.contains("\u{FFFD}") else { return Array(path.utf8CString) }
-        let arguments = CommandLine.unsafeArgv
-        for i in 0..<Int(CommandLine.argc) {
-            guard let raw = arguments[i] else { continue }
-            let bytes = UnsafeBufferPointer(start: raw, count: strlen(raw)).map { UInt8(bitPattern: $0) }
-            var candidates = [bytes[...]]
-            if let equals = bytes.firstIndex(of: 0x3D) { candidates.append(bytes[(equals + 1)...]) }
-            for candidate in candidates where String(decoding: candidate, as: UTF8.self) == path {
-                return candidate.map { CChar(bitPattern: $0) } + [0]
-            }
+    /// What went wrong, for a person: "no such file", "cannot be read (permission denied)".
+    private static func problem(_ error: any Error, opening: Bool) -> String {
+        guard let errno = error as? Errno else { return "cannot be read (\(error))" }
+        switch errno {
+        case .noSuchFileOrDirectory where opening: return "no such file"
+        case .permissionDenied: return "cannot be read (permission denied)"
+        case .isDirectory: return "is a directory, not a file"
+        default: return "cannot be read (\(String(cString: strerror(errno.rawValue))))"
         }
-        return Array(path.utf8CString)
     }
 
-    /// Reads to the end of `fd`, or a little past ``maximumSize`` (the caller reports that).
-    /// A read error is an input error: half a file must never pass for the whole of it.
-    private static func readAll(fd: Int32, path: String) throws(InputError) -> [UInt8] {
+    /// Reads to the end of `descriptor`, or a little past ``maximumSize`` (the caller reports
+    /// that). A read error is an input error: half a file must never pass for the whole of it.
+    private static func readAll(_ descriptor: FileDescriptor, path: String) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= maximumSize {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EISDIR { throw InputError(path: path, problem: "is a directory, not a file") }
-                throw InputError(path: path, problem: "cannot be read (\(String(cString: strerror(errno))))")
+            let n: Int
+            do {
+                n = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
+            } catch {
+                throw InputError(path: path, problem: Self.problem(error, opening: false))
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
@@ -215,7 +216,7 @@ public struct SourceText: Sendable {
         } else {
             utf8.withUnsafeBufferPointer { bytes in
                 ByteText.forEachUnprintable(bytes) { byte, _ in
-                    if isControl(byte) { controls += 1 }
+                    if Characters.isBinaryControl(byte) { controls += 1 }
                     return 1
                 }
             }
@@ -225,83 +226,29 @@ public struct SourceText: Sendable {
         }
     }
 
-    /// A control character that marks binary data: below 0x20, and not tab, a line break, form
-    /// feed or escape (ANSI sequences are shown escaped).
-    static func isControl(_ byte: UInt8) -> Bool {
-        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B
-    }
-
-    static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C || byte == 0x0B
-    }
 }
 
-/// A one-pass UTF-8 validity check (RFC 3629: no overlongs, no surrogates, nothing above
-/// U+10FFFF) over the whole input: the first invalid byte, and how many valid multi-byte
-/// sequences and invalid bytes there are (an invalid byte is skipped and the scan goes on).
-struct UTF8Check {
-    var firstInvalidOffset: Int?
-    var validMultibyteSequences = 0
-    var invalidBytes = 0
-    /// NUL bytes, and control characters other than tab, line breaks, form feed and escape.
-    var nulBytes = 0
-    var controlBytes = 0
+/// Where an account is read from: a file, named by its bytes (which need not be UTF-8: a Latin-1
+/// name such as `caf\xE9.txt` is a different file from `caf\xE8.txt`), or standard input; and the
+/// path the report shows for it.
+public struct InputLocation: Sendable, Hashable {
+    /// The name the report and messages use: the path as given, with any byte that is not UTF-8
+    /// shown as U+FFFD; `-` for standard input.
+    public let path: String
+    /// The file; nil for standard input.
+    public let file: FilePath?
 
-    /// The scalar of the well-formed multi-byte sequence (RFC 3629: no overlongs, no
-    /// surrogates, nothing above U+10FFFF) that starts at `i` and ends by `end`, and its length;
-    /// nil when the bytes there are not one.
-    @inline(__always)
-    static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (value: UInt32, length: Int)? {
-        let c = b[i]
-        var value: UInt32
-        var length: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch c {
-        case 0xC2...0xDF: length = 2; value = UInt32(c & 0x1F)
-        case 0xE0: length = 3; low = 0xA0; value = UInt32(c & 0x0F)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3; value = UInt32(c & 0x0F)
-        case 0xED: length = 3; high = 0x9F; value = UInt32(c & 0x0F)
-        case 0xF0: length = 4; low = 0x90; value = UInt32(c & 0x07)
-        case 0xF1...0xF3: length = 4; value = UInt32(c & 0x07)
-        case 0xF4: length = 4; high = 0x8F; value = UInt32(c & 0x07)
-        default: return nil
-        }
-        guard i + length <= end, b[i + 1] >= low, b[i + 1] <= high else { return nil }
-        for j in 1..<length {
-            let next = b[i + j]
-            guard next & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        return (value, length)
+    /// `path` as UTF-8 text; `-` is standard input.
+    public init(path: String) {
+        self.path = path
+        self.file = path == "-" ? nil : FilePath(path)
     }
 
-    private mutating func invalid(at offset: Int) {
-        if firstInvalidOffset == nil { firstInvalidOffset = offset }
-        invalidBytes += 1
+    /// A file named by its bytes.
+    public init(file: FilePath) {
+        self.file = file
+        self.path = file.withPlatformString { String(cString: $0) }
     }
 
-    init(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { b in
-            let n = b.count
-            // Printable ASCII, most of any text, is skipped eight bytes at a time.
-            ByteText.forEachUnprintable(b) { c, i in
-                if c < 0x80 {
-                    if c == 0 { nulBytes += 1 }
-                    if SourceText.isControl(c) { controlBytes += 1 }
-                    return 1
-                }
-                if let sequence = Self.scalar(in: b, at: i, end: n) {
-                    validMultibyteSequences += 1
-                    return sequence.length
-                }
-                invalid(at: i)
-                return 1
-            }
-        }
-    }
-}
-
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
+    public static let standardInput = InputLocation(path: "-")
 }

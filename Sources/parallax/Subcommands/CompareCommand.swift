@@ -60,7 +60,7 @@ struct ComparisonArguments: ParsableArguments {
 
     static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
         let (analysis, options) = try config.options(pins: pins)
-        let documents = try Document.read([(a, "A"), (b, "B")], options: analysis)
+        let documents = try Document.read([(RawArguments.location(a), "A"), (RawArguments.location(b), "B")], options: analysis)
         return Comparison(a: documents[0], b: documents[1], options: options)
     }
 }

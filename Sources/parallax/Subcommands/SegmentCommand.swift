@@ -23,7 +23,7 @@ struct SegmentCommand: ParsableCommand {
     var language: String = "en"
 
     func run() throws {
-        let source = try SourceText.read(path: file)
+        let source = try SourceText.read(RawArguments.location(file))
         let document = try Document(source: source, id: "A", options: AnalysisOptions(language: language))
         switch format {
         case .json:

@@ -150,10 +150,12 @@ struct GeneratedEditTests {
 
     /// `EDIT_CASE=<part of a case name> swift test --filter GeneratedEditTests/show` prints the
     /// matching cases: both texts, the true edits and links, and what Parallax found.
-    @Test("Show a case (EDIT_CASE)")
+    @Test("Show a case (EDIT_CASE)", .enabled(if: ProcessInfo.processInfo.environment["EDIT_CASE"] != nil, "set EDIT_CASE to show a case"))
     func show() throws {
-        guard let wanted = ProcessInfo.processInfo.environment["EDIT_CASE"] else { return }
+        let wanted = try #require(ProcessInfo.processInfo.environment["EDIT_CASE"])
+        var shown = 0
         for candidate in try Self.candidates() where candidate.edited.name.contains(wanted) {
+            shown += 1
             let edited = candidate.edited
             print("== \(edited)\n-- A\n\(edited.a)-- B\n\(edited.b)-- edits")
             for edit in edited.edits { print("  \(edit)") }
@@ -166,6 +168,7 @@ struct GeneratedEditTests {
             print("-- found links \(report.links.sorted()), omissions \(report.omittedSentences.sorted()), additions \(report.addedSentences.sorted())")
             print("   \(LinkScore(predicted: report.links, expected: edited.links))")
         }
+        #expect(shown > 0, "no generated case is named like \(wanted)")
     }
 
     @Test("The generator is deterministic and its truth is consistent")

@@ -26,11 +26,15 @@ struct ByteTextTests {
 
     @Test("White space in UTF-8 is exactly Unicode's White_Space, for every scalar")
     func whitespaceTable() {
-        for value in 0x80...0x10FFFF {
+        for value in UInt32(0)..<0x80 {
+            #expect(Characters.isWhitespace(value) == Unicode.Scalar(value)!.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+        for value in UInt32(0x80)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let bytes = Array(String(scalar).utf8)
-            let found = bytes.withUnsafeBufferPointer { ByteText.isWhitespace($0, at: 0, length: bytes.count) }
+            let found = bytes.withUnsafeBufferPointer { Characters.isWhitespace($0, at: 0, length: bytes.count) }
             #expect(found == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(Characters.isWhitespace(value) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
         }
     }
 

@@ -30,4 +30,13 @@ struct ConfigTests {
             try Config.parse(yaml: "language: en\npairLoneGaps: often\n", path: "p.yml")
         }
     }
+
+    @Test("Retired categories still load and change nothing; an unknown one is an error")
+    func retiredCategories() throws {
+        let config = try Config.parse(yaml: "severity:\n  boilerplate: error\n  duplicate: warning\n  drift: warning\n", path: "p.yml")
+        #expect(config.severities == [.drift: .warning])
+        #expect(throws: ConfigError.self) {
+            try Config.parse(yaml: "severity:\n  boilerplates: error\n", path: "p.yml")
+        }
+    }
 }

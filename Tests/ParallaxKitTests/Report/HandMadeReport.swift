@@ -77,7 +77,7 @@ enum HandMadeReport {
                     a: span(a, 0, "Monday"), b: span(b, 0, "Tuesday"), weight: 1),
             Finding(id: "f-attr", category: .attribution, severity: .info, message: "Different speaker: “Officials said” → “北京 welcomed”.",
                     a: span(a, 2, "Officials said"), b: span(b, 2, "北京 welcomed"), weight: 0.3),
-            Finding(id: "f-dup", category: .duplicate, severity: .info, message: "B repeats sentence 0.",
+            Finding(id: "f-dup", category: .addition, severity: .info, message: "B repeats sentence 0.",
                     a: nil, b: span(b, 4), weight: 0),
             Finding(id: "f-note", category: .formatting, severity: .info, message: "A uses straight quotes throughout.",
                     a: Span(sentences: [], start: 0, end: 0, text: ""), b: nil, weight: 0),

@@ -56,8 +56,6 @@ extension FindingCategory {
         case .negation: NegationRule.self
         case .moved: MovedRule.self
         case .formatting: FormattingRule.self
-        case .boilerplate: BoilerplateRule.self
-        case .duplicate: DuplicateRule.self
         }
     }
 
@@ -77,26 +75,4 @@ enum MovedRule: CategoryRule {
         help: "Usually harmless: the accounts tell the same thing in a different order.",
         defaultSeverity: .info, terminalStyle: "1;34", htmlColors: ("#1b7c83", "#d8f3f6"))
     static let message = "Moved: B tells this at another point of the story than A."
-}
-
-/// Page chrome. Kept as a category of the contract; the cleaner marks such sentences in the
-/// documents rather than as findings.
-enum BoilerplateRule: CategoryRule {
-    static let category = FindingCategory.boilerplate
-    static let info = CategoryInfo(
-        ruleName: "Boilerplate",
-        summary: "Page chrome (bylines, link teasers, share footers) left out of the comparison.",
-        help: "Informational: this text was not compared.",
-        defaultSeverity: .info, terminalStyle: "1;2", htmlColors: ("#57606a", "#eaeef2"))
-}
-
-/// A repeated paragraph. Kept as a category of the contract; the cleaner marks such sentences
-/// in the documents (`duplicateOf`) rather than as findings.
-enum DuplicateRule: CategoryRule {
-    static let category = FindingCategory.duplicate
-    static let info = CategoryInfo(
-        ruleName: "DuplicateParagraph",
-        summary: "A paragraph repeated verbatim.",
-        help: "Informational: the repeated paragraph was compared once.",
-        defaultSeverity: .info, terminalStyle: "1;2", htmlColors: ("#57606a", "#eaeef2"))
 }

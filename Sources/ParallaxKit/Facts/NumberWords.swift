@@ -64,7 +64,7 @@ enum FactLexicon {
     )
 
     /// "th", "st", "nd", "rd".
-    static let ordinalSuffixes: Set<UInt64> = Set(Lexicon.ordinalSuffixes.map(WordKey.of))
+    static let ordinalSuffixes: Set<UInt64> = Set(CalendarWords.ordinalSuffixes.map(WordKey.of))
 
     /// Units that "a" or "an" can count ("a week ago", "an hour"): one of them, weakly.
     static let countableByArticle: Set<UInt64> = Set(["hour", "day", "week", "month", "year", "decade", "century"].map(WordKey.of))
@@ -193,7 +193,7 @@ enum FactLexicon {
     /// Month names and their abbreviations, 1 = January.
     static let months: [UInt64: Int] = {
         var words: [UInt64: Int] = [:]
-        for (i, name) in Lexicon.months.enumerated() { words[WordKey.of(name)] = i + 1 }
+        for (i, name) in CalendarWords.months.enumerated() { words[WordKey.of(name)] = i + 1 }
         return words
     }()
 
@@ -210,7 +210,7 @@ enum FactLexicon {
     /// Weekday names, 0 = Monday.
     static let weekdays: [UInt64: Int] = {
         var words: [UInt64: Int] = [:]
-        for (i, name) in Lexicon.weekdays.enumerated() { words[WordKey.of(name)] = i }
+        for (i, name) in CalendarWords.weekdays.enumerated() { words[WordKey.of(name)] = i }
         return words
     }()
 

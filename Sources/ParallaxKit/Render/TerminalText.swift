@@ -4,7 +4,7 @@
 public enum TerminalText {
     public static func escape(_ text: String) -> String {
         var needs = false
-        for scalar in text.unicodeScalars where isUnsafe(scalar) {
+        for scalar in text.unicodeScalars where Characters.isUnsafeForDisplay(scalar) {
             needs = true
             break
         }
@@ -12,7 +12,7 @@ public enum TerminalText {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
+            if Characters.isUnsafeForDisplay(scalar) {
                 out += visible(scalar)
             } else {
                 out.unicodeScalars.append(scalar)
@@ -27,9 +27,4 @@ public enum TerminalText {
         "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
     }
 
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || v == 0x7F || (v >= 0x80 && v < 0xA0)
-            || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) || v == 0x200E || v == 0x200F || v == 0x061C
-    }
 }

@@ -86,7 +86,7 @@ public enum GitHubRenderer {
             case ":" where property: out += "%3A"
             case "," where property: out += "%2C"
             default:
-                if TerminalText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if Characters.isUnsafeForDisplay(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     out += TerminalText.visible(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -26,7 +26,7 @@ enum XMLText {
             case "\t" where attribute: out += "&#9;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
             default:
-                if TerminalText.isUnsafe(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                if Characters.isUnsafeForDisplay(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
                     out += TerminalText.visible(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)

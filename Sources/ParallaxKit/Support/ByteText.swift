@@ -49,7 +49,7 @@ enum ByteText {
     }
 
     /// `bytes` with each run of white space (Unicode's White_Space, known by its UTF-8 bytes:
-    /// ``isWhitespace(_:at:length:)``) as one space and none at the ends; with
+    /// ``Characters/isWhitespace(_:at:length:)``) as one space and none at the ends; with
     /// `lowercaseASCII`, A-Z as a-z.
     static func collapsingSpaces(_ bytes: ArraySlice<UInt8>, lowercaseASCII: Bool = false) -> [UInt8] {
         let caseBit: UInt8 = lowercaseASCII ? 0x20 : 0
@@ -85,7 +85,7 @@ enum ByteText {
                         continue
                     }
                     let length = min(b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2, end - i)
-                    if Self.isWhitespace(input, at: i, length: length) {
+                    if Characters.isWhitespace(input, at: i, length: length) {
                         out[n] = 0x20
                         n &+= previousSpace ? 0 : 1
                         previousSpace = true
@@ -186,21 +186,6 @@ enum ByteText {
         ((word &+ 0x3F &* ones) ^ (word &+ 0x25 &* ones)) & highBits
     }
 
-    /// Whether the `length` bytes at `i` encode a white space character (Unicode's White_Space
-    /// outside ASCII: U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000).
-    @inline(__always)
-    static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, length: Int) -> Bool {
-        switch (bytes[i], length) {
-        case (0xC2, 2): return bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0
-        case (0xE1, 3): return bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80
-        case (0xE2, 3):
-            let (x, y) = (bytes[i + 1], bytes[i + 2])
-            return (x == 0x80 && ((0x80...0x8A).contains(y) || y == 0xA8 || y == 0xA9 || y == 0xAF)) || (x == 0x81 && y == 0x9F)
-        case (0xE3, 3): return bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80
-        default: return false
-        }
-    }
-
     /// The number of `Character`s in `bytes` is at least `n`.
     static func hasAtLeastCharacters(_ bytes: ArraySlice<UInt8>, _ n: Int) -> Bool {
         if bytes.count < n { return false }
@@ -278,7 +263,7 @@ struct ShortWord: Hashable {
     init?<C: Collection<UInt8>>(_ bytes: C) {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
         for (k, byte) in bytes.enumerated() {
-            guard Cleaner.isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) else { return nil }
+            guard Characters.isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) else { return nil }
             let value = UInt64(ByteText.lowercaseASCII(byte))
             if k < 8 { low |= value << UInt64(8 * k) } else { high |= value << UInt64(8 * (k - 8)) }
         }

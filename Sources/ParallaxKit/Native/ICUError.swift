@@ -18,8 +18,6 @@ struct ICUError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The version of the system ICU that Parallax is linked against, e.g. "72.1".
-public var icuVersion: String { String(cString: pxicu_version()) }
 
 /// Calls `body` with an output buffer of a guessed size and retries once with the size ICU asks
 /// for when the guess was too small (ICU's preflighting convention).

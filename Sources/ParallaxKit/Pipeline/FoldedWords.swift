@@ -135,3 +135,12 @@ struct WordFolder: Sendable {
         return false
     }
 }
+
+/// Each sentence's folded words, by sentence index, taken once from the ``WordFolder``.
+struct FoldedSentences: Sendable {
+    let words: [[FoldedWord]]
+
+    init(_ document: Document, folder: WordFolder) {
+        words = document.sentences.map { folder.words(of: $0, in: document) }
+    }
+}

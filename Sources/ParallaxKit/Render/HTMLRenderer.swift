@@ -92,8 +92,8 @@ public enum HTMLRenderer {
             for sentence in document.sentences {
                 let k = sentence.index
                 var classes = ["s"]
-                if let lastBlock, lastBlock != sentence.block { classes.append("para") }
-                lastBlock = sentence.block
+                if let lastBlock, lastBlock != sentence.paragraph { classes.append("para") }
+                lastBlock = sentence.paragraph
                 if sentence.boilerplate { classes.append("bp") }
                 if sentence.duplicateOf != nil { classes.append("dup") }
                 let wholeFindings = (whole[side]?[k] ?? []).sorted { report.findings[$0].category < report.findings[$1].category }

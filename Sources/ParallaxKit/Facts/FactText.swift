@@ -153,12 +153,12 @@ struct FactText: Sendable {
             }
             if byte >= 0x80 {
                 let (scalar, width) = decode(bytes, at: i)
-                if isSpace(scalar) {
+                if Characters.isWhitespace(scalar) {
                     space = .unicode
                     i += width
                     continue
                 }
-                if isIgnorable(scalar) {
+                if Characters.isIgnorable(scalar) {
                     i += width
                     continue
                 }
@@ -207,15 +207,6 @@ struct FactText: Sendable {
         if lead < 0xE0 { return (((lead & 0x1F) << 6) | continuation(1), 2) }
         if lead < 0xF0 { return (((lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2), 3) }
         return (((lead & 0x07) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3), 4)
-    }
-
-    private static func isSpace(_ scalar: UInt32) -> Bool {
-        scalar == 0xA0 || (0x2000...0x200A).contains(scalar) || scalar == 0x202F || scalar == 0x205F || scalar == 0x3000
-    }
-
-    /// Zero-width characters and the soft hyphen: neither space nor token.
-    private static func isIgnorable(_ scalar: UInt32) -> Bool {
-        scalar == 0xAD || (0x200B...0x200D).contains(scalar) || scalar == 0x2060 || scalar == 0xFEFF
     }
 
     private static func isLetter(_ scalar: UInt32) -> Bool {

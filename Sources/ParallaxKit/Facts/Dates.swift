@@ -75,7 +75,7 @@ enum Dateline {
     /// "june 28 2021", "28 june 2021", "june 28" (with a default year) in lowercase words.
     static func date(in words: [String], defaultYear: Int?) -> CalendarDate? {
         for (i, word) in words.enumerated() {
-            guard let monthIndex = Lexicon.months.firstIndex(of: word) else { continue }
+            guard let monthIndex = CalendarWords.months.firstIndex(of: word) else { continue }
             let month = monthIndex + 1
             func number(_ k: Int) -> Int? { k >= 0 && k < words.count ? Int(words[k]) : nil }
             if let day = number(i + 1), (1...31).contains(day) {
@@ -89,4 +89,11 @@ enum Dateline {
         }
         return nil
     }
+}
+
+/// English calendar words and ordinal suffixes, by fold key.
+enum CalendarWords {
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let ordinalSuffixes: Set<String> = ["th", "st", "nd", "rd"]
 }

@@ -41,7 +41,7 @@ struct SpanLocator {
     /// The decoded input, when given and matching.
     let source: [UInt8]?
     /// The document's sentences in byte order.
-    private let sentences: [Sentence]
+    private let sentences: [SentenceRecord]
 
     init(document: DocumentRecord, sources: [SourceText]) {
         self.document = document

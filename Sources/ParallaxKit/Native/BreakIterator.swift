@@ -9,43 +9,11 @@ enum BreakKind: Sendable, Hashable {
     fileprivate var code: Int32 { self == .word ? PXICU_BREAK_WORD : PXICU_BREAK_SENTENCE }
 }
 
-/// A boundary found by an ICU break iterator: a UTF-16 offset and the rule status there
-/// (for words: ICU's `UBRK_WORD_*` ranges).
-struct Boundary: Sendable {
-    var offset: Int32
-    var status: Int32
-}
-
 /// ICU break iterators (`ubrk_*`). One prototype per kind and locale is opened once and kept;
 /// each run works on a clone of it, because break iterators are not thread-safe.
 enum BreakIterator {
     private static let prototypes = Mutex<[String: OpaquePointer]>([:])
 
-    /// All boundaries of `text` after offset 0, in order (ICU's `ubrk_next` and
-    /// `ubrk_getRuleStatus`).
-    static func boundaries(of text: [UInt16], kind: BreakKind, locale: String) throws(ICUError) -> [Boundary] {
-        if text.isEmpty { return [] }
-        guard text.count <= Int(Int32.max) else {
-            throw ICUError(code: PXICU_BUFFER_OVERFLOW, operation: "segmenting")
-        }
-        let breaker = try clone(kind: kind, locale: locale)
-        defer { pxicu_breaker_close(breaker) }
-        return try text.withUnsafeBufferPointer { (buffer) throws(ICUError) -> [Boundary] in
-            guard let base = buffer.baseAddress else { return [] }
-            try ICUError.check(pxicu_breaker_set_text(breaker, base, Int32(buffer.count)), "segmenting")
-            var result: [Boundary] = []
-            result.reserveCapacity(kind == .word ? buffer.count / 3 : buffer.count / 80)
-            let batch = 1024
-            var offsets = [Int32](repeating: 0, count: batch)
-            var statuses = [Int32](repeating: 0, count: batch)
-            while true {
-                let count = Int(pxicu_breaker_next(breaker, &offsets, &statuses, Int32(batch)))
-                if count == 0 { break }
-                for i in 0..<count { result.append(Boundary(offset: offsets[i], status: statuses[i])) }
-            }
-            return result
-        }
-    }
 
     fileprivate static func clone(kind: BreakKind, locale: String) throws(ICUError) -> OpaquePointer {
         let key = "\(kind)|\(locale)"
@@ -119,5 +87,4 @@ enum WordStatus {
     static func isNone(_ status: Int32) -> Bool { status < 100 }
     static func isNumber(_ status: Int32) -> Bool { (100..<200).contains(status) }
     static func isLetter(_ status: Int32) -> Bool { (200..<300).contains(status) }
-    static func isKanaOrIdeo(_ status: Int32) -> Bool { (300..<500).contains(status) }
 }

@@ -18,8 +18,6 @@ final class Stemmer {
         if let handle { sb_stemmer_delete(handle) }
     }
 
-    /// Whether a real stemmer is behind this one.
-    var isActive: Bool { handle != nil }
 
     /// The stem of a lowercase word (`sb_stemmer_stem`).
     func stem(_ word: String) -> String {

@@ -22,7 +22,7 @@ struct ReportLayout {
     }
 
     /// The sentence with `index` in `document`, or nil when the report does not hold it.
-    static func sentence(_ index: Int, in document: DocumentRecord) -> Sentence? {
+    static func sentence(_ index: Int, in document: DocumentRecord) -> SentenceRecord? {
         if index >= 0, index < document.sentences.count, document.sentences[index].index == index {
             return document.sentences[index]
         }
@@ -98,7 +98,7 @@ struct ReportLayout {
     /// The bytes of `sentence.text` that `span` marks, clamped to the sentence and to whole
     /// Unicode scalars; nil when the span marks nothing in it or the whole sentence (a finding
     /// about whole sentences marks no words).
-    static func markedRange(of span: Span, in sentence: Sentence) -> Range<Int>? {
+    static func markedRange(of span: Span, in sentence: SentenceRecord) -> Range<Int>? {
         let utf8 = Array(sentence.text.utf8)
         let n = utf8.count
         var lo = min(max(span.start - sentence.start, 0), n)

@@ -84,7 +84,7 @@ public struct Document: Sendable {
             if firstSentenceOfBlock[blockIndex] < 0 { firstSentenceOfBlock[blockIndex] = i }
             sentenceCountOfBlock[blockIndex] += 1
             var reason = block?.boilerplate
-            if reason == nil, Self.isCreditLine(utf8[range]) { reason = "credit line" }
+            if reason == nil, Cleaner.isCreditLine(utf8[range]) { reason = "credit line" }
             var duplicateOf: Int? = nil
             if let original = block?.duplicateOf, firstSentenceOfBlock[original] >= 0 {
                 let first = firstSentenceOfBlock[original]
@@ -107,8 +107,14 @@ public struct Document: Sendable {
     /// many cores as there are; the documents come back in the order given.
     /// - Throws: the first file's error, in that order: ``InputError`` or ``EngineError``.
     public static func read(_ files: [(path: String, id: String)], options: AnalysisOptions = AnalysisOptions()) throws -> [Document] {
+        try read(files.map { (InputLocation(path: $0.path), $0.id) }, options: options)
+    }
+
+    /// Reads each input (``SourceText/read(_:)``) and makes its `Document`, as
+    /// ``read(_:options:)`` does for paths.
+    public static func read(_ files: [(location: InputLocation, id: String)], options: AnalysisOptions = AnalysisOptions()) throws -> [Document] {
         let results = Concurrently.map(files.count) { range in
-            range.map { i in Result { () throws -> Document in try Document(source: SourceText.read(path: files[i].path), id: files[i].id, options: options) } }
+            range.map { i in Result { () throws -> Document in try Document(source: SourceText.read(files[i].location), id: files[i].id, options: options) } }
         }
         return try results.map { try $0.get() }
     }
@@ -121,25 +127,11 @@ public struct Document: Sendable {
             String(unsafeUninitializedCapacity: bytes.count) { out in
                 for k in 0..<bytes.count {
                     let byte = bytes[k]
-                    out[k] = byte < 0x20 && Cleaner.isSpace(byte) ? 0x20 : byte
+                    out[k] = byte < 0x20 && Characters.isASCIISpace(byte) ? 0x20 : byte
                 }
                 return bytes.count
             }
         }
-    }
-
-    /// "DING LINXINHUA": a few all-capitals words with no sentence punctuation (a photo credit).
-    static func isCreditLine(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard bytes.count <= 48 else { return false }
-        var letters = 0
-        var words = 1
-        for b in bytes {
-            if b >= 0x61 && b <= 0x7A { return false }
-            if b >= 0x41 && b <= 0x5A { letters += 1 }
-            if b == 0x20 { words += 1 }
-            if b == 0x2E || b == 0x21 || b == 0x3F || b >= 0x80 { return false }
-        }
-        return letters >= 4 && words <= 4
     }
 
     /// The text of a token as written.

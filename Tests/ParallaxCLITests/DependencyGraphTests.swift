@@ -1,0 +1,49 @@
+import Foundation
+import ParallaxTestSupport
+import Testing
+
+/// The folders of ParallaxKit depend on each other one way: `Scripts/dependency-graph --check`
+/// reads the graph from the code and fails on a cycle.
+@Suite("Dependency graph")
+struct DependencyGraphTests {
+    static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("ParallaxKit's folders form no cycle, and the lowest layers depend on nothing")
+    func noCycle() throws {
+        let script = TestPaths.root.appendingPathComponent("Scripts/dependency-graph").path
+        let (status, output) = try Self.run(script, ["--check"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("Support -> (nothing)"))
+        #expect(output.contains("Native -> (nothing)"))
+        #expect(output.contains("dependency-graph: no cycle"))
+    }
+
+    @Test("The check fails on a cycle between two folders")
+    func findsCycle() throws {
+        // A copy of the script over a tiny tree of two folders that use each other.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-graph-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let kit = folder.appendingPathComponent("Sources/ParallaxKit")
+        for (name, body) in [("One", "struct Alpha { let b: Beta }\n"), ("Two", "struct Beta { let a: [Alpha] }\n")] {
+            try FileManager.default.createDirectory(at: kit.appendingPathComponent(name), withIntermediateDirectories: true)
+            try body.write(to: kit.appendingPathComponent("\(name)/\(name).swift"), atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Scripts"), withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent("Scripts/dependency-graph")
+        try FileManager.default.copyItem(at: TestPaths.root.appendingPathComponent("Scripts/dependency-graph"), to: script)
+        let (status, output) = try Self.run(script.path, ["--check"])
+        #expect(status == 1)
+        #expect(output.contains("cycle: One <-> Two"))
+    }
+}
