@@ -46,13 +46,16 @@ struct CIFormatCLITests {
         #expect(sarif.stdout.contains("\"kind\" : \"external\""))
         let github = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "github"], currentDirectory: TestPaths.root)
         ParallaxCommand.expectSuccess(github)
-        #expect(github.stdout.split(separator: "\n").count == counts.open, "one annotation per finding not accepted")
+        // One annotation per finding not accepted; with every finding accepted, one notice that says so.
+        #expect(github.stdout.split(separator: "\n").count == max(counts.open, 1), "one annotation per finding not accepted")
         let junit = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "junit"], currentDirectory: TestPaths.root)
         ParallaxCommand.expectSuccess(junit)
         #expect(junit.stdout.contains("<property name=\"accepted\" value=\"\(counts.suppressed)\"/>"))
 
         let unsuppressed = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "sarif", "--no-config"], currentDirectory: TestPaths.root)
-        #expect(try Self.sarifCounts(unsuppressed).suppressed == 0, "no baseline without a configuration")
+        // Without a baseline only findings on uncertain links are suppressed (for review).
+        #expect(!unsuppressed.stdout.contains("Accepted in the Parallax baseline"), "no baseline without a configuration")
+        #expect(try Self.sarifCounts(unsuppressed).suppressed == unsuppressed.stdout.components(separatedBy: "\"status\" : \"underReview\"").count - 1)
     }
 
     @Test("--format junit: timestamp from SOURCE_DATE_EPOCH, the same bytes twice")

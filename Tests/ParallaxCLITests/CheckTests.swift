@@ -60,9 +60,11 @@ struct CheckTests {
         try scratch.file("b.txt", official.replacingOccurrences(of: target, with: "congratulations on the 101st anniversary of the founding of the Chinese Communist Party"))
         let result = try Self.check(scratch, ["--format", "json", "--output", scratch.path("report.json")])
         #expect(result.status == 1, "\(result.stdout)")
-        let reports = try JSONDecoder().decode([Report].self, from: Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json"))))
+        let verdict = try JSONDecoder().decode(Verdict.self, from: Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json"))))
         let baseline = try Baseline.load(path: scratch.path("baseline.json"))
-        let open = reports[0].findings.filter { !baseline.ids(for: "june").contains($0.id) && $0.severity == .error }
+        let open = verdict.pairs[0].report.findings.filter { !baseline.ids(for: "june").contains($0.id) && $0.severity == .error }
+        #expect(open.map(\.id) == verdict.pairs[0].violations.first { $0.rule == "severity" }?.findings)
+        #expect(verdict.verdict == "fail" && verdict.exitStatus == 1 && verdict.pairs[0].counts.stale > 0)
         #expect(open.count == 1, "\(open.map(\.message))")
         #expect(open.first?.category == .number)
         #expect(open.first?.b?.text.contains("101st") == true)

@@ -16,7 +16,11 @@ struct CompareFormatTests {
         ParallaxCommand.expectNoRawControls(result)
         #expect(result.stdout.hasPrefix("### Parallax: china-daily.txt ↔ official-readout.txt"))
         #expect(result.stdout.contains("| Coverage A→B |"))
-        #expect(result.stdout.contains("#### Findings"))
+        // Fixtures/parallax.yml's baseline accepts every finding: they are listed apart.
+        #expect(result.stdout.contains("#### Accepted in the baseline ("))
+        let open = try ParallaxCommand.run(["compare", "--no-config", "--format", "markdown"] + Self.pair)
+        #expect(open.stdout.contains("#### Findings"))
+        #expect(!open.stdout.contains("#### Accepted in the baseline"))
     }
 
     @Test("--format html: one self-contained page")

@@ -32,8 +32,8 @@ struct ReviewTests {
     static func report(_ scratch: Scratch) throws -> (Report, [Finding]) {
         let run = try ParallaxCommand.run(["check", "--format", "json", "--output", scratch.path("report.json")], currentDirectory: scratch.folder)
         #expect(!run.signaled)
-        let reports = try JSONDecoder().decode([Report].self, from: Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json"))))
-        let report = try #require(reports.first)
+        let verdict = try JSONDecoder().decode(Verdict.self, from: Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json"))))
+        let report = try #require(verdict.pairs.first?.report)
         let session = ReviewSession(report: report, pair: "june")
         return (report, session.order.map { report.findings[$0] })
     }

@@ -255,7 +255,7 @@ struct SegmentOutputTests {
         #expect(json.sha256 == SHA256Sum.of(path))
         #expect(!json.sentences.isEmpty)
         #expect(json.sentences.map(\.index) == Array(json.sentences.indices))
-        let sentenceKeys: Set<String> = ["index", "text", "start", "end", "line", "column", "boilerplate", "duplicateOf"]
+        let sentenceKeys: Set<String> = ["index", "text", "start", "end", "line", "column", "boilerplate", "duplicateOf", "paragraph"]
         for case let sentence as [String: Any] in json.object["sentences"] as? [Any] ?? [] {
             #expect(Set(sentence.keys) == sentenceKeys)
         }

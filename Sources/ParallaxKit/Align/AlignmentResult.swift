@@ -10,8 +10,10 @@ struct AlignedGroup: Sendable {
     var coverageB: Double
     /// Out of the order the accounts otherwise keep (never in rewrite mode).
     var moved: Bool
-    /// Weak evidence, or linked on the strength of the order alone.
-    var uncertain: Bool
+    /// Why the link is uncertain, for a person (nil when it is not): weak evidence, or linked on
+    /// the strength of the order alone.
+    var uncertainReason: String?
+    var uncertain: Bool { uncertainReason != nil }
 }
 
 /// The aligner's finished result, in sentence indices: the aligned groups, the sentences of
@@ -67,13 +69,27 @@ struct AlignmentResult: Sendable {
             return AlignedGroup(
                 a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence }, score: score,
                 coverageA: wa > 0 ? shared / wa : 0, coverageB: wb > 0 ? shared / wb : 0, moved: moved,
-                uncertain: score < options.uncertainBelow || group.allSatisfy(\.byOrder))
+                uncertainReason: Self.uncertainty(score: score, byOrder: group.allSatisfy(\.byOrder), threshold: options.uncertainBelow))
         }
         let linkedA = Set(links.map(\.a))
         let linkedB = Set(links.map(\.b))
         omitted = model.a.indices.filter { !linkedA.contains($0) }.map { model.a[$0].sentence }
         added = model.b.indices.filter { !linkedB.contains($0) }.map { model.b[$0].sentence }
         coverage = Self.documentCoverage(model: model, links: links)
+    }
+
+    /// Why a group's link is uncertain, in words, or nil when it is not: linked by the order alone
+    /// (the sentences sit between the same two linked neighbours but share too little to be linked
+    /// on their own), or a similarity below the threshold.
+    static func uncertainty(score: Double, byOrder: Bool, threshold: Double) -> String? {
+        let similarity = "similarity \(Int((score * 100).rounded()))%"
+        if byOrder {
+            return score == 0
+                ? "linked by their place in the order alone: the sentences share no content word"
+                : "linked by their place in the order alone: the sentences share little (\(similarity))"
+        }
+        guard score < threshold else { return nil }
+        return "weak link: the sentences share little (\(similarity), below the \(Int((threshold * 100).rounded()))% of a sure link)"
     }
 
     /// The share of each account's content weight that its partners carry.

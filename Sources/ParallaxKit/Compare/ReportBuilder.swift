@@ -42,6 +42,7 @@ struct ReportBuilder {
             let ky = order.key(y)
             return (kx.position, kx.b, kx.start, x.category, x.id) < (ky.position, ky.b, ky.start, y.category, y.id)
         }
+        markUncertain(&findings)
 
         let (coverageA, coverageB) = alignment.coverage
         let threshold = options.alignment.sameEventCoverage
@@ -59,6 +60,24 @@ struct ReportBuilder {
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
     }
 
+
+    /// Gives each finding between sentences of both accounts that sit in a group the aligner is
+    /// unsure of the reason it is unsure (the first such group's, A's side first).
+    private func markUncertain(_ findings: inout [Finding]) {
+        var reasonA: [Int: String] = [:]
+        var reasonB: [Int: String] = [:]
+        for group in alignment.groups {
+            guard let reason = group.uncertainReason else { continue }
+            for sentence in group.a where reasonA[sentence] == nil { reasonA[sentence] = reason }
+            for sentence in group.b where reasonB[sentence] == nil { reasonB[sentence] = reason }
+        }
+        guard !reasonA.isEmpty || !reasonB.isEmpty else { return }
+        for i in findings.indices {
+            guard let a = findings[i].a, let b = findings[i].b, !a.sentences.isEmpty, !b.sentences.isEmpty else { continue }
+            let fromA = a.sentences.lazy.compactMap { reasonA[$0] }.first
+            findings[i].uncertainReason = fromA ?? b.sentences.lazy.compactMap { reasonB[$0] }.first
+        }
+    }
 
     // MARK: - Word findings
 

@@ -94,16 +94,6 @@ public struct Config: Sendable, Equatable {
         return URL(fileURLWithPath: directory).appendingPathComponent(relative).standardizedFileURL.path
     }
 
-    /// The name a pair goes by in the baseline: the configuration's name for a pair with these
-    /// files, else "A ↔ B" as given.
-    public func pairName(a: String, b: String) -> String {
-        func same(_ x: String, _ y: String) -> Bool {
-            URL(fileURLWithPath: x).standardizedFileURL.path == URL(fileURLWithPath: resolve(y)).standardizedFileURL.path
-        }
-        if let pair = pairs.first(where: { same(a, $0.a) && same(b, $0.b) }) { return pair.name ?? "\(pair.a) ↔ \(pair.b)" }
-        return "\(a) ↔ \(b)"
-    }
-
     /// The baseline file in force: `explicit` if given, else the configuration's.
     public func baselinePath(_ explicit: String?) -> String? {
         explicit ?? baseline.map(resolve)
@@ -159,7 +149,9 @@ public struct Config: Sendable, Equatable {
             let key = keyNode.string ?? ""
             switch key {
             case "language":
-                config.language = try reader.string(value, key: key)
+                let language = try reader.string(value, key: key)
+                guard Languages.isSupported(language) else { throw reader.error(value, key, Languages.problem(language)) }
+                config.language = language
             case "pairs":
                 config.pairs = try reader.sequence(value, key: key).enumerated().map { (i, item) throws(ConfigError) in
                     try reader.pair(item, key: "pairs[\(i)]")

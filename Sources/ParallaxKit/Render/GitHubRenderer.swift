@@ -5,7 +5,11 @@
 ///
 /// Each annotation points at the side the finding is about (as in ``SARIFRenderer``); the
 /// message says what the finding is and quotes both sides' words. A note about a whole document
-/// names the file only. Findings the baseline accepts (`suppressed`) are left out.
+/// names the file only. Findings the baseline accepts (``Finding/accepted`` or `suppressed`) are
+/// left out; a finding on an uncertain link is a `::notice` that says why the link is uncertain
+/// (it fails no gate). A report with no annotation left is one `::notice` line that says so,
+/// never nothing. With a `root`, `file=` is the path relative to it (the repository root), as a
+/// CI service resolves it.
 ///
 /// Escaping, as the runner decodes it: in the message `%`, CR and LF become `%25`, `%0D`, `%0A`;
 /// in properties also `:` and `,` become `%3A`, `%2C`. A command is one line, so no input text
@@ -18,11 +22,25 @@ public enum GitHubRenderer {
     ///   - reports: The reports (one per compared pair).
     ///   - suppressed: Ids of findings the baseline accepts: no annotation.
     ///   - sources: The inputs' texts, for exact lines and columns.
-    public static func render(_ reports: [Report], suppressed: Set<String> = [], sources: [SourceText] = []) -> String {
+    ///   - root: The folder `file=` paths are relative to (see ``FilePaths/repositoryRoot(from:)``);
+    ///     nil for the documents' paths as they are.
+    /// - Returns: The workflow commands, one per line.
+    public static func render(
+        _ reports: [Report], suppressed: Set<String> = [], sources: [SourceText] = [], root: String? = nil
+    ) -> String {
         var out = ""
         for report in reports {
             let layout = ReportLayout(report)
-            let order = layout.findingOrder().filter { !suppressed.contains(report.findings[$0].id) }
+            let all = layout.findingOrder()
+            let order = all.filter { !report.findings[$0].accepted && !suppressed.contains(report.findings[$0].id) }
+            guard !order.isEmpty else {
+                let a = layout.document(.a)?.path ?? "A"
+                let b = layout.document(.b)?.path ?? "B"
+                let accepted = all.count - order.count
+                let what = all.isEmpty ? "no findings" : "no open findings: all \(accepted) accepted by the baseline"
+                out += command("notice", properties: [("title", "Parallax")], message: "\(a) ↔ \(b): \(what)") + "\n"
+                continue
+            }
             var regions: [ReportLayout.Side: [SpanRegion?]] = [:]
             for side in ReportLayout.Side.allCases {
                 guard let document = layout.document(side) else { continue }
@@ -32,15 +50,19 @@ public enum GitHubRenderer {
                 let finding = report.findings[index]
                 let side = ReportLayout.Side.primary(of: finding)
                 var properties: [(String, String)] = []
-                if let document = layout.document(side) { properties.append(("file", document.path)) }
+                if let document = layout.document(side) {
+                    properties.append(("file", root.map { FilePaths.ciPath(document.path, root: $0) } ?? document.path))
+                }
                 if let region = regions[side]?[position] {
                     properties += [
                         ("line", "\(region.startLine)"), ("endLine", "\(region.endLine)"),
                         ("col", "\(region.startColumn)"), ("endColumn", "\(region.endColumn)"),
                     ]
                 }
-                properties.append(("title", "Parallax \(finding.category.rawValue)"))
+                let uncertain = finding.uncertainReason != nil
+                properties.append(("title", "Parallax \(finding.category.rawValue)\(uncertain ? " (uncertain link)" : "")"))
                 var message = finding.message
+                if let reason = finding.uncertainReason { message += "\nUncertain link, for review (fails no check): \(reason)." }
                 for quoted in ReportLayout.Side.allCases {
                     guard let span = finding.span(quoted) else { continue }
                     let words = regions[quoted]?[position]?.snippet ?? ""
@@ -48,7 +70,7 @@ public enum GitHubRenderer {
                         ? "\n\(quoted.label): the whole account"
                         : "\n\(quoted.label): \(SARIFRenderer.excerpt(words))"
                 }
-                out += command(level(finding.severity), properties: properties, message: message) + "\n"
+                out += command(uncertain ? "notice" : level(finding.severity), properties: properties, message: message) + "\n"
             }
         }
         return out

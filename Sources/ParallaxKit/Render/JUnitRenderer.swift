@@ -8,8 +8,10 @@ import Foundation
 /// `time`) and its required `<properties>`, `<system-out>` and `<system-err>`. Each suite has one
 /// `<testcase>` per finding category (named by the rule id, e.g. `parallax/omission`, with the
 /// pair as its class name). A test case fails when its category has findings at or above
-/// `failLevel` that the baseline does not accept; its `<failure>` lists them with their places
-/// and words. Times are 0 (Parallax does not time a comparison per category), so the only value
+/// `failLevel` that the baseline does not accept and that do not sit on an uncertain link; its
+/// `<failure>` lists them with their places and words. The suite's properties count the accepted
+/// and uncertain findings, and its `<system-out>` lists them, marked `[accepted]` or
+/// `[uncertain: why]`. Times are 0 (Parallax does not time a comparison per category), so the only value
 /// that changes between runs is the timestamp, which the caller passes (the CLI uses
 /// `SOURCE_DATE_EPOCH` when it is set).
 ///
@@ -22,7 +24,8 @@ public enum JUnitRenderer {
     ///   - timestamp: When the comparison ran, written in UTC without a time zone as the schema
     ///     demands (`2021-06-28T12:00:00`).
     ///   - failLevel: The lowest severity that fails a test case.
-    ///   - suppressed: Ids of findings the baseline accepts: they fail nothing.
+    ///   - suppressed: Ids of findings the baseline accepts (besides those marked
+    ///     ``Finding/accepted``): they fail nothing.
     ///   - hostname: The host, `localhost` unless given.
     ///   - sources: The inputs' texts, for exact lines and columns in failure messages.
     /// - Returns: The XML document, ending with a newline.
@@ -55,12 +58,15 @@ public enum JUnitRenderer {
             let found = SpanLocator(document: document, sources: sources).regions(order.map { report.findings[$0].span(side) })
             regions[side] = Dictionary(uniqueKeysWithValues: zip(order, found).compactMap { index, region in region.map { (index, $0) } })
         }
-        var accepted = 0
+        var accepted: [Int] = []
+        var uncertain: [Int] = []
         var failing: [FindingCategory: [Int]] = [:]
         for index in order {
             let finding = report.findings[index]
-            if suppressed.contains(finding.id) {
-                accepted += 1
+            if finding.accepted || suppressed.contains(finding.id) {
+                accepted.append(index)
+            } else if finding.uncertainReason != nil {
+                uncertain.append(index)
             } else if finding.severity >= failLevel {
                 failing[finding.category, default: []].append(index)
             }
@@ -97,7 +103,7 @@ public enum JUnitRenderer {
         properties += [
             ("coverageA", "\(summary.coverageA)"), ("coverageB", "\(summary.coverageB)"),
             ("sameEvent", "\(summary.sameEvent)"), ("failLevel", failLevel.rawValue),
-            ("findings", "\(total)"), ("accepted", "\(accepted)"),
+            ("findings", "\(total)"), ("accepted", "\(accepted.count)"), ("uncertain", "\(uncertain.count)"),
         ]
         for (key, value) in properties {
             out += "      <property name=\"\(XMLText.attribute(key))\" value=\"\(XMLText.attribute(value))\"/>\n"
@@ -107,7 +113,13 @@ public enum JUnitRenderer {
         var note = "Coverage A→B \(ReportLayout.percent(summary.coverageA)), B→A \(ReportLayout.percent(summary.coverageB)); "
         note += summary.sameEvent ? "the accounts appear to describe the same event. " : "the accounts do not appear to describe the same event. "
         note += "\(total) finding\(total == 1 ? "" : "s")"
-        note += accepted > 0 ? ", \(accepted) accepted in the baseline.\n" : ".\n"
+        note += accepted.isEmpty ? "" : ", \(accepted.count) accepted in the baseline"
+        note += uncertain.isEmpty ? ".\n" : ", \(uncertain.count) on uncertain links (for review, failing nothing).\n"
+        for index in accepted + uncertain {
+            let finding = report.findings[index]
+            let mark = finding.accepted || suppressed.contains(finding.id) ? "accepted" : "uncertain: \(finding.uncertainReason ?? "")"
+            note += "[\(mark)] \(finding.category.rawValue) (\(finding.severity.rawValue)): \(finding.message) [\(finding.id)]\n"
+        }
         out += "    <system-out>" + XMLText.text(note) + "</system-out>\n"
         out += "    <system-err></system-err>\n"
         out += "  </testsuite>\n"

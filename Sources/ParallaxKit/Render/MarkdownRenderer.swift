@@ -1,6 +1,7 @@
 /// The report as GitHub-flavoured Markdown, for a pull-request comment: a summary table, then
 /// the findings in document order with the changed words marked (`~~A's words~~`,
-/// `**B's words**`).
+/// `**B's words**`). Findings the baseline accepts are listed apart, after the others, under
+/// their own heading; a finding on an uncertain link says why the link is uncertain.
 ///
 /// Input text is escaped: control characters as ``TerminalText`` shows them, Markdown's inline
 /// metacharacters with a backslash, and `<`, `>`, `&` as entities, so no input becomes markup,
@@ -47,14 +48,21 @@ public enum MarkdownRenderer {
         let total = counts.reduce(0) { $0 + $1.count }
         head += "| **Findings** | **\(total)** |\n"
 
-        let order = layout.findingOrder()
+        // The open findings, then those the baseline accepts, apart.
+        let all = layout.findingOrder()
+        let order = all.filter { !report.findings[$0].accepted } + all.filter { report.findings[$0].accepted }
+        let acceptedCount = order.count - all.filter { !report.findings[$0].accepted }.count
+        if acceptedCount > 0 { head += "| Accepted in the baseline | \(acceptedCount) |\n" }
         guard !order.isEmpty else { return head }
-        var body = "\n#### Findings\n\n"
+        var body = acceptedCount == order.count ? "" : "\n#### Findings\n\n"
         var shown = 0
-        var budget = options.maxCharacters - head.count - body.count - 200  // room for the note
+        var budget = options.maxCharacters - head.count - body.count - 300  // room for the note and heading
         for index in order {
             guard shown < options.maxFindings else { break }
-            let entry = findingEntry(report.findings[index], number: shown + 1, layout: layout, options: options)
+            let finding = report.findings[index]
+            let heading = finding.accepted && (shown == 0 || !report.findings[order[shown - 1]].accepted)
+                ? "\n#### Accepted in the baseline (\(acceptedCount))\n\n" : ""
+            let entry = heading + findingEntry(finding, number: shown + 1, layout: layout, options: options)
             guard entry.count <= budget else { break }
             budget -= entry.count
             body += entry
@@ -68,7 +76,9 @@ public enum MarkdownRenderer {
     }
 
     static func findingEntry(_ finding: Finding, number: Int, layout: ReportLayout, options: Options) -> String {
-        var entry = "\(number). **\(finding.category.rawValue)** (\(finding.severity.rawValue)): \(escape(finding.message))\n"
+        let marks = finding.severity.rawValue + (finding.accepted ? ", accepted" : "")
+        var entry = "\(number). **\(finding.category.rawValue)** (\(marks)): \(escape(finding.message))\n"
+        if let reason = finding.uncertainReason { entry += "   - _Uncertain link, for review: \(escape(reason))._\n" }
         for side in ReportLayout.Side.allCases {
             let span = side == .a ? finding.a : finding.b
             guard let span, let document = layout.document(side) else {

@@ -9,15 +9,17 @@
 /// Each finding is one result at the side it is about (an omission at A, an addition at B, any
 /// other finding at B when B has words to point at, else at A), with the other side as a related
 /// location, `partialFingerprints["parallax/v1"]` the finding's id, and an external suppression
-/// when the baseline accepts it. A note about a whole document points at the file, without a
-/// region.
+/// when the baseline accepts it (status `accepted`) or it sits on an uncertain link (status
+/// `underReview`, the reason in the result's `properties.uncertain`). A note about a whole
+/// document points at the file, without a region.
 ///
 /// Regions give lines and columns and, when the inputs' texts are passed as `sources`, character
 /// offsets and exact snippets (see ``SpanLocator`` for what happens without them). Columns and
 /// character offsets count Unicode scalars: the run says so with `columnKind`
 /// `unicodeCodePoints`, and `newlineSequences` lists LF, CRLF and a lone CR, the line ends
 /// Parallax counts. Artifacts carry the inputs' SHA-256 and encoding; their URIs are the paths
-/// as given, percent-encoded (an absolute path as a `file://` URI).
+/// as given, percent-encoded (an absolute path as a `file://` URI) or, with a `root`, relative to
+/// it with `uriBaseId` `SRCROOT`, which the run's `originalUriBaseIds` maps to the root.
 ///
 /// The output is deterministic: sorted keys, no timestamps, findings in document order.
 public enum SARIFRenderer {
@@ -31,9 +33,13 @@ public enum SARIFRenderer {
     ///     suppression.
     ///   - sources: The inputs' texts, for exact lines, columns and character offsets; matched to
     ///     the reports' documents by SHA-256.
+    ///   - root: The folder locations are relative to (see ``FilePaths/repositoryRoot(from:)``);
+    ///     nil for the documents' paths as they are.
     /// - Returns: The log as JSON, ending with a newline.
-    public static func render(_ reports: [Report], suppressed: Set<String> = [], sources: [SourceText] = []) -> String {
-        let log = makeLog(reports, suppressed: suppressed, sources: sources)
+    public static func render(
+        _ reports: [Report], suppressed: Set<String> = [], sources: [SourceText] = [], root: String? = nil
+    ) -> String {
+        let log = makeLog(reports, suppressed: suppressed, sources: sources, root: root)
         do {
             return try JSONOutput.encode(log)
         } catch {
@@ -44,7 +50,15 @@ public enum SARIFRenderer {
 
     // MARK: - Building
 
-    static func makeLog(_ reports: [Report], suppressed: Set<String>, sources: [SourceText]) -> Log {
+    /// The id of the base URI of locations relative to the root.
+    static let rootBase = "SRCROOT"
+
+    static func makeLog(_ reports: [Report], suppressed: Set<String>, sources: [SourceText], root: String? = nil) -> Log {
+        func artifactLocation(_ path: String, index: Int?) -> ArtifactLocation {
+            guard let root else { return ArtifactLocation(uri: uri(forPath: path), index: index) }
+            let relative = FilePaths.ciPath(path, root: root)
+            return ArtifactLocation(uri: uri(forPath: relative), uriBaseId: relative.hasPrefix("/") ? nil : rootBase, index: index)
+        }
         let rules = FindingCategory.allCases.map { category -> ReportingDescriptor in
             let rule = FindingRule(category: category)
             let severity = reports.lazy.flatMap(\.findings).first { $0.category == category }?.severity
@@ -63,7 +77,7 @@ public enum SARIFRenderer {
         func artifact(for document: DocumentRecord) -> Int {
             let key = document.sha256 + "\u{0}" + document.path
             if let index = artifactIndex[key] { return index }
-            artifacts.append(Artifact(location: ArtifactLocation(uri: uri(forPath: document.path), index: nil),
+            artifacts.append(Artifact(location: artifactLocation(document.path, index: nil),
                                       encoding: document.encoding, hashes: ["sha-256": document.sha256]))
             artifactIndex[key] = artifacts.count - 1
             return artifacts.count - 1
@@ -88,7 +102,7 @@ public enum SARIFRenderer {
                     guard finding.span(side) != nil, let document = layout.document(side) else { return nil }
                     let region = regions[side]?[position].map(Region.init)
                     return PhysicalLocation(
-                        artifactLocation: ArtifactLocation(uri: uri(forPath: document.path), index: artifact(for: document)),
+                        artifactLocation: artifactLocation(document.path, index: artifact(for: document)),
                         region: region)
                 }
                 var locations: [Location] = []
@@ -111,16 +125,27 @@ public enum SARIFRenderer {
                     locations: locations,
                     relatedLocations: related.isEmpty ? nil : related,
                     partialFingerprints: ["parallax/v1": finding.id],
-                    suppressions: suppressed.contains(finding.id)
-                        ? [Suppression(kind: "external", justification: "Accepted in the Parallax baseline.")] : nil))
+                    suppressions: suppression(finding, suppressed: suppressed).map { [$0] },
+                    properties: finding.uncertainReason.map { ["uncertain": $0] }))
             }
         }
         let version = reports.first?.tool.version ?? parallaxVersion
         let run = Run(
             tool: Tool(driver: ToolComponent(name: "parallax", version: version, semanticVersion: version, rules: rules)),
+            originalUriBaseIds: root.map { [rootBase: ArtifactLocation(uri: uri(forPath: $0.hasSuffix("/") ? $0 : $0 + "/"), index: nil)] },
             artifacts: artifacts, results: results, columnKind: "unicodeCodePoints",
             newlineSequences: ["\r\n", "\n", "\r"])
         return Log(schema: schemaURI, version: "2.1.0", runs: [run])
+    }
+
+    /// Why a result is suppressed: the baseline accepts it, or its link is uncertain (for review).
+    static func suppression(_ finding: Finding, suppressed: Set<String>) -> Suppression? {
+        if finding.accepted || suppressed.contains(finding.id) {
+            return Suppression(kind: "external", status: "accepted", justification: "Accepted in the Parallax baseline.")
+        }
+        guard let reason = finding.uncertainReason else { return nil }
+        let justification = "On an uncertain link, for a person to review: \(reason)."
+        return Suppression(kind: "external", status: "underReview", justification: justification)
     }
 
     /// SARIF's level for a severity.
@@ -174,6 +199,7 @@ public enum SARIFRenderer {
 
     struct Run: Encodable {
         var tool: Tool
+        var originalUriBaseIds: [String: ArtifactLocation]?
         var artifacts: [Artifact]
         var results: [Result]
         var columnKind: String
@@ -216,6 +242,7 @@ public enum SARIFRenderer {
 
     struct ArtifactLocation: Encodable {
         var uri: String
+        var uriBaseId: String? = nil
         var index: Int?
     }
 
@@ -228,6 +255,7 @@ public enum SARIFRenderer {
         var relatedLocations: [Location]?
         var partialFingerprints: [String: String]
         var suppressions: [Suppression]?
+        var properties: [String: String]? = nil
     }
 
     struct Location: Encodable {
@@ -263,6 +291,7 @@ public enum SARIFRenderer {
 
     struct Suppression: Encodable {
         var kind: String
+        var status: String
         var justification: String
     }
 }

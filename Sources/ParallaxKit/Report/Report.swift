@@ -26,6 +26,16 @@ public struct Report: Sendable, Codable, Hashable {
     }
 }
 
+extension Report {
+    /// The report with the findings whose ids are in `ids` marked ``Finding/accepted`` (the
+    /// others unmarked).
+    public func markingAccepted(_ ids: Set<String>) -> Report {
+        var copy = self
+        for i in copy.findings.indices { copy.findings[i].accepted = ids.contains(copy.findings[i].id) }
+        return copy
+    }
+}
+
 /// Sentences of A and of B that answer to each other. One side empty: an omission or addition.
 public struct Alignment: Sendable, Codable, Hashable {
     /// Sentence indices in A.

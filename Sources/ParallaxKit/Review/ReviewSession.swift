@@ -69,7 +69,7 @@ public struct ReviewSession: Sendable {
 
     /// - Parameters:
     ///   - report: The comparison of the pair (with the baseline's pins honoured).
-    ///   - pair: The pair's name in the baseline (``Config/pairName(a:b:)``).
+    ///   - pair: The pair's name in the baseline (``PairIdentity/key``).
     ///   - baseline: The baseline: its accepted findings of `pair` count as reviewed.
     ///   - log: The review log: findings whose latest entry is a rejection count as reviewed.
     ///   - fingerprints: Fingerprints of the sentences of A and of B, for pins.
@@ -283,8 +283,9 @@ public struct ReviewSession: Sendable {
         status = "Every finding is accepted or rejected."
     }
 
-    /// Moves to the next finding after the current one (wrapping) whose category, message,
-    /// words or sentences contain `query`, ignoring case.
+    /// Moves to the next finding after the current one (wrapping) whose category, severity,
+    /// message, words or sentences contain `query`, ignoring case; "accepted" finds the accepted
+    /// findings, "uncertain" those on uncertain links (and the reason why).
     private mutating func search(_ query: String) {
         lastSearch = query
         guard !query.isEmpty, !order.isEmpty else { return }
@@ -303,6 +304,8 @@ public struct ReviewSession: Sendable {
 
     private func haystack(_ finding: Finding) -> String {
         var parts = [finding.category.rawValue, finding.severity.rawValue, finding.message, finding.a?.text ?? "", finding.b?.text ?? ""]
+        if finding.accepted || decisions[finding.id] == .accepted { parts.append("accepted") }
+        if let reason = finding.uncertainReason { parts += ["uncertain", reason] }
         for (side, span) in [finding.a, finding.b].enumerated() {
             guard let span, side < report.documents.count else { continue }
             for index in span.sentences {

@@ -10,8 +10,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check pairs of accounts against the policy: exit 0 when it holds, 1 when it does not.",
         discussion: """
             With no files, checks every pair listed in the configuration (parallax.yml in the \
-            current folder, or --config). Findings accepted in the baseline do not count, nor do \
-            findings on links the engine is unsure of (they are listed for review). Exit status: \
+            current folder or above, or --config). Findings accepted in the baseline do not count, \
+            nor do findings on links the engine is unsure of (they are listed for review). A pair \
+            is the same pair however its paths are written. Exit status: \
             0 the policy holds; 1 it does not; 2 usage, input or configuration error; 3 internal error.
             """
     )
@@ -23,22 +24,18 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The two accounts A and B (default: the pairs of the configuration).")
     var files: [String] = []
 
-    @Option(help: "Configuration file (default: parallax.yml next to the files, or in the current folder).")
-    var config: String?
-
-    @Option(help: "Baseline file of accepted findings (default: the configuration's baseline).")
-    var baseline: String?
+    @OptionGroup var options: ConfigOptions
 
     @Option(help: "The lowest severity that fails the check: error, warning or info (default: the configuration's, else error).")
     var failOn: FailLevel?
 
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")) (json: the verdict, with the reports).")
     var format: Format = .text
 
     @Option(name: [.short, .customLong("output")], help: "Write the format to this file; standard output keeps the summary.")
     var output: String?
 
-    @Flag(help: "Accept every current finding: write them all to the baseline (atomically), dropping stale entries.")
+    @Flag(help: "Accept every current finding: write them all to the baseline (atomically; created when missing), dropping stale entries.")
     var updateBaseline = false
 
     func validate() throws {
@@ -51,48 +48,57 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadConfig()
+        let here = FileManager.default.currentDirectoryPath
+        let setting = try options.setting(near: files.isEmpty ? [here + "/" + Config.fileName] : files)
+        let loaded = setting.config
         let pairs = try pairs(in: loaded)
-        let baselinePath = loaded.baselinePath(baseline)
-        var current = try baselinePath.map { try Baseline.load(path: $0) } ?? Baseline()
+        var current = setting.baseline
         let gate = Gate(failOn: failOn?.severity ?? loaded.failOn, thresholds: loaded.thresholds)
 
-        var results: [GateResult] = []
+        var checked: [Verdict.Checked] = []
         var sources: [SourceText] = []
         for pair in pairs {
-            let name = pair.name ?? "\(pair.a) ↔ \(pair.b)"
-            let comparison = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: current.sentencePins(for: name))
+            let identity = setting.identity(a: pair.a, b: pair.b)
+            current = current.claiming(identity)
+            let pins = current.sentencePins(for: identity.key)
+            let comparison = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: pins)
             sources += [comparison.a.source, comparison.b.source]
-            results.append(gate.evaluate(comparison.report, pair: name, baseline: current))
+            let result = gate.evaluate(comparison.report, pair: identity.key, baseline: current)
+            checked.append(Verdict.Checked(identity: identity, result: result))
         }
 
         if updateBaseline {
-            guard let baselinePath else {
+            guard let baselinePath = setting.baselinePath else {
                 throw ValidationError("--update-baseline needs a baseline file: give --baseline FILE or set baseline in the configuration.")
             }
-            for result in results {
-                current = current.replacing(pair: result.pair, with: result.report.findings.map { Baseline.Entry($0, pair: result.pair) })
+            for pair in checked {
+                let key = pair.identity.key
+                current = current.replacing(pair: key, with: pair.result.report.findings.map { Baseline.Entry($0, pair: key) })
             }
             try Console.writeFile(try current.encoded(), to: baselinePath, inputs: pairs.flatMap { [$0.a, $0.b] })
-            Console.write("parallax check: wrote \(current.accepted.count) accepted finding\(current.accepted.count == 1 ? "" : "s") to \(TerminalText.escape(baselinePath))\n")
+            let count = current.accepted.count
+            let written = setting.baselineExists ? "wrote" : "created"
+            let file = TerminalText.escape(Setting.shown(baselinePath))
+            Console.write("parallax check: \(written) \(file) with \(count) accepted finding\(count == 1 ? "" : "s")\n")
             return
         }
 
-        let summary = Self.summary(results, gate: gate)
-        let reports = results.map(\.report)
-        // Findings the baseline accepts, and those on uncertain links: suppressed in the CI formats.
-        let suppressed = Set(results.flatMap { $0.accepted.map(\.id) + $0.needsReview.map(\.id) })
+        let verdict = Verdict(
+            checked, gate: gate, config: loaded.path.map(Setting.shown), baseline: setting.baselineFile, notes: setting.notes)
+        let summary = Self.summary(verdict, checked, setting: setting)
+        let reports = checked.map(\.result.report)
+        let root = FilePaths.repositoryRoot()
         let formatted: String
         switch format {
         case .text: formatted = summary
-        case .json: formatted = try JSONOutput.encode(reports)
-        case .sarif: formatted = SARIFRenderer.render(reports, suppressed: suppressed, sources: sources)
-        case .github: formatted = GitHubRenderer.render(reports, suppressed: suppressed, sources: sources)
+        case .json: formatted = try JSONOutput.encode(verdict)
+        case .sarif: formatted = SARIFRenderer.render(reports, sources: sources, root: root)
+        case .github: formatted = GitHubRenderer.render(reports, sources: sources, root: root)
         case .junit:
             guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
                 throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
             }
-            formatted = JUnitRenderer.render(reports, timestamp: timestamp, failLevel: gate.failOn, suppressed: suppressed, sources: sources)
+            formatted = JUnitRenderer.render(reports, timestamp: timestamp, failLevel: gate.failOn, sources: sources)
         }
         if let output {
             try Console.writeFile(formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] })
@@ -100,14 +106,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             Console.write(formatted)
         }
-        if !results.allSatisfy(\.passed) { throw ExitCode(ExitStatus.violations) }
-    }
-
-    private func loadConfig() throws -> Config {
-        if let config { return try Config.load(path: config) }
-        let near = files.isEmpty ? [FileManager.default.currentDirectoryPath + "/" + Config.fileName] : files
-        if let found = Config.discover(near: near) { return try Config.load(path: found) }
-        return Config()
+        if verdict.exitStatus != 0 { throw ExitCode(Int32(verdict.exitStatus)) }
     }
 
     private func pairs(in config: Config) throws -> [Config.Pair] {
@@ -116,24 +115,20 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError(config.path.map { "\($0) lists no pairs; give two files or add pairs to it." }
                 ?? "No files given and no \(Config.fileName) found here; give two files or a configuration with pairs.")
         }
-        return config.pairs.map { Config.Pair(a: Self.relative(config.resolve($0.a)), b: Self.relative(config.resolve($0.b)), name: $0.name) }
+        return config.pairs.map { Config.Pair(a: Setting.shown(config.resolve($0.a)), b: Setting.shown(config.resolve($0.b)), name: $0.name) }
     }
 
-    /// A path relative to the current folder when it is inside it (how reports name files).
-    static func relative(_ path: String) -> String {
-        let here = FileManager.default.currentDirectoryPath
-        let prefix = here.hasSuffix("/") ? here : here + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
-    /// What failed, by how much, and where; then what was set aside.
-    static func summary(_ results: [GateResult], gate: Gate) -> String {
-        let failed = results.filter { !$0.passed }.count
-        var out = "parallax check: \(results.count) pair\(results.count == 1 ? "" : "s"), \(failed) failed (failing on \(gate.failOn.rawValue) and above)\n"
-        for result in results {
-            let a = result.report.documents.first?.path ?? "A"
-            let b = result.report.documents.last?.path ?? "B"
-            out += "\(result.passed ? "PASS" : "FAIL") \(TerminalText.escape(result.pair))\n"
+    /// What failed, by how much, and where; then what was set aside: made from the verdict.
+    static func summary(_ verdict: Verdict, _ checked: [Verdict.Checked], setting: Setting) -> String {
+        let failed = verdict.pairs.filter { $0.verdict != "pass" }.count
+        var out = "parallax check: \(verdict.pairs.count) pair\(verdict.pairs.count == 1 ? "" : "s"), \(failed) failed (failing on \(verdict.failOn.rawValue) and above)\n"
+        out += TerminalText.escape(setting.description) + "\n"
+        for note in verdict.notes { out += "notice: \(TerminalText.escape(note))\n" }
+        for (pair, checked) in zip(verdict.pairs, checked) {
+            let result = checked.result
+            let a = pair.a.isEmpty ? "A" : pair.a
+            let b = pair.b.isEmpty ? "B" : pair.b
+            out += "\(pair.verdict == "pass" ? "PASS" : "FAIL") \(TerminalText.escape(pair.name))\n"
             for violation in result.violations {
                 out += "  \(violation.rule): \(TerminalText.escape(violation.message))\n"
                 for finding in violation.findings.prefix(5) {
@@ -142,10 +137,12 @@ struct CheckCommand: ParsableCommand {
                 if violation.findings.count > 5 { out += "    … and \(violation.findings.count - 5) more\n" }
             }
             var notes: [String] = []
-            if !result.accepted.isEmpty { notes.append("\(result.accepted.count) accepted by the baseline") }
-            if !result.needsReview.isEmpty { notes.append("\(result.needsReview.count) on uncertain links, for review") }
-            if !result.stale.isEmpty { notes.append("\(result.stale.count) stale baseline entr\(result.stale.count == 1 ? "y" : "ies") (prune with --update-baseline)") }
+            let counts = pair.counts
+            if counts.accepted > 0 { notes.append("\(counts.accepted) accepted by the baseline") }
+            if counts.uncertain > 0 { notes.append("\(counts.uncertain) on uncertain links, for review") }
+            if counts.stale > 0 { notes.append("\(counts.stale) stale baseline entr\(counts.stale == 1 ? "y" : "ies") (prune with --update-baseline)") }
             if !notes.isEmpty { out += "  " + notes.joined(separator: "; ") + "\n" }
+            for note in pair.notes { out += "  notice: \(TerminalText.escape(note))\n" }
         }
         return out
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ParallaxKit
 
-/// Options shared by the commands that compare two accounts.
+/// The two accounts and the configuration options of the commands that compare one pair.
 struct ComparisonArguments: ParsableArguments {
     @Argument(help: "The first account, A ('-' for standard input).")
     var a: String
@@ -10,52 +10,20 @@ struct ComparisonArguments: ParsableArguments {
     @Argument(help: "The second account, B ('-' for standard input).")
     var b: String
 
-    @Option(help: "Language of the accounts (an ICU locale such as en); overrides the configuration's.")
-    var language: String?
+    @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Configuration file (default: parallax.yml next to A or in a folder above it).")
-    var config: String?
-
-    @Flag(help: "Use no configuration file, even if one is found.")
-    var noConfig = false
-
-    @Option(help: "Baseline file (accepted findings and pinned links; default: the configuration's).")
-    var baseline: String?
-
-    @Flag(help: "Leave headline-like lines (short, unpunctuated) out of the comparison, as page chrome.")
-    var headingsAsBoilerplate = false
-
-    @Option(help: "How sentences are linked: auto (from the order evidence), ordered (translations, light edits) or rewrite (retellings: best partners without the order's support, no moves); overrides the configuration's.")
-    var alignment: String?
+    var config: String? { options.config }
+    var noConfig: Bool { options.noConfig }
+    var language: String? { options.language }
+    var baseline: String? { options.baseline }
 
     func validate() throws {
         if a == "-" && b == "-" { throw ValidationError("Only one of A and B can be '-' (standard input).") }
-        if config != nil && noConfig { throw ValidationError("--config and --no-config cannot be used together.") }
-        if let alignment, AlignmentMode(rawValue: alignment) == nil {
-            throw ValidationError("--alignment must be one of \(AlignmentMode.allCases.map(\.rawValue).joined(separator: ", ")), not '\(alignment)'.")
-        }
     }
 
-    /// The configuration in force: the file given, the one found near the inputs, or none.
-    func loadConfig() throws -> Config {
-        var loaded = Config()
-        if let config {
-            loaded = try Config.load(path: config)
-        } else if !noConfig, let found = Config.discover(near: [a, b]) {
-            loaded = try Config.load(path: found)
-        }
-        if let language { loaded.language = language }
-        if headingsAsBoilerplate { loaded.headingsAreBoilerplate = true }
-        if let alignment, let mode = AlignmentMode(rawValue: alignment) { loaded.alignment = mode }
-        return loaded
-    }
-
-    /// Reads and compares the two accounts under the configuration, honouring the pins of the
-    /// baseline.
-    func compare() throws -> Comparison {
-        let config = try loadConfig()
-        let pins = try config.baselinePath(baseline).map { try Baseline.load(path: $0) }?.sentencePins(for: config.pairName(a: a, b: b)) ?? []
-        return try Self.compare(a: a, b: b, config: config, pins: pins)
+    /// The configuration and baseline in force for the pair.
+    func setting() throws -> Setting {
+        try options.setting(near: [a, b])
     }
 
     static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
@@ -90,29 +58,34 @@ struct CompareCommand: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        let config = try inputs.loadConfig()
-        // The baseline: its pins shape the alignment; its accepted findings are suppressed in
-        // the CI formats (SARIF suppressions, no GitHub annotation, no JUnit failure).
-        let baseline = try config.baselinePath(inputs.baseline).map { try Baseline.load(path: $0) }
-        let pair = config.pairName(a: inputs.a, b: inputs.b)
+        let setting = try inputs.setting()
+        let config = setting.config
+        // The baseline: its pins shape the alignment; the findings it accepts are marked.
+        let pair = setting.identity(a: inputs.a, b: inputs.b)
+        let baseline = setting.baseline.claiming(pair)
         let comparison = try ComparisonArguments.compare(
-            a: inputs.a, b: inputs.b, config: config, pins: baseline?.sentencePins(for: pair) ?? [])
-        let report = comparison.report
-        let suppressed = baseline?.ids(for: pair) ?? []
+            a: inputs.a, b: inputs.b, config: config, pins: baseline.sentencePins(for: pair.key))
+        let report = comparison.report.markingAccepted(baseline.ids(for: pair.key))
+        var notes = setting.notes
+        if setting.baselineExists, baseline.count(for: pair.key) == 0, let path = setting.baselinePath {
+            notes.append(Verdict.noEntryNote(baseline: Setting.shown(path), key: pair.key))
+        }
+        for note in notes { Console.error("note: " + note) }
         let sources = [comparison.a.source, comparison.b.source]
+        let root = FilePaths.repositoryRoot()
         let text: String
         switch format {
         case .json: text = try JSONOutput.encode(report)
         case .markdown: text = MarkdownRenderer.render(report)
         case .html: text = HTMLRenderer.render(report)
-        case .sarif: text = SARIFRenderer.render([report], suppressed: suppressed, sources: sources)
-        case .github: text = GitHubRenderer.render([report], suppressed: suppressed, sources: sources)
+        case .sarif: text = SARIFRenderer.render([report], sources: sources, root: root)
+        case .github: text = GitHubRenderer.render([report], sources: sources, root: root)
         case .junit:
             // Reproducible: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else now.
             guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
                 throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
             }
-            text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, suppressed: suppressed, sources: sources)
+            text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, sources: sources)
         case .terminal:
             // Written to a file, the report has no colour and the default width.
             let toTerminal = output == nil

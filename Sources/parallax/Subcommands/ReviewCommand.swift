@@ -53,12 +53,14 @@ struct ReviewCommand: ParsableCommand {
             Console.usageError(notATerminalMessage())
             throw ExitCode(ExitStatus.trouble)
         }
-        let config = try inputs.loadConfig()
-        guard let baselinePath = config.baselinePath(inputs.baseline) else {
+        let setting = try inputs.setting()
+        let config = setting.config
+        guard let baselinePath = setting.baselinePath else {
             throw ValidationError("review needs a baseline file to record decisions in: give --baseline FILE, or set baseline in the configuration (\(Config.fileName)).")
         }
-        let baseline = try Baseline.load(path: baselinePath)
-        let pair = config.pairName(a: inputs.a, b: inputs.b)
+        let identity = setting.identity(a: inputs.a, b: inputs.b)
+        let baseline = setting.baseline.claiming(identity)
+        let pair = identity.key
         let comparison = try ComparisonArguments.compare(a: inputs.a, b: inputs.b, config: config, pins: baseline.sentencePins(for: pair))
         if interactive {
             try review(comparison, pair: pair, baseline: baseline, baselinePath: baselinePath)
@@ -78,29 +80,43 @@ struct ReviewCommand: ParsableCommand {
         let updated = baseline.replacing(pair: pair, with: existing + added.map { Baseline.Entry($0, pair: pair) })
         try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
         let already = chosen.count - added.count
-        Console.write("parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n")
+        Console.write("parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n"
+            + "Gate it in CI with:\n" + TerminalText.escape(command(["check"] + checkArguments())) + "\n")
     }
 
-    /// What to run instead when there is no terminal.
-    private func notATerminalMessage() -> String {
-        func quote(_ s: String) -> String {
-            s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        }
+    /// Quoted for a POSIX shell when it needs to be.
+    private func quote(_ s: String) -> String {
+        s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private func command(_ words: [String]) -> String { "  " + (["parallax"] + words).joined(separator: " ") }
+
+    /// The files and the options that choose the configuration and baseline, as given.
+    private func configArguments() -> [String] {
         var options: [String] = []
         if let config = inputs.config { options += ["--config", quote(config)] }
         if inputs.noConfig { options.append("--no-config") }
         if let language = inputs.language { options += ["--language", quote(language)] }
-        var baseline: [String] = []
-        if let path = inputs.baseline { baseline = ["--baseline", quote(path)] }
+        if let alignment = inputs.options.alignment { options += ["--alignment", quote(alignment)] }
+        if inputs.options.headingsAsBoilerplate { options.append("--headings-as-boilerplate") }
+        if let path = inputs.baseline { options += ["--baseline", quote(path)] }
+        return options
+    }
+
+    /// What `check` needs to gate this pair as review sees it.
+    private func checkArguments() -> [String] { [quote(inputs.a), quote(inputs.b)] + configArguments() }
+
+    /// What to run instead when there is no terminal.
+    private func notATerminalMessage() -> String {
         let files = [quote(inputs.a), quote(inputs.b)]
-        func command(_ words: [String]) -> String { "  " + (["parallax"] + words).joined(separator: " ") }
+        let options = configArguments()
         return [
             "review is interactive: it needs a terminal on standard input and standard output, and this is not one (a pipe, a file or CI).",
             "Run instead:",
-            command(["compare"] + files + options + baseline) + "    # read the findings",
-            command(["check"] + files + options.filter { $0 != "--no-config" } + baseline) + "    # the CI gate: exit 1 on findings the baseline does not accept",
-            command(["review", "--accept-all"] + files + options + baseline) + "    # accept every finding into the baseline",
-            command(["review", "--accept", "CATEGORY"] + files + options + baseline) + "    # accept the findings of one category",
+            command(["compare"] + files + options) + "    # read the findings",
+            command(["check"] + checkArguments()) + "    # the CI gate: exit 1 on findings the baseline does not accept",
+            command(["review", "--accept-all"] + files + options) + "    # accept every finding into the baseline",
+            command(["review", "--accept", "CATEGORY"] + files + options) + "    # accept the findings of one category",
         ].joined(separator: "\n")
     }
 

@@ -12,7 +12,7 @@ struct ConfigTests {
         #expect(config.glossary.count >= 4)
         #expect(config.failOn == .error)
         #expect(config.thresholds.minCoverageA == 0.4)
-        #expect(config.pairName(a: TestPaths.june2021ChinaDaily, b: TestPaths.june2021Readout) == "june-2021")
+        #expect(config.pairIdentity(a: TestPaths.june2021ChinaDaily, b: TestPaths.june2021Readout, baseline: nil).key == "june-2021")
     }
 
     @Test("pairLoneGaps and headingsAreBoilerplate reach the options")

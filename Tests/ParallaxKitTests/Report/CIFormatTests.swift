@@ -69,7 +69,10 @@ struct CIFormatTests {
             let finding = try #require(report.findings.first { $0.id == id })
             #expect(result["level"] as? String == levels[finding.severity])
             #expect(result["ruleId"] as? String == "parallax/\(finding.category.rawValue)")
-            #expect(result["suppressions"] == nil)
+            // No baseline here: only a finding on an uncertain link is suppressed, for review, with the reason.
+            let suppressions = result["suppressions"] as? [[String: Any]]
+            #expect((suppressions?.first?["status"] as? String) == (finding.uncertainReason == nil ? nil : "underReview"))
+            #expect((result["properties"] as? [String: String])?["uncertain"] == finding.uncertainReason)
         }
     }
 
@@ -369,7 +372,9 @@ struct CIFormatTests {
         let lines = output.split(separator: "\n")
         #expect(lines.count == report.findings.count)
         let levels = lines.map { $0.prefix { $0 != " " } }
-        #expect(levels.filter { $0 == "::error" }.count == report.findings.filter { $0.severity == .error }.count)
+        // A finding on an uncertain link is a notice, whatever its severity.
+        #expect(levels.filter { $0 == "::error" }.count == report.findings.filter { $0.severity == .error && $0.uncertainReason == nil }.count)
+        #expect(lines.filter { $0.contains("(uncertain link)") }.count == report.findings.filter { $0.uncertainReason != nil }.count)
     }
 }
 

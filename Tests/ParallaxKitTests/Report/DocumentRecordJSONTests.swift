@@ -5,7 +5,7 @@ import Testing
 
 @Suite("DocumentRecord JSON")
 struct DocumentRecordJSONTests {
-    static let sentenceKeys: Set<String> = ["index", "text", "start", "end", "line", "column", "boilerplate", "duplicateOf"]
+    static let sentenceKeys: Set<String> = ["index", "text", "start", "end", "line", "column", "boilerplate", "duplicateOf", "paragraph"]
     static let documentKeys: Set<String> = ["id", "path", "encoding", "sha256", "sentences"]
 
     func json(_ seed: Seed) throws -> (text: String, object: [String: Any]) {

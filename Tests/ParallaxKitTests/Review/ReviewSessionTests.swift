@@ -153,6 +153,22 @@ struct ReviewSessionTests {
         #expect(session.current?.id == found.id)
     }
 
+    @Test("/ finds a severity, \"accepted\" and \"uncertain\"")
+    func searchMarks() throws {
+        var session = try ReviewFixture.session()
+        #expect(session.report.findings.contains { $0.uncertainReason != nil })
+        session.type("/uncertain\r")
+        #expect(session.current?.uncertainReason != nil)
+        session.type("/warning\r")
+        #expect(session.current?.severity == .warning)
+        var fresh = try ReviewFixture.session()
+        let first = try #require(fresh.current)
+        fresh.type("a")
+        #expect(fresh.current?.id != first.id)
+        fresh.type("/accepted\r")
+        #expect(fresh.current?.id == first.id)
+    }
+
     @Test("? shows help, any key returns; w toggles the whole pair")
     func helpAndWhole() throws {
         var session = try ReviewFixture.session()
