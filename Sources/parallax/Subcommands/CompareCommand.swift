@@ -4,22 +4,22 @@ import ParallaxKit
 
 /// Options shared by the commands that compare two accounts.
 struct ComparisonArguments: ParsableArguments {
-    @Argument(help: "The first account, A ('-' for standard input).")
+    @Argument(help: "The first account, A ('-' for standard input).", completion: .file())
     var a: String
 
-    @Argument(help: "The second account, B ('-' for standard input).")
+    @Argument(help: "The second account, B ('-' for standard input).", completion: .file())
     var b: String
 
     @Option(help: "Language of the accounts (an ICU locale such as en); overrides the configuration's.")
     var language: String?
 
-    @Option(help: "Configuration file (default: parallax.yml next to A or in a folder above it).")
+    @Option(help: "Configuration file (default: parallax.yml next to A or in a folder above it).", completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     @Flag(help: "Use no configuration file, even if one is found.")
     var noConfig = false
 
-    @Option(help: "Baseline file (accepted findings and pinned links; default: the configuration's).")
+    @Option(help: "Baseline file (accepted findings and pinned links; default: the configuration's).", completion: .file(extensions: ["json"]))
     var baseline: String?
 
     @Flag(help: "Leave headline-like lines (short, unpunctuated) out of the comparison, as page chrome.")
@@ -83,11 +83,19 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .terminal
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
     var output: String?
 
-    @Flag(name: .customLong("no-color"), help: "No colour in terminal output (also when NO_COLOR is set, or output is not a terminal).")
-    var noColor = false
+    @OptionGroup var reading: ReadingOptions
+
+    @Flag(name: [.short, .long], help: "Say nothing on standard error but errors (no note of the file written).")
+    var quiet = false
+
+    func validate() throws {
+        if format != .terminal && reading.shapesTerminalReport {
+            throw ValidationError("--sort, --severity and --category shape the terminal report; with --format \(format.rawValue) the report holds every finding.")
+        }
+    }
 
     func run() throws {
         let config = try inputs.loadConfig()
@@ -114,17 +122,22 @@ struct CompareCommand: ParsableCommand {
             }
             text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, suppressed: suppressed, sources: sources)
         case .terminal:
-            // Written to a file, the report has no colour and the default width.
-            let toTerminal = output == nil
-            let options = TerminalRenderer.Options(
-                width: toTerminal ? Console.terminalWidth : Console.defaultWidth,
-                color: toTerminal && Console.colorEnabled(disabled: noColor))
+            // Written to a file, the report has the default width, and no colour unless
+            // --color always.
+            let toTerminal = output == nil && Console.isTerminal
+            let options = try reading.terminalOptions(
+                width: output == nil ? Console.terminalWidth : Console.defaultWidth,
+                color: reading.color.enabled(noColorFlag: reading.noColor, toTerminal: toTerminal))
             text = TerminalRenderer.render(report, options: options)
         }
         if let output {
             try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
+            if !quiet {
+                let n = report.findings.count
+                Console.note("wrote the \(format.rawValue) report (\(n) finding\(n == 1 ? "" : "s")) to \(output)")
+            }
         } else {
-            Console.write(text)
+            Pager.write(text, enabled: format == .terminal && !reading.noPager)
         }
     }
 }
