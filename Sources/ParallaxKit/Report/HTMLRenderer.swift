@@ -121,7 +121,7 @@ public enum HTMLRenderer {
         out += "<dt>\(severityBadge(.info))</dt><dd>for the record</dd>\n"
         out += "<dt><span class=\"badge acc\">✓ accepted</span></dt><dd>in the baseline: shown, does not fail the check</dd>\n"
         out += "<dt><span class=\"badge unc\">? uncertain</span></dt><dd>on a link the engine is unsure of: for a person to judge</dd>\n"
-        out += "<dt><del class=\"w lg\">words</del> <ins class=\"w lg\">words</ins></dt><dd>the words of A and of B a finding is about (the underline has the category's colour)</dd>\n"
+        out += "<dt><del class=\"w lg\">A words</del> <ins class=\"w lg\">B words</ins></dt><dd>the words of A and of B a finding is about (the underline has the category's colour)</dd>\n"
         out += "<dt><span class=\"s lg cat-omission\">A sentence</span></dt><dd>the bar at its left: a finding about the whole sentence, in the category's colour; an omission is drawn on A, an addition on B</dd>\n"
         out += "<dt><span class=\"s lg alone\">sentence</span></dt><dd>dashed bar: no counterpart in the other account</dd>\n"
         for category in categories {
