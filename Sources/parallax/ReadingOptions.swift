@@ -21,6 +21,18 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// `--color auto|always|never`, and `--no-color` (hidden: the older spelling of never).
+struct ColorOptions: ParsableArguments {
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always (also for | less -R or a file), never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .customLong("no-color"), help: ArgumentHelp("The same as --color never.", visibility: .hidden))
+    var noColor = false
+
+    /// Whether to colour output that goes to a terminal (`toTerminal`) or not.
+    func enabled(toTerminal: Bool) -> Bool { color.enabled(noColorFlag: noColor, toTerminal: toTerminal) }
+}
+
 extension Severity: ExpressibleByArgument {}
 extension FindingCategory: ExpressibleByArgument {}
 extension TerminalRenderer.Sort: ExpressibleByArgument {}
@@ -42,11 +54,7 @@ struct ReadingOptions: ParsableArguments {
         completion: .list(FindingCategory.allCases.map(\.rawValue)))
     var categoryNames: [String] = []
 
-    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always (also for | less -R or a file), never.")
-    var color: ColorChoice = .auto
-
-    @Flag(name: .customLong("no-color"), help: ArgumentHelp("The same as --color never.", visibility: .hidden))
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     @Flag(help: "Never page the output (by default long terminal output goes through $PARALLAX_PAGER, $PAGER or less -R).")
     var noPager = false

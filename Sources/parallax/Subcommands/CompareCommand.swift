@@ -127,7 +127,7 @@ struct CompareCommand: ParsableCommand {
             let toTerminal = output == nil && Console.isTerminal
             let options = try reading.terminalOptions(
                 width: output == nil ? Console.terminalWidth : Console.defaultWidth,
-                color: reading.color.enabled(noColorFlag: reading.noColor, toTerminal: toTerminal))
+                color: reading.colors.enabled(toTerminal: toTerminal))
             text = TerminalRenderer.render(report, options: options)
         }
         if let output {

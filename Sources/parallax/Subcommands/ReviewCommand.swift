@@ -35,11 +35,7 @@ struct ReviewCommand: ParsableCommand {
         completion: .list(FindingCategory.allCases.map(\.rawValue)))
     var acceptCategories: [String] = []
 
-    @Option(help: "Colour: auto (unless NO_COLOR is set), always, never.")
-    var color: ColorChoice = .auto
-
-    @Flag(name: .customLong("no-color"), help: ArgumentHelp("The same as --color never.", visibility: .hidden))
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
 
     @Flag(name: [.short, .long], help: "Print nothing on success (errors still go to standard error).")
     var quiet = false
@@ -124,7 +120,7 @@ struct ReviewCommand: ParsableCommand {
             document.sentences.indices.map { document.fingerprint(ofSentence: $0) }
         }
         var session = ReviewSession(report: comparison.report, pair: pair, baseline: baseline, log: log, fingerprints: fingerprints)
-        let color = self.color.enabled(noColorFlag: noColor, toTerminal: true)
+        let color = colors.enabled(toTerminal: true)
 
         let terminal = try Terminal()
         var outcome = ReviewSession.Outcome.discard
