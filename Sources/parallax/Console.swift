@@ -11,6 +11,12 @@ enum Console {
         _ = writeAll(2, Array(line.utf8))
     }
 
+    /// Writes a note for the person (what was written where) to standard error, prefixed with
+    /// the program name; untrusted text in it is escaped.
+    static func note(_ message: String) {
+        error(message)
+    }
+
     /// Writes every byte to a file descriptor (retrying on EINTR and short writes); the
     /// `errno` of a failure, or nil.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
@@ -43,6 +49,8 @@ enum Console {
     static func usageError(_ message: String) {
         var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escape(String($0)) }
         while lines.last?.isEmpty == true { lines.removeLast() }
+        // One prefix: argument-parser's own "Error: " goes, "parallax: " says it.
+        if let first = lines.first, first.hasPrefix("Error: ") { lines[0] = String(first.dropFirst("Error: ".count)) }
         let text = "parallax: " + lines.joined(separator: "\n") + "\n"
         _ = writeAll(2, Array(text.utf8))
     }

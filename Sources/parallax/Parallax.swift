@@ -19,7 +19,17 @@ struct Parallax: ParsableCommand {
     /// 2 for usage and input errors, 3 for internal errors.
     static func main() {
         do {
-            var command = try parseAsRoot(RawArguments.load())
+            // A first word that is no subcommand (and no option): say so, with the closest
+            // name, rather than argument-parser's "3 unexpected arguments".
+            let arguments = RawArguments.load()
+            if let first = arguments.first, !first.hasPrefix("-") {
+                let names = configuration.subcommands.map { $0._commandName } + ["help"]
+                if !names.contains(first) {
+                    Console.usageError("unknown command '\(first)'\(Suggest.hint(first, among: names)) (commands: \(names.dropLast().joined(separator: ", ")))\nUsage: parallax <subcommand>\n  See 'parallax --help' for more information.")
+                    Foundation.exit(ExitStatus.trouble)
+                }
+            }
+            var command = try parseAsRoot(arguments)
             // For the tests of the exit status: PARALLAX_FAULT=internal makes the run fail as an
             // internal error would, after the arguments are parsed.
             if ProcessInfo.processInfo.environment["PARALLAX_FAULT"] == "internal" {

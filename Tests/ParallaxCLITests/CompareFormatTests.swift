@@ -48,7 +48,7 @@ struct CompareFormatTests {
     }
 
     /// Runs parallax under `script(1)`, so that its standard output is a terminal.
-    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    static func runOnTerminal(_ arguments: [String], environment: [String: String] = [:], unsetting: [String] = []) throws -> String {
         let binary = try #require(ParallaxCommand.binary)
         let command = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
@@ -56,7 +56,10 @@ struct CompareFormatTests {
         process.arguments = ["-qec", command, "/dev/null"]
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
-        process.environment = env.merging(environment) { _, new in new }
+        env["PARALLAX_PAGER"] = "cat"  // no pager unless a test asks for one
+        env = env.merging(environment) { _, new in new }
+        for name in unsetting { env[name] = nil }
+        process.environment = env
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
@@ -91,14 +94,19 @@ struct CompareFormatTests {
         #expect(!Self.hasEscape(flag))
     }
 
-    @Test("-o writes the report to the file, atomically, and nothing to standard output",
+    @Test("-o writes the report to the file, atomically, nothing to standard output, and says so on standard error (not with --quiet)",
           arguments: ["terminal", "json", "markdown", "html"])
     func output(format: String) throws {
         let scratch = try Scratch()
         let target = scratch.path("report.out")
         let result = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", format, "-o", target])
-        ParallaxCommand.expectSuccess(result)
+        #expect(result.status == 0)
         #expect(result.stdoutBytes.isEmpty)
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderr.hasPrefix("parallax: wrote the \(format) report (") && result.stderr.contains(" findings) to \(target)"), "\(result.stderr)")
+        let quiet = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", format, "-o", target, "--quiet"])
+        ParallaxCommand.expectSuccess(quiet)
+        #expect(quiet.stdoutBytes.isEmpty)
         let written = try Data(contentsOf: URL(fileURLWithPath: target))
         let direct = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", format], environment: ["COLUMNS": "100"])
         #expect(written == Data(direct.stdoutBytes))

@@ -150,6 +150,70 @@ struct ReviewTests {
         #expect(sgr.allSatisfy { $0.hasPrefix("0m") }, "only resets under NO_COLOR: \(Set(sgr.map { $0.prefix(6) }))")
     }
 
+    @Test("A asks first, saying how many findings and errors it covers; n cancels, y accepts them all")
+    func acceptAllAsks() throws {
+        let scratch = try Self.project()
+        let (_, ordered) = try Self.report(scratch)
+        let errors = ordered.filter { $0.severity == .error }.count
+        let terminal = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 120, rows: 30, directory: scratch.folder, environment: ["NO_COLOR": "1"])
+        #expect(terminal.waitFor("[1/"))
+        terminal.send("A")
+        let ask = "Accept \(ordered.count) findings (this one and every later one still open), \(errors) of them error"
+        #expect(terminal.waitFor(ask), "\(terminal.text.suffix(600))")
+        let mark = terminal.output.count
+        terminal.send("n")
+        #expect(terminal.waitFor("Nothing accepted.", after: mark))
+        terminal.send("A")
+        #expect(terminal.waitFor(ask, after: mark))
+        terminal.send("y")
+        #expect(terminal.waitFor("All \(ordered.count) findings are accepted or rejected", after: mark))
+        terminal.send("q")
+        #expect(terminal.waitForExit())
+        #expect(terminal.process.terminationStatus == 0)
+        let baseline = try Baseline.load(path: scratch.path("baseline.json"))
+        #expect(Set(baseline.accepted.map(\.id)) == Set(ordered.map(\.id)))
+        #expect(baseline.accepted.allSatisfy { $0.message != nil }, "entries keep their message")
+    }
+
+    @Test("Reopening resumes where the last review stopped (the first open finding from there), even with nothing decided")
+    func resumesWhereStopped() throws {
+        let scratch = try Self.project()
+        let first = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder)
+        #expect(first.waitFor("[1/"))
+        first.send("jjjjjj")
+        #expect(first.waitFor("[7/"))
+        first.send("q")
+        #expect(first.waitForExit())
+        #expect(first.text.contains("nothing changed"))
+        let again = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder)
+        #expect(again.waitFor("[7/"), "\(again.text.suffix(400))")
+        #expect(!again.text.contains("[1/"))
+        again.send("a")
+        #expect(again.waitFor("[8/"))
+        again.send("q")
+        #expect(again.waitForExit())
+        let third = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder)
+        #expect(third.waitFor("[8/"), "\(third.text.suffix(400))")
+        third.send("Q")
+        #expect(third.waitForExit())
+    }
+
+    @Test("A search scrolls the words it found into view")
+    func searchScrolls() throws {
+        let scratch = try Self.project()
+        let (report, _) = try Self.report(scratch)
+        let found = try #require(ReviewSearchCase.find(in: report, pair: "june", width: 80, height: 24))
+        let terminal = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder, environment: ["NO_COLOR": "1"])
+        #expect(terminal.waitFor("[1/"))
+        let mark = terminal.output.count
+        terminal.send("/" + found.word + "\r")
+        #expect(terminal.waitFor("[\(found.position + 1)/", after: mark))
+        let drawn = String(decoding: terminal.output[mark...], as: UTF8.self).lowercased()
+        #expect(drawn.contains(found.word) || terminal.waitFor(found.word, after: mark), "'\(found.word)' drawn after the search")
+        terminal.send("Q")
+        #expect(terminal.waitForExit())
+    }
+
     static func expectRestored(_ terminal: PseudoTerminal, before: termios, sourceLocation: SourceLocation = #_sourceLocation) {
         let after = terminal.modes()
         #expect(after.c_lflag == before.c_lflag, "local modes (ICANON, ECHO, ISIG)", sourceLocation: sourceLocation)

@@ -15,18 +15,26 @@ public struct Baseline: Sendable, Equatable, Codable {
         public var b: String?
         /// Why it was accepted, if someone said.
         public var note: String?
+        /// The finding's message when it was accepted, for the person reading the file (absent
+        /// in entries written before it was kept).
+        public var message: String?
+        /// The finding's severity when it was accepted (absent in older entries).
+        public var severity: Severity?
 
-        public init(id: String, pair: String, category: FindingCategory, a: String?, b: String?, note: String? = nil) {
+        public init(id: String, pair: String, category: FindingCategory, a: String?, b: String?, note: String? = nil, message: String? = nil, severity: Severity? = nil) {
             self.id = id
             self.pair = pair
             self.category = category
             self.a = a
             self.b = b
             self.note = note
+            self.message = message
+            self.severity = severity
         }
 
         public init(_ finding: Finding, pair: String, note: String? = nil) {
-            self.init(id: finding.id, pair: pair, category: finding.category, a: finding.a?.text, b: finding.b?.text, note: note)
+            self.init(id: finding.id, pair: pair, category: finding.category, a: finding.a?.text, b: finding.b?.text, note: note,
+                      message: finding.message, severity: finding.severity)
         }
     }
 

@@ -16,6 +16,16 @@ struct ReportLayout {
         var label: String { self == .a ? "A" : "B" }
     }
 
+    /// Whether a finding of `category` is about `side`'s words: an omission is A's, an addition
+    /// B's (their other side only says where); the other categories are about both.
+    static func belongs(_ category: FindingCategory, to side: Side) -> Bool {
+        switch category {
+        case .omission: side == .a
+        case .addition: side == .b
+        default: true
+        }
+    }
+
     func document(_ side: Side) -> DocumentRecord? {
         let i = side == .a ? 0 : 1
         return i < report.documents.count ? report.documents[i] : nil
@@ -73,6 +83,88 @@ struct ReportLayout {
             if keys[x].1 != keys[y].1 { return keys[x].1 < keys[y].1 }
             return x < y
         }
+    }
+
+    // MARK: - Sentence pairs
+
+    /// Findings about the same sentences of A and of B: the pair is shown once, its findings
+    /// under it.
+    struct PairGroup: Hashable {
+        /// Sentence indices of A and of B, ascending (empty for a side the findings lack).
+        var a: [Int]
+        var b: [Int]
+        /// A side the findings have without naming sentences: a note about the whole account.
+        var wholeA = false
+        var wholeB = false
+        /// Indices into `report.findings`, in the order shown.
+        var findings: [Int]
+
+        /// The span of `side` the pair shows (its first finding's, which names the same
+        /// sentences as the others').
+        func span(_ side: Side, in report: Report) -> Span? {
+            findings.lazy.compactMap { side == .a ? report.findings[$0].a : report.findings[$0].b }.first
+        }
+    }
+
+    /// The findings `indices` (into `report.findings`) grouped by the sentences they are about.
+    /// By ``TerminalRenderer/Sort/severity``: groups holding errors first, then warnings, then
+    /// the rest, each in document order, and in a group its findings by severity; by
+    /// ``TerminalRenderer/Sort/document``: groups and their findings in document order.
+    func pairGroups(of indices: [Int], sort: TerminalRenderer.Sort) -> [PairGroup] {
+        let order = findingOrder()
+        var rank = Array(repeating: 0, count: report.findings.count)
+        for (n, i) in order.enumerated() { rank[i] = n }
+        let wanted = Set(indices)
+        var groups: [PairGroup] = []
+        var slot: [PairGroup: Int] = [:]
+        for i in order where wanted.contains(i) {
+            let f = report.findings[i]
+            let key = PairGroup(a: (f.a?.sentences ?? []).sorted(), b: (f.b?.sentences ?? []).sorted(),
+                                wholeA: f.a != nil && f.a?.sentences.isEmpty == true, wholeB: f.b != nil && f.b?.sentences.isEmpty == true, findings: [])
+            if let at = slot[key] {
+                groups[at].findings.append(i)
+            } else {
+                slot[key] = groups.count
+                var group = key
+                group.findings = [i]
+                groups.append(group)
+            }
+        }
+        guard sort == .severity else { return groups }
+        func top(_ g: PairGroup) -> Int { g.findings.map { report.findings[$0].severity.rank }.max() ?? 0 }
+        for g in groups.indices {
+            groups[g].findings.sort { x, y in
+                let (sx, sy) = (report.findings[x].severity.rank, report.findings[y].severity.rank)
+                return sx != sy ? sx > sy : rank[x] < rank[y]
+            }
+        }
+        let tops = groups.map(top)
+        return groups.indices.sorted { x, y in tops[x] != tops[y] ? tops[x] > tops[y] : x < y }.map { groups[$0] }
+    }
+
+    // MARK: - Quotes
+
+    /// `text` with at most `limit` words: when longer, its first words and its last, joined by
+    /// ` … `. Quotes of changed words stay short enough to read in one line.
+    static func shortened(_ text: String, limit: Int = 10) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > limit, limit >= 3 else { return text }
+        let head = (limit + 1) / 2
+        let tail = limit - head
+        let lead = String(text.prefix { $0 == " " })
+        let trail = String(text.reversed().prefix { $0 == " " })
+        return lead + words.prefix(head).joined(separator: " ") + " … " + words.suffix(tail).joined(separator: " ") + trail
+    }
+
+    /// The `words` words of `text` nearest its end (`keepEnd`) or its start, with `…` where
+    /// text was left out; spaces at the cut edge kept.
+    static func context(_ text: String, words: Int, keepEnd: Bool) -> String {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count > words else { return text }
+        if keepEnd {
+            return "…" + parts.suffix(words).joined(separator: " ") + (text.hasSuffix(" ") ? " " : "")
+        }
+        return (text.hasPrefix(" ") ? " " : "") + parts.prefix(words).joined(separator: " ") + "…"
     }
 
     // MARK: - Counts

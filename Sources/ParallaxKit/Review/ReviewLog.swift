@@ -9,6 +9,9 @@ public struct ReviewLogEntry: Sendable, Hashable, Codable {
         case rejected
         /// Accepted into the baseline (logged when it undoes an earlier rejection, or is new).
         case accepted
+        /// Not a decision: the finding the person was on when they saved and quit, where the
+        /// next review of the pair resumes.
+        case stopped
     }
 
     public var pair: String
@@ -74,10 +77,15 @@ public enum ReviewLog {
         return String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n"
     }
 
+    /// The finding of `pair` the last review stopped on (its fingerprint), if one was logged.
+    public static func stoppedAt(in entries: [ReviewLogEntry], pair: String) -> String? {
+        entries.last { $0.pair == pair && $0.decision == .stopped }?.id
+    }
+
     /// The findings of `pair` whose latest entry is a rejection, with its note.
     public static func rejections(in entries: [ReviewLogEntry], pair: String) -> [String: String?] {
         var latest: [String: ReviewLogEntry] = [:]
-        for entry in entries where entry.pair == pair { latest[entry.id] = entry }
+        for entry in entries where entry.pair == pair && entry.decision != .stopped { latest[entry.id] = entry }
         var out: [String: String?] = [:]
         for (id, entry) in latest where entry.decision == .rejected { out[id] = .some(entry.note) }
         return out

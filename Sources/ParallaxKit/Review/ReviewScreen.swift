@@ -70,9 +70,15 @@ private struct Renderer {
             return ReviewScreen.finish(summary(), width: width, height: height, color: color, cursor: nil)
         }
         var top = [header(finding)]
+        // The message whole, wrapped: up to half the screen (all but the frame with w), the
+        // rest said to be there.
         let message = StyledText(TerminalText.escape(finding.message)).wrapped(width: width)
-        top += message.prefix(2).enumerated().map { i, line in
-            i == 1 && message.count > 2 ? line.clipped(to: width - 1).appending("…") : line
+        let room = session.whole ? max(height - 8, 2) : max(height / 2 - 2, 3)
+        if message.count <= room {
+            top += message
+        } else {
+            top += message.prefix(room - 1)
+            top.append(StyledText("… \(message.count - room + 1) more line\(message.count - room + 1 == 1 ? "" : "s") of the message; \(session.whole ? "a taller terminal shows them" : "w shows it whole")", style: "2"))
         }
         top.append(StyledText())
 
@@ -159,7 +165,15 @@ private struct Renderer {
         case .search(let editor):
             let (line, column) = editorLine(editor, prefix: "/")
             let hint = session.lastSearch.isEmpty ? "Enter finds the next match · Esc cancels" : "Enter finds the next match (empty: \u{201C}\(TerminalText.escape(session.lastSearch))\u{201D}) · Esc cancels"
-            return ([StyledText("Search category, message and sentences:", style: "1"), line, StyledText(hint, style: "2")], 1, column)
+            return ([StyledText("Search messages, categories, severities and sentences:", style: "1"), line, StyledText(hint, style: "2")], 1, column)
+        case .confirmAll(let action):
+            let scope = session.bulkScope
+            let what = "\(scope.findings) finding\(scope.findings == 1 ? "" : "s") (this one and every later one still open)"
+            let errors = scope.errors == 0 ? "none of them an error" : "\(scope.errors) of them error\(scope.errors == 1 ? "" : "s")"
+            let then = action == .reject ? " (a note follows)" : ""
+            let text = "\(action.verb) \(what), \(errors)?\(then) y \(action.verb.lowercased())s, any other key cancels."
+            let style = scope.errors > 0 && action == .accept ? "1;31" : "1;33"
+            return (StyledText(text, style: style).wrapped(width: width).prefix(2) + [StyledText()], nil, 0)
         case .confirmDiscard:
             let changes = session.changes.count
             let pins = session.pins.count
@@ -204,6 +218,8 @@ private struct Renderer {
     struct Block {
         var lines: [StyledText]
         var distance: Int
+        /// The block holds the words the last search found: it stays on screen.
+        var hit = false
     }
 
     func body(_ finding: Finding, height: Int) -> [StyledText] {
@@ -243,11 +259,22 @@ private struct Renderer {
         var blocks = blocks
         var total = blocks.reduce(0) { $0 + $1.lines.count }
         while total > height {
-            guard let victim = blocks.indices.filter({ blocks[$0].distance > 0 }).max(by: { (blocks[$0].distance, $0) < (blocks[$1].distance, $1) }) else { break }
+            guard let victim = blocks.indices.filter({ blocks[$0].distance > 0 && !blocks[$0].hit }).max(by: { (blocks[$0].distance, $0) < (blocks[$1].distance, $1) }) else { break }
             total -= blocks[victim].lines.count
             blocks.remove(at: victim)
         }
         var lines = blocks.flatMap(\.lines)
+        // Words a search found below the cut: leave out lines above them (after the heading)
+        // instead, so that they are in view.
+        if lines.count > height, let word = session.searchHit?.lowercased(), !word.isEmpty,
+           let hit = lines.firstIndex(where: { $0.plain.lowercased().contains(word) }), hit >= height - 1 {
+            let heading = blocks.prefix { $0.distance == -1 }.reduce(0) { $0 + $1.lines.count }
+            let from = max(height - heading > 3 ? hit - 1 : hit, heading)
+            if heading + 2 <= height, from > heading {
+                let skipped = from - heading
+                lines = Array(lines.prefix(heading)) + [StyledText("… \(skipped) line\(skipped == 1 ? "" : "s") above", style: "2")] + Array(lines[from...])
+            }
+        }
         if lines.count > height {
             let hidden = lines.count - (height - 1)
             lines = Array(lines.prefix(height - 1))
@@ -269,7 +296,8 @@ private struct Renderer {
         func sentence(_ index: Int, distance: Int) {
             guard let s = ReportLayout.sentence(index, in: document) else { return }
             let marked = distance == 0 ? span.flatMap { ReportLayout.markedRange(of: $0, in: s) } : nil
-            blocks.append(Block(lines: text(s.text, marked: marked, side: side, focus: distance == 0, width: width), distance: distance))
+            let hit = session.searchHit.map { s.text.lowercased().contains($0.lowercased()) } ?? false
+            blocks.append(Block(lines: text(s.text, marked: marked, side: side, focus: distance == 0, width: width), distance: distance, hit: hit))
         }
         let context = session.whole ? 0 : ReviewScreen.contextSentences
         let count = document.sentences.count
@@ -367,10 +395,10 @@ private struct Renderer {
             ("a", "accept this finding: into the baseline, where it stops failing parallax check"),
             ("r", "reject it, with a note saying why (kept in the review log; it keeps failing)"),
             ("s", "skip it for now"),
-            ("A R S", "accept, reject or skip this one and every remaining one"),
+            ("A R S", "accept, reject or skip this one and every remaining one (asks first, saying how many and how many errors)"),
             ("j k ↓ ↑", "next, previous finding (g G: first, last)"),
             ("n", "next finding not yet accepted or rejected"),
-            ("/", "search categories, messages and sentences (an empty search repeats the last)"),
+            ("/", "search messages, categories, severities and both sentences (an empty search repeats the last); the words found are kept in view"),
             ("w", "show the finding's sentences whole, or in context again"),
             ("u", "unlink the finding's A and B sentences: the aligner will not pair them again"),
             ("p", "pin them: the aligner always pairs them"),
@@ -450,6 +478,9 @@ extension StyledText {
         if width >= 1 { out.append("…", style: cells.last?.style) }
         return out
     }
+
+    /// The characters, without styles.
+    var plain: String { String(cells.map(\.character)) }
 
     func appending(_ text: String, style: String? = nil) -> StyledText {
         var copy = self

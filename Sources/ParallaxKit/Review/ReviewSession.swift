@@ -28,6 +28,21 @@ public struct ReviewSession: Sendable {
         case summary
         /// Asking whether to quit and lose this session's decisions.
         case confirmDiscard
+        /// Asking whether to accept, reject or skip every remaining finding.
+        case confirmAll(BulkAction)
+    }
+
+    /// `A`, `R`, `S`: one decision for the current finding and every later one still open.
+    public enum BulkAction: Sendable, Hashable {
+        case accept, reject, skip
+
+        public var verb: String {
+            switch self {
+            case .accept: "Accept"
+            case .reject: "Reject"
+            case .skip: "Skip"
+            }
+        }
     }
 
     /// What the caller should do after a key.
@@ -66,6 +81,9 @@ public struct ReviewSession: Sendable {
     public private(set) var pins: [Baseline.Pin] = []
     /// The last search, repeated by an empty one.
     public private(set) var lastSearch = ""
+    /// The words the last search found in the finding shown, until the next key: the screen
+    /// scrolls them into view.
+    public private(set) var searchHit: String?
 
     /// - Parameters:
     ///   - report: The comparison of the pair (with the baseline's pins honoured).
@@ -73,6 +91,9 @@ public struct ReviewSession: Sendable {
     ///   - baseline: The baseline: its accepted findings of `pair` count as reviewed.
     ///   - log: The review log: findings whose latest entry is a rejection count as reviewed.
     ///   - fingerprints: Fingerprints of the sentences of A and of B, for pins.
+    ///
+    /// It opens on the first finding not yet decided at or after the one the log says the last
+    /// review stopped on (``ReviewLog/stoppedAt(in:pair:)``), else on the first one not decided.
     public init(report: Report, pair: String, baseline: Baseline = Baseline(), log: [ReviewLogEntry] = [], fingerprints: [[String]] = [[], []]) {
         self.report = report
         self.pair = pair
@@ -87,7 +108,9 @@ public struct ReviewSession: Sendable {
         self.decisions = decisions
         self.loaded = decisions
         self.position = 0
-        if let first = order.firstIndex(where: { decisions[report.findings[$0].id] == nil }) {
+        let open = order.indices.filter { decisions[report.findings[order[$0]].id] == nil }
+        let stopped = ReviewLog.stoppedAt(in: log, pair: pair).flatMap { id in order.firstIndex { report.findings[$0].id == id } }
+        if let first = open.first(where: { $0 >= (stopped ?? 0) }) ?? open.first {
             position = first
         } else {
             mode = .summary
@@ -170,7 +193,7 @@ public struct ReviewSession: Sendable {
             switch key {
             case .character("q"): return .save
             case .character("Q"), .character("x"): return quitWithoutSaving()
-            case .character("k"), .up, .left, .character("j"), .down, .right:
+            case .character("k"), .up, .left, .character("j"), .down, .right, .character("g"), .home:
                 if !order.isEmpty {
                     position = order.count - 1
                     mode = .finding
@@ -185,11 +208,32 @@ public struct ReviewSession: Sendable {
             mode = current == nil ? .summary : .finding
             status = "Still reviewing."
             return .stay
+        case .confirmAll(let action):
+            guard key == .character("y") || key == .character("Y") else {
+                mode = .finding
+                status = "Nothing \(action == .skip ? "skipped" : action == .accept ? "accepted" : "rejected")."
+                return .stay
+            }
+            let ids = remaining()
+            switch action {
+            case .accept:
+                for id in ids { decisions[id] = .accepted }
+                mode = .summary
+                status = "Accepted \(ids.count) finding\(ids.count == 1 ? "" : "s")."
+            case .skip:
+                for id in ids where decisions[id] == nil { decisions[id] = .skipped }
+                mode = .summary
+                status = "Skipped \(ids.count) finding\(ids.count == 1 ? "" : "s")."
+            case .reject:
+                mode = .note(LineEditor(), all: true)
+            }
+            return .stay
         }
     }
 
     private mutating func handleFinding(_ key: ReviewKey) -> Outcome {
         status = nil
+        searchHit = nil
         guard let finding = current else {
             mode = .summary
             return .stay
@@ -203,18 +247,9 @@ public struct ReviewSession: Sendable {
         case .character("s"):
             if decisions[finding.id] == nil { decisions[finding.id] = .skipped }
             advance()
-        case .character("A"):
-            let ids = remaining()
-            for id in ids { decisions[id] = .accepted }
-            mode = .summary
-            status = "Accepted \(ids.count) finding\(ids.count == 1 ? "" : "s")."
-        case .character("R"):
-            mode = .note(LineEditor(), all: true)
-        case .character("S"):
-            let ids = remaining()
-            for id in ids where decisions[id] == nil { decisions[id] = .skipped }
-            mode = .summary
-            status = "Skipped \(ids.count) finding\(ids.count == 1 ? "" : "s")."
+        case .character("A"): mode = .confirmAll(.accept)
+        case .character("R"): mode = .confirmAll(.reject)
+        case .character("S"): mode = .confirmAll(.skip)
         case .character("j"), .down, .right, .character(" "), .pageDown:
             if position + 1 < order.count { position += 1 } else { mode = .summary }
         case .character("k"), .up, .left, .pageUp:
@@ -242,7 +277,19 @@ public struct ReviewSession: Sendable {
 
     /// The current finding and the later ones not yet accepted or rejected.
     private func remaining() -> [String] {
-        order[position...].map { report.findings[$0].id }.filter { decisions[$0]?.isFinal != true }
+        remainingFindings().map(\.id)
+    }
+
+    private func remainingFindings() -> [Finding] {
+        guard position < order.count else { return [] }
+        return order[position...].map { report.findings[$0] }.filter { decisions[$0.id]?.isFinal != true }
+    }
+
+    /// What `A`, `R` or `S` would cover: the current finding and the later ones still open, and
+    /// how many of them are errors.
+    public var bulkScope: (findings: Int, errors: Int) {
+        let remaining = remainingFindings()
+        return (remaining.count, remaining.filter { $0.severity == .error }.count)
     }
 
     private mutating func reject(note: String?, all: Bool) {
@@ -295,6 +342,7 @@ public struct ReviewSession: Sendable {
             let i = (position + step) % n
             if haystack(report.findings[order[i]]).contains(needle) {
                 position = i
+                searchHit = query
                 status = step == n ? "Only this finding matches \u{201C}\(query)\u{201D}." : nil
                 return
             }
@@ -363,9 +411,9 @@ public struct ReviewSession: Sendable {
     }
 
     /// Log lines for this session's changes: every rejection (with its note) and every
-    /// acceptance, stamped with `time`.
+    /// acceptance, then the finding shown (where the next review resumes), stamped with `time`.
     public func logEntries(time: String?) -> [ReviewLogEntry] {
-        changes.map { change in
+        var entries = changes.map { change in
             let note: String?
             let decision: ReviewLogEntry.Decision
             switch change.decision {
@@ -375,6 +423,10 @@ public struct ReviewSession: Sendable {
             return ReviewLogEntry(pair: pair, id: change.finding.id, decision: decision, category: change.finding.category,
                                   note: note, a: change.finding.a?.text, b: change.finding.b?.text, time: time)
         }
+        if let finding = current {
+            entries.append(ReviewLogEntry(pair: pair, id: finding.id, decision: .stopped, category: finding.category, time: time))
+        }
+        return entries
     }
 }
 

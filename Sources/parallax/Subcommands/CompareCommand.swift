@@ -4,10 +4,10 @@ import ParallaxKit
 
 /// The two accounts and the configuration options of the commands that compare one pair.
 struct ComparisonArguments: ParsableArguments {
-    @Argument(help: "The first account, A ('-' for standard input).")
+    @Argument(help: "The first account, A ('-' for standard input).", completion: .file())
     var a: String
 
-    @Argument(help: "The second account, B ('-' for standard input).")
+    @Argument(help: "The second account, B ('-' for standard input).", completion: .file())
     var b: String
 
     @OptionGroup var options: ConfigOptions
@@ -51,11 +51,19 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .terminal
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
     var output: String?
 
-    @Flag(name: .customLong("no-color"), help: "No colour in terminal output (also when NO_COLOR is set, or output is not a terminal).")
-    var noColor = false
+    @OptionGroup var reading: ReadingOptions
+
+    @Flag(name: [.short, .long], help: "Say nothing on standard error but errors (no note of the file written).")
+    var quiet = false
+
+    func validate() throws {
+        if format != .terminal && reading.shapesTerminalReport {
+            throw ValidationError("--sort, --severity and --category shape the terminal report; with --format \(format.rawValue) the report holds every finding.")
+        }
+    }
 
     func run() throws {
         let setting = try inputs.setting()
@@ -87,17 +95,22 @@ struct CompareCommand: ParsableCommand {
             }
             text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, sources: sources)
         case .terminal:
-            // Written to a file, the report has no colour and the default width.
-            let toTerminal = output == nil
-            let options = TerminalRenderer.Options(
-                width: toTerminal ? Console.terminalWidth : Console.defaultWidth,
-                color: toTerminal && Console.colorEnabled(disabled: noColor))
+            // Written to a file, the report has the default width, and no colour unless
+            // --color always.
+            let toTerminal = output == nil && Console.isTerminal
+            let options = try reading.terminalOptions(
+                width: output == nil ? Console.terminalWidth : Console.defaultWidth,
+                color: reading.colors.enabled(toTerminal: toTerminal))
             text = TerminalRenderer.render(report, options: options)
         }
         if let output {
             try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
+            if !quiet {
+                let n = report.findings.count
+                Console.note("wrote the \(format.rawValue) report (\(n) finding\(n == 1 ? "" : "s")) to \(output)")
+            }
         } else {
-            Console.write(text)
+            Pager.write(text, enabled: format == .terminal && !reading.noPager)
         }
     }
 }

@@ -13,14 +13,16 @@ struct ConfigOptions: ParsableArguments {
 
     @Option(
         help:
-            "Configuration file (default: parallax.yml next to the inputs or in a folder above them; for check without files, in the current folder or above)."
+            "Configuration file (default: parallax.yml next to the inputs or in a folder above them; for check without files, in the current folder or above).",
+        completion: .file(extensions: ["yml", "yaml"])
     )
     var config: String?
 
     @Flag(help: "Use no configuration file, even if one is found.")
     var noConfig = false
 
-    @Option(help: "Baseline file (accepted findings and pinned links; default: the configuration's).")
+    @Option(
+        help: "Baseline file (accepted findings and pinned links; default: the configuration's).", completion: .file(extensions: ["json"]))
     var baseline: String?
 
     @Flag(help: "Leave headline-like lines (short, unpunctuated) out of the comparison, as page chrome.")

@@ -12,12 +12,13 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review the findings of two accounts one by one; accepted ones go to the baseline.",
         discussion: """
-            Keys: a accept, r reject (with a note), s skip; A R S the same for all remaining; \
+            Keys: a accept, r reject (with a note), s skip; A R S the same for all remaining \
+            (after asking, with the count of findings and errors); \
             j k next and previous; n next unreviewed; / search; w whole sentence pair; u unlink \
             and p pin the finding's sentences; ? help; q save and quit; Q or x quit without \
             saving. Decisions are written (atomically) only on q: accepted findings to the \
-            baseline, rejections to <baseline>.review.log; reopening continues with the findings \
-            not yet accepted or rejected. --accept-all and --accept CATEGORY accept without a \
+            baseline, rejections to <baseline>.review.log with the finding you stopped on; \
+            reopening resumes at the first finding not yet accepted or rejected from there. --accept-all and --accept CATEGORY accept without a \
             terminal. Exit status: 0 done; 2 usage, input or configuration error, or no terminal; \
             130 interrupted (nothing saved).
             """
@@ -28,17 +29,22 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "Accept every finding into the baseline, without a terminal, and exit.")
     var acceptAll = false
 
-    @Option(name: .customLong("accept"), help: ArgumentHelp("Accept every finding of this category into the baseline, without a terminal, and exit (repeatable).", valueName: "category"))
+    @Option(
+        name: .customLong("accept"),
+        help: ArgumentHelp("Accept every finding of this category into the baseline, without a terminal, and exit (repeatable).", valueName: "category"),
+        completion: .list(FindingCategory.allCases.map(\.rawValue)))
     var acceptCategories: [String] = []
 
-    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set).")
-    var noColor = false
+    @OptionGroup var colors: ColorOptions
+
+    @Flag(name: [.short, .long], help: "Print nothing on success (errors still go to standard error).")
+    var quiet = false
 
     var interactive: Bool { !acceptAll && acceptCategories.isEmpty }
 
     func validate() throws {
         for name in acceptCategories where FindingCategory(rawValue: name) == nil {
-            throw ValidationError("--accept: unknown category '\(name)' (known: \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", "))).")
+            throw ValidationError("--accept: unknown category '\(name)'\(Suggest.hint(name, among: FindingCategory.allCases.map(\.rawValue))) (known: \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", "))).")
         }
         if acceptAll && !acceptCategories.isEmpty {
             throw ValidationError("--accept-all accepts every category: give it or --accept, not both.")
@@ -80,6 +86,7 @@ struct ReviewCommand: ParsableCommand {
         let updated = baseline.replacing(pair: pair, with: existing + added.map { Baseline.Entry($0, pair: pair) })
         try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
         let already = chosen.count - added.count
+        if quiet { return }
         Console.write("parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n"
             + "Gate it in CI with:\n" + TerminalText.escape(command(["check"] + checkArguments())) + "\n")
     }
@@ -129,7 +136,7 @@ struct ReviewCommand: ParsableCommand {
             document.sentences.indices.map { document.fingerprint(ofSentence: $0) }
         }
         var session = ReviewSession(report: comparison.report, pair: pair, baseline: baseline, log: log, fingerprints: fingerprints)
-        let color = Console.colorEnabled(disabled: noColor)
+        let color = colors.enabled(toTerminal: true)
 
         let terminal = try Terminal()
         var outcome = ReviewSession.Outcome.discard
@@ -164,19 +171,21 @@ struct ReviewCommand: ParsableCommand {
             Console.error("review interrupted; nothing saved")
             throw ExitCode(130)
         default:
-            Console.write("parallax review: quit without saving; \(TerminalText.escape(baselinePath)) is unchanged\n")
+            if !quiet { Console.write("parallax review: quit without saving; \(TerminalText.escape(baselinePath)) is unchanged\n") }
         }
     }
 
     private func save(_ session: ReviewSession, baseline: Baseline, baselinePath: String, logPath: String) throws {
         let counts = session.counts
+        let entries = session.logEntries(time: Date().ISO8601Format())
         guard session.hasUnsavedWork else {
-            Console.write("parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n")
+            // Only where the person stopped, for the next review to resume there.
+            if !entries.isEmpty { try append(entries.map(ReviewLog.line).joined(), to: logPath) }
+            if !quiet { Console.write("parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n") }
             return
         }
         let updated = session.savedBaseline(baseline)
         try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
-        let entries = session.logEntries(time: Date().ISO8601Format())
         if !entries.isEmpty {
             try append(entries.map(ReviewLog.line).joined(), to: logPath)
         }
@@ -188,7 +197,7 @@ struct ReviewCommand: ParsableCommand {
         line += " to \(TerminalText.escape(baselinePath))"
         if !entries.isEmpty { line += " (log: \(TerminalText.escape(logPath)))" }
         line += "; \(counts.open) finding\(counts.open == 1 ? "" : "s") of \(TerminalText.escape(session.pair)) still open\n"
-        Console.write(line)
+        if !quiet { Console.write(line) }
     }
 
     /// Appends `text` to the log in one write (`O_APPEND`), creating it when missing.

@@ -102,7 +102,7 @@ struct ReviewScreenTests {
         session.handle(.escape)
         session.type("?")
         Self.expectFits(ReviewScreen.render(session, width: 80, height: 24, color: true), width: 80, height: 24, color: true)
-        session.type("zS")
+        session.type("zSy")
         #expect(session.mode == .summary)
         let summary = ReviewScreen.render(session, width: 80, height: 24, color: false)
         Self.expectFits(summary, width: 80, height: 24, color: false)
@@ -115,5 +115,57 @@ struct ReviewScreenTests {
         for (w, h) in [(20, 5), (1, 1), (29, 30)] {
             Self.expectFits(ReviewScreen.render(session, width: w, height: h, color: true), width: w, height: h, color: true)
         }
+    }
+}
+
+@Suite("Review: reading a finding")
+struct ReviewReadingTests {
+    @Test("The whole message is shown, wrapped, not cut after two lines", arguments: [(80, 24), (60, 30)])
+    func wholeMessage(size: (Int, Int)) throws {
+        var session = try ReviewFixture.session()
+        var checked = 0
+        for _ in session.order {
+            if let finding = session.current, StyledLines.count(finding.message, width: size.0) > 2 {
+                let screen = ReviewScreen.render(session, width: size.0, height: size.1, color: false).lines
+                let flat = screen.joined(separator: " ").split(separator: " ").joined(separator: " ")
+                #expect(flat.contains(finding.message.split(separator: " ").joined(separator: " ")), "\(finding.message)")
+                checked += 1
+            }
+            session.type("j")
+        }
+        #expect(checked > 0, "the June pair has messages longer than two lines")
+    }
+
+    @Test("A search scrolls the words it found into view")
+    func searchInView() throws {
+        let session = try ReviewFixture.session()
+        let found = try #require(ReviewSearchCase.find(in: session.report, pair: "june", width: 80, height: 24))
+        var searched = session
+        searched.type("/" + found.word + "\r")
+        #expect(searched.position == found.position)
+        #expect(searched.searchHit == found.word)
+        #expect(ReviewSearchCase.text(searched, width: 80, height: 24).contains(found.word))
+        // The next key clears it: the finding is drawn as before.
+        searched.type("?")
+        searched.type("z")
+        #expect(searched.searchHit == nil)
+    }
+}
+
+/// How many lines a message takes at a width, as the screen wraps it.
+enum StyledLines {
+    static func count(_ text: String, width: Int) -> Int {
+        var lines = 1
+        var used = 0
+        for word in text.split(separator: " ") {
+            let w = DisplayWidth.of(word)
+            if used > 0 && used + 1 + w > width {
+                lines += 1
+                used = w
+            } else {
+                used += (used > 0 ? 1 : 0) + w
+            }
+        }
+        return lines
     }
 }

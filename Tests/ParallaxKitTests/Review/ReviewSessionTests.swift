@@ -1,3 +1,4 @@
+import Foundation
 import ParallaxKit
 import Testing
 
@@ -65,24 +66,93 @@ struct ReviewSessionTests {
         #expect(session.position == session.order.count - 1)
     }
 
-    @Test("A accepts this and all remaining; S skips them; R rejects them with one note")
+    @Test("A accepts this and all remaining; S skips them; R rejects them with one note: each after a y")
     func allRemaining() throws {
         var session = try ReviewFixture.session()
-        session.type("sA")
+        session.type("sAy")
         #expect(session.mode == .summary)
         #expect(session.counts.accepted == session.order.count - 1)
         #expect(session.counts.open == 1, "the skipped one stays open")
 
         var rejecting = try ReviewFixture.session()
-        rejecting.type("jRnot news\r")
+        rejecting.type("jRynot news\r")
         #expect(rejecting.counts.rejected == rejecting.order.count - 1)
-        #expect(rejecting.logEntries(time: nil).allSatisfy { $0.note == "not news" })
+        #expect(rejecting.logEntries(time: nil).filter { $0.decision == .rejected }.allSatisfy { $0.note == "not news" })
 
         var skipping = try ReviewFixture.session()
-        skipping.type("S")
+        skipping.type("Sy")
         #expect(skipping.mode == .summary)
         #expect(!skipping.hasUnsavedWork)
         #expect(skipping.type("Q") == .discard)
+    }
+
+    @Test("A, R and S ask first, saying how many findings and how many errors; any other key cancels", arguments: ["A", "R", "S"])
+    func bulkAsks(_ key: String) throws {
+        var session = try ReviewFixture.session()
+        session.type("j")
+        let covered = session.order.dropFirst().map { session.report.findings[$0] }
+        let errors = covered.filter { $0.severity == .error }.count
+        #expect(session.bulkScope.findings == covered.count)
+        #expect(session.bulkScope.errors == errors)
+        #expect(errors > 0, "the June pair's errors come after its first finding")
+        session.type(key)
+        guard case .confirmAll = session.mode else {
+            Issue.record("\(key) should ask first, not \(session.mode)")
+            return
+        }
+        let screen = ReviewScreen.render(session, width: 100, height: 30, color: false).lines.joined(separator: " ")
+        let verb = key == "A" ? "Accept" : key == "R" ? "Reject" : "Skip"
+        #expect(screen.contains("\(verb) \(covered.count) findings (this one and every later one still open), \(errors) of them error"), "\(screen)")
+        session.type("n")
+        #expect(session.mode == .finding)
+        #expect(session.counts.accepted == 0 && session.counts.rejected == 0)
+        #expect(!session.hasUnsavedWork)
+        #expect(session.status?.hasPrefix("Nothing") == true)
+    }
+
+    @Test("Reopening resumes at the first finding not yet decided at or after where the last review stopped")
+    func resume() throws {
+        var session = try ReviewFixture.session()
+        session.type("a")
+        session.type("jjjj")
+        let stopped = session.position
+        #expect(stopped == 5)
+        let log = session.logEntries(time: nil)
+        #expect(log.last?.decision == .stopped)
+        #expect(log.last?.id == session.current?.id)
+        let baseline = session.savedBaseline(Baseline())
+        let reopened = try ReviewFixture.session(baseline: baseline, log: log)
+        #expect(reopened.position == stopped)
+        // The finding it stopped on was accepted since: the next open one after it.
+        let here = session.report.findings[session.order[stopped]]
+        let accepted = Baseline(accepted: baseline.accepted + [Baseline.Entry(here, pair: "june")])
+        #expect(try ReviewFixture.session(baseline: accepted, log: log).position == stopped + 1)
+        // Nothing open after it: the first open one.
+        var late = try ReviewFixture.session(baseline: baseline)
+        late.type("G")
+        let atEnd = late.logEntries(time: nil)
+        let lastAccepted = Baseline(accepted: baseline.accepted + [Baseline.Entry(late.current!, pair: "june")])
+        #expect(try ReviewFixture.session(baseline: lastAccepted, log: atEnd).position == 1)
+        // A stop entry is no decision: rejections are read as before.
+        #expect(ReviewLog.rejections(in: log, pair: "june").isEmpty)
+        // Without a stop in the log: the first open finding.
+        #expect(try ReviewFixture.session(baseline: baseline).position == 1)
+    }
+
+    @Test("Baseline entries keep the message and severity they were accepted for; older entries still read")
+    func entryMessage() throws {
+        var session = try ReviewFixture.session()
+        let first = try #require(session.current)
+        session.type("a")
+        let saved = session.savedBaseline(Baseline())
+        let entry = try #require(saved.accepted.first)
+        #expect(entry.message == first.message)
+        #expect(entry.category == first.category && entry.severity == first.severity)
+        let text = try saved.encoded()
+        #expect(text.contains("\"message\""))
+        let old = #"{"schemaVersion": 1, "accepted": [{"id": "x", "pair": "june", "category": "drift", "a": "A", "b": "B"}]}"#
+        let decoded = try JSONDecoder().decode(Baseline.self, from: Data(old.utf8))
+        #expect(decoded.accepted.first?.message == nil)
     }
 
     @Test("Quitting without saving asks first when there is something to lose; Ctrl-C interrupts")

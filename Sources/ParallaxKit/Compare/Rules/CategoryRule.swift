@@ -73,6 +73,6 @@ enum MovedRule: CategoryRule {
         ruleName: "SentenceMoved",
         summary: "Aligned sentences that are out of the order the accounts otherwise keep.",
         help: "Usually harmless: the accounts tell the same thing in a different order.",
-        defaultSeverity: .info, terminalStyle: "1;34", htmlColors: ("#1b7c83", "#d8f3f6"))
+        defaultSeverity: .info, terminalStyle: "1;34", htmlColors: ("#0f6369", "#d8f3f6"))
     static let message = "Moved: B tells this at another point of the story than A."
 }

@@ -193,5 +193,9 @@ struct GroupAnalysis {
         (hunk.a.filter { !explainedA.contains($0) }, hunk.b.filter { !explainedB.contains($0) })
     }
 
-    func quote(_ text: String, empty: String = "nothing") -> String { text.isEmpty ? empty : "\u{201C}\(text)\u{201D}" }
+    /// Words of a message, quoted; a long run is cut to its first and last words
+    /// (``ReportLayout/shortened(_:limit:)``), so a message stays a line a person can read.
+    func quote(_ text: String, empty: String = "nothing") -> String {
+        text.isEmpty ? empty : "\u{201C}\(ReportLayout.shortened(text))\u{201D}"
+    }
 }
