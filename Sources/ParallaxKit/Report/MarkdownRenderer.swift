@@ -46,6 +46,7 @@ public enum MarkdownRenderer {
         for entry in counts { head += "| \(entry.category.rawValue) | \(entry.count) |\n" }
         let total = counts.reduce(0) { $0 + $1.count }
         head += "| **Findings** | **\(total)** |\n"
+        for note in summary.limits ?? [] { head += "\n> [!NOTE]\n> Limit: \(escape(note.message))\n" }
 
         let order = layout.findingOrder()
         guard !order.isEmpty else { return head }
