@@ -54,9 +54,10 @@ struct ReportBuilder {
             EventAnchors(forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language), stop: stop)
         }
         let event = EventJudge.judge(anchors.a, anchors.b, coverage: (coverageA, coverageB), coverageThreshold: threshold)
+        let limits = [a, b].compactMap(LimitNote.sentenceTokens)
         let summary = Summary(
             coverageA: Double.reportFigure(coverageA), coverageB: Double.reportFigure(coverageB), sameEvent: event.verdict == .same, counts: counts,
-            event: event)
+            event: event, limits: limits.isEmpty ? nil : limits)
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
     }
 

@@ -59,17 +59,38 @@ struct CalendarDate: Hashable, Comparable, CustomStringConvertible {
 }
 
 enum Dateline {
+    /// The longest run of text without a space that a dateline's date is looked for in (bytes).
+    static let longestWord = 256
+
     /// The date a document is dated: the first ISO date, or "Month D, YYYY", among its first few
     /// sentences (boilerplate included: that is where datelines are).
+    ///
+    /// A run of text without a space longer than ``longestWord`` bytes is not looked at (no date
+    /// is that long): splitting a word of a million combining marks into characters, and comparing
+    /// it with each month's name, would cost far more than its length.
     static func of(_ document: Document) -> CalendarDate? {
         for sentence in document.sentences.prefix(6) {
-            for word in sentence.text.split(whereSeparator: { $0 == " " || $0 == "," }) {
-                if let date = CalendarDate.iso(word) { return date }
+            let chunks = spaceSeparated(sentence.text)
+            for chunk in chunks {
+                for word in chunk.split(separator: ",") {
+                    if let date = CalendarDate.iso(word) { return date }
+                }
             }
-            let words = sentence.text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            let words = chunks.flatMap { chunk -> [String] in
+                guard !chunk.isEmpty else { return [""] }
+                return chunk.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            }
             if let date = date(in: words, defaultYear: nil) { return date }
         }
         return nil
+    }
+
+    /// The text's runs between spaces (bytes 0x20), each as a string, and an empty one in place of
+    /// a run longer than ``longestWord`` bytes.
+    static func spaceSeparated(_ text: String) -> [Substring] {
+        text.utf8.split(separator: 0x20).map { run in
+            run.count <= longestWord ? Substring(run) : ""
+        }
     }
 
     /// "june 28 2021", "28 june 2021", "june 28" (with a default year) in lowercase words.

@@ -27,6 +27,9 @@ public struct Document: Sendable {
     public let vocabulary: [String]
     /// The cleaner's blocks (paragraphs and standalone lines).
     public let blocks: [Block]
+    /// How many sentences were longer than ``LongSentences/maxTokens`` tokens and were cut into
+    /// pieces (each piece is one of ``sentences``).
+    public let splitSentences: Int
 
     /// Reads `source` through the pipeline: clean, segment, normalize.
     /// - Throws: ``EngineError`` when ICU fails.
@@ -36,7 +39,7 @@ public struct Document: Sendable {
         let utf8 = source.utf8
         let clean = Cleaner(chrome: options.chrome).clean(utf8)
         let segmenter = Segmenter(language: options.language)
-        let ranges: [Range<Int>]
+        var ranges: [Range<Int>]
         var tokens: [Token]
         do {
             (ranges, tokens) = try segmenter.segment(clean.text)
@@ -65,6 +68,8 @@ public struct Document: Sendable {
             return id
         }
         for i in tokens.indices { tokens[i].key = textToKey[Int(tokens[i].key)] }
+        // Sentences too long to align or diff in proportion to their length are cut.
+        (ranges, splitSentences) = LongSentences.split(ranges, tokens: tokens, vocabulary: vocabulary, text: utf8)
 
         // Sentences: locations, blocks, tokens, boilerplate and duplicates.
         let locations = LineIndex(utf8: utf8).locations(of: ranges.map(\.lowerBound))

@@ -47,6 +47,7 @@ public enum MarkdownRenderer {
         for entry in counts { head += "| \(entry.category.rawValue) | \(entry.count) |\n" }
         let total = counts.reduce(0) { $0 + $1.count }
         head += "| **Findings** | **\(total)** |\n"
+        for note in summary.limits ?? [] { head += "\n> [!NOTE]\n> Limit: \(escape(note.message))\n" }
 
         // The open findings, then those the baseline accepts, apart.
         let all = layout.findingOrder()

@@ -93,6 +93,7 @@ public enum TerminalRenderer {
             line.append(" (" + notes.joined(separator: ", ") + ")", style: "2")
             emit(line)
         }
+        for note in summary.limits ?? [] { emit(StyledText("Limit: " + TerminalText.escape(note.message), style: "2")) }
         if let event = summary.event, summary.verdict != .same || !event.conflicting.isEmpty {
             for line in Self.evidence(event) { emit(StyledText(TerminalText.escape(line), style: "2")) }
             if summary.verdict != .same && !report.findings.isEmpty {

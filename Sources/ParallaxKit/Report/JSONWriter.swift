@@ -359,6 +359,18 @@ extension Summary: JSONWritable {
                 json.key("event")
                 try event.write(to: &json)
             }
+            if let limits, !limits.isEmpty {
+                json.key("limits")
+                json.array(limits) { json, note in
+                    json.object { json in
+                        json.member("count", note.count)
+                        json.member("document", note.document)
+                        json.member("limit", note.limit)
+                        json.member("message", note.message)
+                        json.member("value", note.value)
+                    }
+                }
+            }
             json.member("sameEvent", sameEvent)
         }
     }

@@ -191,17 +191,59 @@ public struct Summary: Sendable, Codable, Hashable {
     /// Why the accounts are judged to describe one event, or not (absent in reports written
     /// before it was added).
     public var event: EventEvidence?
+    /// The limits on the work of a stage that these inputs reached, and what was done instead
+    /// (absent when none was reached, so in every ordinary report).
+    public var limits: [LimitNote]?
 
-    public init(coverageA: Double, coverageB: Double, sameEvent: Bool, counts: [String: Int], event: EventEvidence? = nil) {
+    public init(
+        coverageA: Double, coverageB: Double, sameEvent: Bool, counts: [String: Int], event: EventEvidence? = nil,
+        limits: [LimitNote]? = nil
+    ) {
         self.coverageA = coverageA
         self.coverageB = coverageB
         self.sameEvent = sameEvent
         self.counts = counts
         self.event = event
+        self.limits = limits
     }
 
     /// The verdict: from ``event``, or from ``sameEvent`` for a report without it.
     public var verdict: EventVerdict { event?.verdict ?? (sameEvent ? .same : .different) }
+}
+
+/// A limit on the work of a stage (named constants in the code, see the README's "Limits"),
+/// reached by an input: the report says so, because what was compared is then not quite what
+/// the input says (a sentence of 100,000 words is compared in pieces).
+public struct LimitNote: Sendable, Codable, Hashable {
+    /// The limit's name: `sentenceTokens` (``LongSentences/maxTokens``).
+    public var limit: String
+    /// The document it was applied to: "A", "B", …
+    public var document: String
+    /// The limit's value (for `sentenceTokens`, tokens).
+    public var value: Int
+    /// How many times it was applied (for `sentenceTokens`, sentences cut into pieces).
+    public var count: Int
+    /// The same, for a person.
+    public var message: String
+
+    public init(limit: String, document: String, value: Int, count: Int, message: String) {
+        self.limit = limit
+        self.document = document
+        self.value = value
+        self.count = count
+        self.message = message
+    }
+
+    /// The note for a document whose over-long sentences were cut, or nil when none was.
+    static func sentenceTokens(_ document: Document) -> LimitNote? {
+        let n = document.splitSentences
+        guard n > 0 else { return nil }
+        let limit = LongSentences.maxTokens
+        return LimitNote(
+            limit: "sentenceTokens", document: document.id, value: limit, count: n,
+            message: "\(document.id): \(n) sentence\(n == 1 ? "" : "s") longer than \(limit) tokens \(n == 1 ? "was" : "were") "
+                + "cut into pieces of at most \(limit) tokens (at clause punctuation where there is some) for alignment and comparison")
+    }
 }
 
 /// Whether two accounts describe one event.

@@ -50,6 +50,10 @@ struct JSONWriterTests {
         let summaries = [
             Summary(coverageA: 0, coverageB: 1, sameEvent: false, counts: [:]),
             Summary(coverageA: 0.25, coverageB: 0.125, sameEvent: true, counts: ["omission": 2, "addition": 1, "number": 10, "drift": 0]),
+            Summary(coverageA: 1, coverageB: 1, sameEvent: true, counts: [:], limits: [
+                LimitNote(limit: "sentenceTokens", document: "A", value: 200, count: 3, message: "A: 3 \"sentences\"\u{1B} cut"),
+                LimitNote(limit: "sentenceTokens", document: "B", value: 200, count: 1, message: "B"),
+            ]),
         ]
         #expect(try JSONOutput.encode(summaries) == JSONOutput.encodedByFoundation(summaries))
         #expect(try JSONOutput.encode([Alignment]()) == JSONOutput.encodedByFoundation([Alignment]()))

@@ -181,29 +181,10 @@ struct NameMatcher: Sendable {
         if sx == sy { return true }
         guard sx.first == sy.first else { return false }
         let limit = max(sx.count, sy.count) >= 8 ? 2 : 1
-        if editDistance(Array(sx), Array(sy), limit: limit) <= limit { return true }
+        if EditDistance.bounded(Array(sx), Array(sy), limit: limit) <= limit { return true }
         let (tx, ty) = (stemmer.stem(x), stemmer.stem(y))
         let (short, long) = tx.count <= ty.count ? (tx, ty) : (ty, tx)
         return short.count >= 4 && long.hasPrefix(short)
     }
 
-    /// The Levenshtein distance of two strings, or `limit + 1` once it is certain to exceed
-    /// `limit`.
-    static func editDistance(_ x: [Character], _ y: [Character], limit: Int) -> Int {
-        if abs(x.count - y.count) > limit { return limit + 1 }
-        guard !x.isEmpty else { return y.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1..<(y.count + 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
-    }
 }

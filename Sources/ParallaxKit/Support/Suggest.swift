@@ -6,7 +6,7 @@ public enum Suggest {
     public static func closest(_ word: String, among candidates: [String]) -> String? {
         let limit = min(3, max(1, word.count / 3))
         let w = Array(word.lowercased())
-        let scored = candidates.map { ($0, NameMatcher.editDistance(w, Array($0.lowercased()), limit: limit)) }.filter { $0.1 <= limit }
+        let scored = candidates.map { ($0, EditDistance.bounded(w, Array($0.lowercased()), limit: limit)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
     }
 
