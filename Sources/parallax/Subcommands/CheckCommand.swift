@@ -41,6 +41,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Accept every current finding: write them all to the baseline (atomically), dropping stale entries.")
     var updateBaseline = false
 
+    @Flag(help: "No progress line on standard error (shown on a terminal when the check runs longer than a second).")
+    var quiet = false
+
     func validate() throws {
         guard files.isEmpty || files.count == 2 else {
             throw ValidationError("Give two files (A and B), or none to check the configuration's pairs.")
@@ -59,12 +62,18 @@ struct CheckCommand: ParsableCommand {
 
         var results: [GateResult] = []
         var sources: [SourceText] = []
-        for pair in pairs {
+        let progress = ProgressLine(quiet: quiet, delay: 1)
+        defer { progress?.finish() }
+        for (i, pair) in pairs.enumerated() {
             let name = pair.name ?? "\(pair.a) ↔ \(pair.b)"
-            let comparison = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: current.sentencePins(for: name))
+            let comparison = try ComparisonArguments.compare(
+                a: pair.a, b: pair.b, config: loaded, pins: current.sentencePins(for: name),
+                progress: progress, pair: "pair \(i + 1) of \(pairs.count): ")
             sources += [comparison.a.source, comparison.b.source]
             results.append(gate.evaluate(comparison.report, pair: name, baseline: current))
         }
+
+        progress?.finish()
 
         if updateBaseline {
             guard let baselinePath else {

@@ -58,10 +58,13 @@ struct ComparisonArguments: ParsableArguments {
         return try Self.compare(a: a, b: b, config: config, pins: pins)
     }
 
-    static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
+    static func compare(
+        a: String, b: String, config: Config, pins: [SentencePin] = [], progress: ProgressLine? = nil, pair: String = ""
+    ) throws -> Comparison {
         let (analysis, options) = try config.options(pins: pins)
+        progress?.step(1, "reading the accounts", prefix: pair)
         let documents = try Document.read([(a, "A"), (b, "B")], options: analysis)
-        return Comparison(a: documents[0], b: documents[1], options: options)
+        return Comparison(a: documents[0], b: documents[1], options: options, progress: progress?.stages(prefix: pair))
     }
 }
 
@@ -89,14 +92,20 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour in terminal output (also when NO_COLOR is set, or output is not a terminal).")
     var noColor = false
 
+    @Flag(help: "No progress line on standard error (shown on a terminal when the comparison runs longer than a second).")
+    var quiet = false
+
     func run() throws {
         let config = try inputs.loadConfig()
         // The baseline: its pins shape the alignment; its accepted findings are suppressed in
         // the CI formats (SARIF suppressions, no GitHub annotation, no JUnit failure).
         let baseline = try config.baselinePath(inputs.baseline).map { try Baseline.load(path: $0) }
         let pair = config.pairName(a: inputs.a, b: inputs.b)
+        let progress = ProgressLine(quiet: quiet, delay: 1)
+        defer { progress?.finish() }
         let comparison = try ComparisonArguments.compare(
-            a: inputs.a, b: inputs.b, config: config, pins: baseline?.sentencePins(for: pair) ?? [])
+            a: inputs.a, b: inputs.b, config: config, pins: baseline?.sentencePins(for: pair) ?? [], progress: progress)
+        progress?.step(4, "writing the report")
         let report = comparison.report
         let suppressed = baseline?.ids(for: pair) ?? []
         let sources = [comparison.a.source, comparison.b.source]
@@ -121,6 +130,7 @@ struct CompareCommand: ParsableCommand {
                 color: toTerminal && Console.colorEnabled(disabled: noColor))
             text = TerminalRenderer.render(report, options: options)
         }
+        progress?.finish()
         if let output {
             try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
         } else {
