@@ -73,7 +73,7 @@ struct BatchTests {
                     line: #"{"id": "missing", "a": "wmt/a-0.txt", "b": "no/such.txt"}"#, id: "missing", error: "no/such.txt: no such file"),
                 Record(line: #"{"id": "nul", "a": "binary.bin", "b": "wmt/b-1.txt"}"#, id: "nul", error: "binary.bin: contains NUL bytes"),
                 Record(line: #"{"id": "empty", "a": "wmt/a-2.txt", "b": "empty.txt"}"#, id: "empty", error: "empty.txt: is empty"),
-                Record(line: #"{"id": "cut", "a": "wmt/a-3.txt", "#, id: nil, error: "manifest.jsonl:"),
+                Record(line: #"{"id": "cut", "a": "wmt/a-3.txt", "#, id: nil, error: "record is not valid JSON"),
                 Record(line: #"{"a": "wmt/a-4.txt", "b": "wmt/b-4.txt"}"#, id: nil, error: "has no id"),
                 Record(
                     line: #"{"id": "both", "a": "wmt/a-5.txt", "aText": "x", "b": "wmt/b-5.txt"}"#, id: "both",

@@ -68,7 +68,6 @@ struct BatchCommand: ParsableCommand {
         defer { progress?.finish() }
         let total = progress == nil ? nil : input.countLines()
 
-        var lineNumber = 0
         var kept = 0
         var counts = BatchCounts()
         let started = Date()
@@ -76,9 +75,8 @@ struct BatchCommand: ParsableCommand {
             jobs: jobs, window: 4 * jobs,
             next: { () throws -> BatchPlan.Job? in
                 while let line = try input.nextLine() {
-                    lineNumber += 1
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                    let job = plan.job(line, lineNumber: lineNumber)
+                    let job = plan.job(line)
                     if kept < sink.kept.count {
                         // Already in the output of the stopped run: it must be this record's line.
                         guard sink.kept[kept].id == job.id else {
@@ -203,8 +201,7 @@ final class BatchPlan {
         }
     }
 
-    /// The manifest's name, for messages; its folder, which record paths are relative to.
-    private let manifest: String
+    /// The manifest's folder, which record paths are relative to.
     private let folder: String
     private let language: String?
     private let noConfig: Bool
@@ -214,7 +211,6 @@ final class BatchPlan {
     private var baselines: [String: Result<Baseline, InputError>] = [:]
 
     init(manifest: String, language: String?, noConfig: Bool, config: Config?) throws {
-        self.manifest = manifest
         self.folder = manifest == "-" ? "" : (manifest as NSString).deletingLastPathComponent
         self.language = language
         self.noConfig = noConfig
@@ -227,13 +223,14 @@ final class BatchPlan {
     }
 
     /// The job for one manifest line.
-    func job(_ line: [UInt8], lineNumber: Int) -> Job {
+    func job(_ line: [UInt8]) -> Job {
         let record: BatchRecord
         do {
             record = try BatchRecord.parse(line)
         } catch {
-            let name = manifest == "-" ? "<stdin>" : manifest
-            return Job(id: error.id, work: .failed("\(name):\(lineNumber): record \(error.problem)"))
+            // No place in the message: the output's lines follow the manifest's (non-blank) lines
+            // one for one, and a line number would mean nothing in a part of a manifest (Spark).
+            return Job(id: error.id, work: .failed("record \(error.problem)"))
         }
         let a = placed(record.a)
         let b = placed(record.b)
