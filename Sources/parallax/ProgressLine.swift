@@ -10,7 +10,8 @@ final class ProgressLine: @unchecked Sendable {
     private let start = Date()
     private let delay: TimeInterval
     private var status = ""
-    private var shown = false
+    /// Characters of the line on the terminal now (0: none shown).
+    private var shown = 0
     private var lastDraw = Date.distantPast
     private var timer: DispatchSourceTimer?
 
@@ -53,12 +54,14 @@ final class ProgressLine: @unchecked Sendable {
         timer?.cancel()
         lock.withLock {
             timer = nil
-            if shown { _ = Console.writeAll(2, Array("\r\u{1B}[K".utf8)) }
-            shown = false
+            if shown > 0 { _ = Console.writeAll(2, Array(("\r" + String(repeating: " ", count: shown) + "\r").utf8)) }
+            shown = 0
             status = ""
         }
     }
 
+    /// Draws the line over the one before: a carriage return, the text, and spaces over what is
+    /// left of a longer line. No escape sequence: nothing a terminal (or NO_COLOR) could object to.
     private func draw(force: Bool) {
         lock.withLock {
             let now = Date()
@@ -66,11 +69,12 @@ final class ProgressLine: @unchecked Sendable {
                 force || now.timeIntervalSince(lastDraw) >= 0.2
             else { return }
             lastDraw = now
-            shown = true
-            var text = "parallax: \(status) (\(Self.duration(now.timeIntervalSince(start))))"
+            var text = TerminalText.escape("parallax: \(status) (\(Self.duration(now.timeIntervalSince(start))))")
             let width = Self.columns
             if text.count > width - 1 { text = String(text.prefix(width - 2)) + "…" }
-            _ = Console.writeAll(2, Array(("\r" + TerminalText.escape(text) + "\u{1B}[K").utf8))
+            let length = text.count
+            _ = Console.writeAll(2, Array(("\r" + text + String(repeating: " ", count: max(0, shown - length))).utf8))
+            shown = max(length, 1)
         }
     }
 

@@ -314,56 +314,42 @@ struct BatchTests {
         #expect((short?["summary"] as? NSDictionary) == (full?["summary"] as? NSDictionary))
     }
 
-    /// What a command writes to a terminal: run under script(1), which gives it a pseudo-terminal
-    /// for its standard streams; `environment` set on top of the test's.
-    static func onTerminal(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> String {
-        let binary = try #require(ParallaxCommand.binary)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        let command = ([binary.path] + arguments).map { "'" + $0 + "'" }.joined(separator: " ")
-        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        process.currentDirectoryURL = folder
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let bytes = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    @Test("On a terminal: a progress line for batch (pairs, rate, time left) and for a long compare or check (the step); none with --quiet")
+    @Test(
+        "On a terminal: a progress line for batch (pairs, rate, time left) and for a long compare or check (the step); none with --quiet",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
     func progressOnTerminal() throws {
         let scratch = try Scratch()
+        let (a, b) = (scratch.path("a.txt"), scratch.path("b.txt"))
         try scratch.file("a.txt", try String(contentsOfFile: TestPaths.june2021ChinaDaily, encoding: .utf8))
         try scratch.file("b.txt", try String(contentsOfFile: TestPaths.june2021Readout, encoding: .utf8))
         try scratch.file("m.jsonl", (1...3).map { #"{"id": "p\#($0)", "a": "a.txt", "b": "b.txt"}"# }.joined(separator: "\n") + "\n")
-        let batch = try Self.onTerminal(["batch", "m.jsonl", "-o", "out.jsonl", "--jobs", "1"], in: scratch.folder)
-        #expect(batch.contains("parallax: batch: 1 of 3 pairs, "), "\(batch)")
+        // Nothing fails this policy, so that check exits 0.
+        try scratch.file("lenient.yml", "severity:\n" + FindingCategory.allCases.map { "  \($0.rawValue): info\n" }.joined())
+        let terminal = CompareFormatTests.runOnTerminal
+        let batch = try terminal(["batch", scratch.path("m.jsonl"), "-o", scratch.path("out.jsonl"), "--jobs", "1"], [:])
+        #expect(batch.contains("\rparallax: batch: 1 of 3 pairs, "), "\(batch)")
         #expect(batch.contains("pairs/s, about "), "\(batch)")
-        #expect(batch.hasSuffix("\r\u{1B}[K"), "the line is cleared at the end: \(batch.suffix(80))")
+        #expect(!batch.contains("\u{1B}"), "no escape sequence: \(batch)")
+        #expect(
+            batch.hasSuffix(" \r") && batch.split(separator: "\r").last?.allSatisfy { $0 == " " } == true,
+            "cleared at the end: \(batch.suffix(80))")
         #expect(try String(contentsOfFile: scratch.path("out.jsonl"), encoding: .utf8).split(separator: "\n").count == 3)
-        let quiet = try Self.onTerminal(["batch", "m.jsonl", "-o", "quiet.jsonl", "--quiet"], in: scratch.folder)
+        let quiet = try terminal(["batch", scratch.path("m.jsonl"), "-o", scratch.path("quiet.jsonl"), "--quiet"], [:])
         #expect(quiet.isEmpty, "\(quiet)")
 
         // A comparison shows its step once it has run longer than the delay (here none).
-        let compare = try Self.onTerminal(
-            ["compare", "a.txt", "b.txt", "-o", "report.txt"], in: scratch.folder, environment: ["PARALLAX_PROGRESS_DELAY": "0"])
-        #expect(compare.contains("parallax: reading the accounts (step 1 of 4)"), "\(compare)")
+        let now = ["PARALLAX_PROGRESS_DELAY": "0"]
+        let compare = try terminal(["compare", a, b, "-o", scratch.path("report.txt")], now)
+        #expect(compare.contains("\rparallax: reading the accounts (step 1 of 4)"), "\(compare)")
         #expect(
-            compare.contains("finding the differences (step 3 of 4)") || compare.contains("linking sentences (step 2 of 4)"), "\(compare)")
-        let check = try Self.onTerminal(
-            ["check", "a.txt", "b.txt", "-o", "check.json", "--format", "json"], in: scratch.folder,
-            environment: ["PARALLAX_PROGRESS_DELAY": "0"])
-        #expect(check.contains("parallax: pair 1 of 1: reading the accounts (step 1 of 4)"), "\(check)")
-        let quietCompare = try Self.onTerminal(
-            ["compare", "a.txt", "b.txt", "-o", "report2.txt", "--quiet"], in: scratch.folder, environment: ["PARALLAX_PROGRESS_DELAY": "0"]
-        )
+            compare.contains("linking sentences (step 2 of 4)") || compare.contains("finding the differences (step 3 of 4)"), "\(compare)")
+        let check = try terminal(
+            ["check", a, b, "--config", scratch.path("lenient.yml"), "-o", scratch.path("check.json"), "--format", "json"], now)
+        #expect(check.contains("\rparallax: pair 1 of 1: reading the accounts (step 1 of 4)"), "\(check)")
+        let quietCompare = try terminal(["compare", a, b, "-o", scratch.path("report2.txt"), "--quiet"], now)
         #expect(quietCompare.isEmpty, "\(quietCompare)")
-        // A short comparison under the default delay of a second shows nothing.
-        let quick = try Self.onTerminal(
-            ["compare", "a.txt", "a.txt", "-o", "report3.txt"], in: scratch.folder, environment: ["PARALLAX_PROGRESS_DELAY": "30"])
+        // A comparison shorter than the delay (a second by default) shows nothing.
+        let quick = try terminal(["compare", a, b, "-o", scratch.path("report3.txt")], ["PARALLAX_PROGRESS_DELAY": "60"])
         #expect(quick.isEmpty, "\(quick)")
     }
 }
