@@ -12,7 +12,7 @@ struct Parallax: ParsableCommand {
             error; 3 internal error.
             """,
         version: parallaxVersion,
-        subcommands: [CompareCommand.self, CheckCommand.self, ReviewCommand.self, SegmentCommand.self, NormalizeCommand.self]
+        subcommands: [CompareCommand.self, CheckCommand.self, BatchCommand.self, ReviewCommand.self, SegmentCommand.self, NormalizeCommand.self]
     )
 
     /// Runs the command and maps every failure to the documented exit status:

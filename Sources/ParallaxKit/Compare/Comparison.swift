@@ -26,6 +26,22 @@ public struct ComparisonOptions: Sendable {
     }
 }
 
+/// The stages of a ``Comparison``, in order, for a progress display.
+public enum ComparisonStage: Int, Sendable, CaseIterable {
+    /// Folding words, weighing terms, linking sentences.
+    case linking = 1
+    /// Classifying the differences into findings.
+    case reporting
+
+    /// What the stage does, in a few words.
+    public var description: String {
+        switch self {
+        case .linking: "linking sentences"
+        case .reporting: "finding the differences"
+        }
+    }
+}
+
 /// Compares two accounts: aligns their sentences and reports what differs.
 ///
 /// ```swift
@@ -40,14 +56,18 @@ public struct Comparison: Sendable {
     /// The report: documents, alignments, findings, summary.
     public let report: Report
 
-    public init(a: Document, b: Document, options: ComparisonOptions = ComparisonOptions()) {
+    /// Compares `a` and `b`; `progress`, when given, hears of each stage as it begins (the
+    /// library prints nothing: the caller shows it as it sees fit).
+    public init(a: Document, b: Document, options: ComparisonOptions = ComparisonOptions(), progress: ((ComparisonStage) -> Void)? = nil) {
         self.a = a
         self.b = b
         self.options = options
+        progress?(.linking)
         let folder = WordFolder(documents: [a, b], glossary: options.alignment.glossary)
         let model = TermModel(
             a: a, b: b, folder: folder, language: options.alignment.language, fingerprints: !options.alignment.pins.isEmpty)
         let alignment = Aligner(model: model, options: options.alignment).result()
+        progress?(.reporting)
         let builder = ReportBuilder(a: a, b: b, folder: folder, alignment: alignment, options: options)
         self.report = builder.build()
     }

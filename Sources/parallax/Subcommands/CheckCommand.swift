@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Accept every current finding: write them all to the baseline (atomically; created when missing), dropping stale entries.")
     var updateBaseline = false
 
+    @Flag(help: "No progress line on standard error (shown on a terminal when the check runs longer than a second).")
+    var quiet = false
+
     func validate() throws {
         guard files.isEmpty || files.count == 2 else {
             throw ValidationError("Give two files (A and B), or none to check the configuration's pairs.")
@@ -57,15 +60,20 @@ struct CheckCommand: ParsableCommand {
 
         var checked: [Verdict.Checked] = []
         var sources: [SourceText] = []
-        for pair in pairs {
+        let progress = ProgressLine(quiet: quiet, delay: 1)
+        defer { progress?.finish() }
+        for (i, pair) in pairs.enumerated() {
             let identity = setting.identity(a: pair.a, b: pair.b)
             current = current.claiming(identity)
             let pins = current.sentencePins(for: identity.key)
-            let comparison = try ComparisonArguments.compare(a: pair.a, b: pair.b, config: loaded, pins: pins)
+            let comparison = try ComparisonArguments.compare(
+                a: pair.a, b: pair.b, config: loaded, pins: pins, progress: progress, pair: "pair \(i + 1) of \(pairs.count): ")
             sources += [comparison.a.source, comparison.b.source]
             let result = gate.evaluate(comparison.report, pair: identity.key, baseline: current)
             checked.append(Verdict.Checked(identity: identity, result: result))
         }
+
+        progress?.finish()
 
         if updateBaseline {
             guard let baselinePath = setting.baselinePath else {

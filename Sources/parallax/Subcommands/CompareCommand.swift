@@ -26,10 +26,13 @@ struct ComparisonArguments: ParsableArguments {
         try options.setting(near: [a, b])
     }
 
-    static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
+    static func compare(
+        a: String, b: String, config: Config, pins: [SentencePin] = [], progress: ProgressLine? = nil, pair: String = ""
+    ) throws -> Comparison {
         let (analysis, options) = try config.options(pins: pins)
+        progress?.step(1, "reading the accounts", prefix: pair)
         let documents = try Document.read([(RawArguments.location(a), "A"), (RawArguments.location(b), "B")], options: analysis)
-        return Comparison(a: documents[0], b: documents[1], options: options)
+        return Comparison(a: documents[0], b: documents[1], options: options, progress: progress?.stages(prefix: pair))
     }
 }
 
@@ -56,7 +59,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
-    @Flag(name: [.short, .long], help: "Say nothing on standard error but errors (no note of the file written).")
+    @Flag(name: [.short, .long], help: "Say nothing on standard error but errors (no note of the file written, no progress line).")
     var quiet = false
 
     func validate() throws {
@@ -71,8 +74,11 @@ struct CompareCommand: ParsableCommand {
         // The baseline: its pins shape the alignment; the findings it accepts are marked.
         let pair = setting.identity(a: inputs.a, b: inputs.b)
         let baseline = setting.baseline.claiming(pair)
+        let progress = ProgressLine(quiet: quiet, delay: 1)
+        defer { progress?.finish() }
         let comparison = try ComparisonArguments.compare(
-            a: inputs.a, b: inputs.b, config: config, pins: baseline.sentencePins(for: pair.key))
+            a: inputs.a, b: inputs.b, config: config, pins: baseline.sentencePins(for: pair.key), progress: progress)
+        progress?.step(4, "writing the report")
         let report = comparison.report.markingAccepted(baseline.ids(for: pair.key))
         var notes = setting.notes
         if setting.baselineExists, baseline.count(for: pair.key) == 0, let path = setting.baselinePath {
@@ -103,6 +109,7 @@ struct CompareCommand: ParsableCommand {
                 color: reading.colors.enabled(toTerminal: toTerminal))
             text = TerminalRenderer.render(report, options: options)
         }
+        progress?.finish()
         if let output {
             try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
             if !quiet {
