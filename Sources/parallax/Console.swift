@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ParallaxKit
 
@@ -124,6 +125,16 @@ enum Console {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(path: path, problem: "cannot be written (\(error.localizedDescription))")
+        }
+    }
+
+    /// Reports in a format through the library's one entry point; a setting the output cannot
+    /// be made with is a usage error (exit 2).
+    static func rendered(_ reports: [Report], as format: ReportOutput.Format, context: ReportOutput.Context) throws -> String {
+        do {
+            return try ReportOutput.render(reports, as: format, context: context)
+        } catch let problem as ReportOutput.Problem {
+            throw ValidationError(problem.description)
         }
     }
 }

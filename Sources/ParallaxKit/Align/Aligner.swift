@@ -1,3 +1,5 @@
+import Algorithms
+
 /// A link between a sentence of A and a sentence of B, with its evidence.
 struct Link: Hashable {
     /// Indices into the term model's units (content sentences), not sentence indices.
@@ -170,8 +172,6 @@ struct Aligner {
         var pairs: [Int64] = []
         var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
         var touched: [Int] = []
-        var best: [Int] = []
-        best.reserveCapacity(max(k, 0) + 1)
         for (i, unit) in units.enumerated() {
             for t in unit.terms {
                 guard let list = postings[t] else { continue }
@@ -182,18 +182,7 @@ struct Aligner {
                 }
             }
             // The best k by shared weight, then by index: a selection, not a sort of all.
-            best.removeAll(keepingCapacity: true)
-            for j in touched where k > 0 {
-                let w = scratch[j]
-                if best.count == k {
-                    let last = best[k - 1]
-                    guard w > scratch[last] || (w == scratch[last] && j < last) else { continue }
-                    best.removeLast()
-                }
-                var p = best.count
-                while p > 0 && (scratch[best[p - 1]] < w || (scratch[best[p - 1]] == w && best[p - 1] > j)) { p -= 1 }
-                best.insert(j, at: p)
-            }
+            let best = touched.min(count: max(k, 0)) { x, y in scratch[x] > scratch[y] || (scratch[x] == scratch[y] && x < y) }
             for j in best {
                 pairs.append(fromA ? Int64(i) << 32 | Int64(j) : Int64(j) << 32 | Int64(i))
             }
@@ -258,14 +247,7 @@ struct Aligner {
     static func fits(_ link: Link, _ backbone: [Link]) -> Bool {
         // The backbone increases in A: binary searches for the anchors around `link.a`.
         func partition(_ target: Int, inclusive: Bool) -> Int {
-            var low = 0
-            var high = backbone.count
-            while low < high {
-                let mid = (low + high) / 2
-                let a: Int = backbone[mid].a
-                if a > target || (inclusive && a == target) { high = mid } else { low = mid + 1 }
-            }
-            return low
+            backbone.partitioningIndex { $0.a > target || (inclusive && $0.a == target) }
         }
         let afterIndex: Int = partition(link.a, inclusive: true)
         let beyond: Int = partition(link.a, inclusive: false)

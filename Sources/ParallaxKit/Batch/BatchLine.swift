@@ -16,7 +16,7 @@ public enum BatchLine {
         var line = Array("{\"id\":".utf8) + quoted(id)
         if let passed { line += Array(",\"passed\":\(passed)".utf8) }
         line += Array(",\"report\":".utf8)
-        line += compacted(Array(try JSONOutput.encode(report).utf8))
+        line += compacted(Array(try ReportOutput.render([report], as: .json).utf8))
         line += Array(",\"status\":\"ok\"}\n".utf8)
         return String(decoding: line, as: UTF8.self)
     }

@@ -1,3 +1,4 @@
+import Algorithms
 /// A change between the words of two aligned groups: words of A replaced by words of B (either
 /// side may be empty).
 struct Hunk: Sendable {
@@ -168,12 +169,7 @@ enum Myers {
         var tails: [Int] = []  // index into pairs of the smallest tail of each length
         var previous = [Int](repeating: -1, count: pairs.count)
         for (k, pair) in pairs.enumerated() {
-            var low = 0
-            var high = tails.count
-            while low < high {
-                let mid = (low + high) / 2
-                if pairs[tails[mid]].1 < pair.1 { low = mid + 1 } else { high = mid }
-            }
+            let low = tails.partitioningIndex { pairs[$0].1 >= pair.1 }
             if low > 0 { previous[k] = tails[low - 1] }
             if low == tails.count { tails.append(k) } else { tails[low] = k }
         }

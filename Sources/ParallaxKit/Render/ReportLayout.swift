@@ -48,40 +48,15 @@ struct ReportLayout {
 
     // MARK: - Order
 
-    /// Indices into `report.findings`, in document order: by the first A sentence a finding
-    /// names; a finding with only a B side goes after the A sentence that the B sentences before
-    /// it are aligned with (so an addition shows where B tells it); notes about a whole document
-    /// come first. Ties keep the report's order.
+    /// Indices into `report.findings`, in reading order along A (``ReadingOrder``): a finding
+    /// with only a B side goes after the A sentence that the B sentences before it are aligned
+    /// with (so an addition shows where B tells it); notes about a whole document come first.
+    /// Ties keep the report's order.
     func findingOrder() -> [Int] {
-        // For each B sentence aligned with A, the first A sentence of its group.
-        var anchor: [Int: Int] = [:]
-        for alignment in report.alignments where !alignment.a.isEmpty && !alignment.b.isEmpty {
-            let first = alignment.a.min() ?? 0
-            for k in alignment.b { anchor[k] = min(anchor[k] ?? first, first) }
-        }
-        let anchoredB = anchor.keys.sorted()
-        func anchorFor(b k: Int) -> Double {
-            // The closest aligned B sentence at or before k (binary search over sorted keys).
-            var lo = 0
-            var hi = anchoredB.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if anchoredB[mid] <= k { lo = mid + 1 } else { hi = mid }
-            }
-            guard lo > 0, let a = anchor[anchoredB[lo - 1]] else { return -0.5 }
-            return Double(a) + 0.5
-        }
-        func key(_ f: Finding) -> (Double, Int) {
-            let firstB = f.b?.sentences.min() ?? -1
-            if let firstA = f.a?.sentences.min() { return (Double(firstA), firstB) }
-            if firstB >= 0 { return (anchorFor(b: firstB), firstB) }
-            return (-1, -1)
-        }
-        let keys = report.findings.map(key)
+        let order = ReadingOrder(report)
+        let keys = report.findings.map(order.key)
         return report.findings.indices.sorted { x, y in
-            if keys[x].0 != keys[y].0 { return keys[x].0 < keys[y].0 }
-            if keys[x].1 != keys[y].1 { return keys[x].1 < keys[y].1 }
-            return x < y
+            (keys[x].position, keys[x].b, x) < (keys[y].position, keys[y].b, y)
         }
     }
 

@@ -1,3 +1,4 @@
+import Algorithms
 /// Where a span sits in its input, as the CI formats (SARIF, GitHub annotations, JUnit) state
 /// it: 1-based lines and columns, and 0-based character offsets.
 ///
@@ -116,12 +117,7 @@ struct SpanLocator {
     /// Line and column of a byte offset from the sentence it falls in (see the type's notes).
     private func estimatedPosition(_ offset: Int) -> (line: Int, column: Int) {
         // The last sentence starting at or before the offset.
-        var lo = 0
-        var hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].start <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = sentences.partitioningIndex { $0.start > offset }
         guard lo > 0 else { return sentences.first.map { ($0.line, $0.column) } ?? (1, 1) }
         let sentence = sentences[lo - 1]
         let prefix = sentence.text.utf8.prefix(max(0, offset - sentence.start))

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Maps UTF-8 byte offsets of a text to 1-based lines and columns (columns counted in Unicode
@@ -93,12 +94,7 @@ public struct LineIndex: Sendable {
     }
 
     private func lineNumber(of offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        // The last line that starts at or before the offset.
+        max(lineStarts.partitioningIndex { $0 > offset } - 1, 0)
     }
 }

@@ -100,13 +100,9 @@ struct CheckCommand: ParsableCommand {
         switch format {
         case .text: formatted = summary
         case .json: formatted = try JSONOutput.encode(verdict)
-        case .sarif: formatted = SARIFRenderer.render(reports, sources: sources, root: root)
-        case .github: formatted = GitHubRenderer.render(reports, sources: sources, root: root)
-        case .junit:
-            guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
-                throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
-            }
-            formatted = JUnitRenderer.render(reports, timestamp: timestamp, failLevel: gate.failOn, sources: sources)
+        case .sarif, .github, .junit:
+            let context = ReportOutput.Context(sources: sources, root: root, failLevel: gate.failOn)
+            formatted = try Console.rendered(reports, as: ReportOutput.Format(rawValue: format.rawValue) ?? .sarif, context: context)
         }
         if let output {
             try Console.writeFile(formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] })

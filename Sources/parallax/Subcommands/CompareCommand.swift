@@ -47,6 +47,8 @@ struct CompareCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case terminal, json, markdown, html, sarif, junit, github
+
+        var output: ReportOutput.Format { ReportOutput.Format(rawValue: rawValue) ?? .terminal }
     }
 
     @OptionGroup var inputs: ComparisonArguments
@@ -85,30 +87,15 @@ struct CompareCommand: ParsableCommand {
             notes.append(Verdict.noEntryNote(baseline: Setting.shown(path), key: pair.key))
         }
         for note in notes { Console.error("note: " + note) }
-        let sources = [comparison.a.source, comparison.b.source]
-        let root = FilePaths.repositoryRoot()
-        let text: String
-        switch format {
-        case .json: text = try JSONOutput.encode(report)
-        case .markdown: text = MarkdownRenderer.render(report)
-        case .html: text = HTMLRenderer.render(report)
-        case .sarif: text = SARIFRenderer.render([report], sources: sources, root: root)
-        case .github: text = GitHubRenderer.render([report], sources: sources, root: root)
-        case .junit:
-            // Reproducible: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else now.
-            guard let timestamp = JUnitRenderer.timestamp(environment: ProcessInfo.processInfo.environment, now: Date()) else {
-                throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01.")
-            }
-            text = JUnitRenderer.render([report], timestamp: timestamp, failLevel: config.failOn, sources: sources)
-        case .terminal:
-            // Written to a file, the report has the default width, and no colour unless
-            // --color always.
-            let toTerminal = output == nil && Console.isTerminal
-            let options = try reading.terminalOptions(
+        // Written to a file, the terminal report has the default width, and no colour unless
+        // --color always.
+        let toTerminal = output == nil && Console.isTerminal
+        let context = ReportOutput.Context(
+            sources: [comparison.a.source, comparison.b.source], root: FilePaths.repositoryRoot(), failLevel: config.failOn,
+            terminal: try reading.terminalOptions(
                 width: output == nil ? Console.terminalWidth : Console.defaultWidth,
-                color: reading.colors.enabled(toTerminal: toTerminal))
-            text = TerminalRenderer.render(report, options: options)
-        }
+                color: reading.colors.enabled(toTerminal: toTerminal)))
+        let text = try Console.rendered([report], as: format.output, context: context)
         progress?.finish()
         if let output {
             try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
