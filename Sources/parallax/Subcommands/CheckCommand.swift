@@ -54,7 +54,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = try loadConfig()
         let pairs = try pairs(in: loaded)
         let baselinePath = loaded.baselinePath(baseline)
-        var current = try baselinePath.map { try Baseline.load(path: $0) } ?? Baseline()
+        let current = try baselinePath.map { try Baseline.load(path: $0) } ?? Baseline()
         let gate = Gate(failOn: failOn?.severity ?? loaded.failOn, thresholds: loaded.thresholds)
 
         var results: [GateResult] = []
@@ -70,11 +70,17 @@ struct CheckCommand: ParsableCommand {
             guard let baselinePath else {
                 throw ValidationError("--update-baseline needs a baseline file: give --baseline FILE or set baseline in the configuration.")
             }
-            for result in results {
-                current = current.replacing(pair: result.pair, with: result.report.findings.map { Baseline.Entry($0, pair: result.pair) })
+            // Read again under the lock: another run may have written other pairs since.
+            let written = try Console.withLock(beside: baselinePath) {
+                var latest = try Baseline.load(path: baselinePath)
+                for result in results {
+                    latest = latest.replacing(pair: result.pair, with: result.report.findings.map { Baseline.Entry($0, pair: result.pair) })
+                }
+                try Console.writeFile(
+                    try latest.encoded(), to: baselinePath, inputs: pairs.flatMap { [$0.a, $0.b] }, configuration: loaded.path)
+                return latest.accepted.count
             }
-            try Console.writeFile(try current.encoded(), to: baselinePath, inputs: pairs.flatMap { [$0.a, $0.b] })
-            Console.write("parallax check: wrote \(current.accepted.count) accepted finding\(current.accepted.count == 1 ? "" : "s") to \(TerminalText.escape(baselinePath))\n")
+            Console.write("parallax check: wrote \(written) accepted finding\(written == 1 ? "" : "s") to \(TerminalText.escape(baselinePath))\n")
             return
         }
 
@@ -95,7 +101,8 @@ struct CheckCommand: ParsableCommand {
             formatted = JUnitRenderer.render(reports, timestamp: timestamp, failLevel: gate.failOn, suppressed: suppressed, sources: sources)
         }
         if let output {
-            try Console.writeFile(formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] })
+            try Console.writeFile(
+                formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] }, configuration: loaded.path, baseline: baselinePath)
             Console.write(summary)
         } else {
             Console.write(formatted)

@@ -122,7 +122,8 @@ struct CompareCommand: ParsableCommand {
             text = TerminalRenderer.render(report, options: options)
         }
         if let output {
-            try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
+            try Console.writeFile(
+                text, to: output, inputs: [inputs.a, inputs.b], configuration: config.path, baseline: config.baselinePath(inputs.baseline))
         } else {
             Console.write(text)
         }
