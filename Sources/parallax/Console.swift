@@ -37,6 +37,15 @@ enum Console {
         exit(2)
     }
 
+    /// Says on standard error which inputs were not UTF-8 and what encoding they were read in:
+    /// a wrong guess turns the text into mojibake without any other sign.
+    static func noteGuessedEncodings(_ sources: [SourceText]) {
+        for source in sources where source.encodingGuessed {
+            let name = source.path == "-" ? "<stdin>" : source.path
+            error("warning: \(name) is not UTF-8; read as \(source.encoding), the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)")
+        }
+    }
+
     /// Writes argument-parser's message for a usage error: its first line prefixed with the
     /// program name, its usage lines kept as lines; every line escaped (an argument in it is
     /// untrusted text).

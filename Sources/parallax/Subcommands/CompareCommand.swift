@@ -61,6 +61,7 @@ struct ComparisonArguments: ParsableArguments {
     static func compare(a: String, b: String, config: Config, pins: [SentencePin] = []) throws -> Comparison {
         let (analysis, options) = try config.options(pins: pins)
         let documents = try Document.read([(a, "A"), (b, "B")], options: analysis)
+        Console.noteGuessedEncodings(documents.map(\.source))
         return Comparison(a: documents[0], b: documents[1], options: options)
     }
 }
