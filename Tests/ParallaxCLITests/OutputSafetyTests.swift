@@ -20,8 +20,9 @@ struct OutputSafetyTests {
 
     /// Starts `parallax` with `arguments` in `folder` without waiting for it.
     static func start(_ arguments: [String], in folder: URL) throws -> Process {
+        let binary = try #require(ParallaxCommand.binary)
         let process = Process()
-        process.executableURL = try #require(ParallaxCommand.binary)
+        process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
