@@ -42,7 +42,8 @@ enum Console {
     static func noteGuessedEncodings(_ sources: [SourceText]) {
         for source in sources where source.encodingGuessed {
             let name = source.path == "-" ? "<stdin>" : source.path
-            error("warning: \(name) is not UTF-8; read as \(source.encoding), the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)")
+            let advice = "convert it to UTF-8 if its text looks wrong"
+            error("warning: \(name) is not UTF-8; read as \(source.encoding), the encoding it seems to be in (\(advice))")
         }
     }
 

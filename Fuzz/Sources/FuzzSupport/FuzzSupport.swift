@@ -48,10 +48,10 @@ public enum Fuzz {
         let count = document.source.utf8.count
         var end = 0
         for sentence in document.sentences {
-            require(sentence.start >= end && sentence.start <= sentence.end && sentence.end <= count,
-                    "sentence \(sentence.start)..<\(sentence.end) out of order or outside 0..<\(count)")
-            require(sentence.tokenRange.lowerBound >= 0 && sentence.tokenRange.upperBound <= document.tokens.count,
-                    "sentence tokens \(sentence.tokenRange) outside 0..<\(document.tokens.count)")
+            let inOrder = sentence.start >= end && sentence.start <= sentence.end && sentence.end <= count
+            require(inOrder, "sentence \(sentence.start)..<\(sentence.end) out of order or outside 0..<\(count)")
+            let tokens = sentence.tokenRange.lowerBound >= 0 && sentence.tokenRange.upperBound <= document.tokens.count
+            require(tokens, "sentence tokens \(sentence.tokenRange) outside 0..<\(document.tokens.count)")
             end = sentence.end
         }
         for token in document.tokens {
@@ -69,8 +69,8 @@ public enum Fuzz {
             require(alignment.score.isFinite && alignment.coverageA.isFinite && alignment.coverageB.isFinite, "alignment figure not finite")
         }
         for finding in report.findings {
-            require(finding.a.map { $0.sentences.allSatisfy { a.sentences.indices.contains($0) } } ?? true, "finding names a sentence A lacks")
-            require(finding.b.map { $0.sentences.allSatisfy { b.sentences.indices.contains($0) } } ?? true, "finding names a sentence B lacks")
+            require(finding.a?.sentences.allSatisfy { a.sentences.indices.contains($0) } ?? true, "finding names a sentence A lacks")
+            require(finding.b?.sentences.allSatisfy { b.sentences.indices.contains($0) } ?? true, "finding names a sentence B lacks")
         }
         require(report.summary.coverageA.isFinite && report.summary.coverageB.isFinite, "coverage not finite")
         do {
