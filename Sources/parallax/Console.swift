@@ -44,6 +44,16 @@ enum Console {
         exit(2)
     }
 
+    /// Says on standard error which inputs were not UTF-8 and what encoding they were read in:
+    /// a wrong guess turns the text into mojibake without any other sign.
+    static func noteGuessedEncodings(_ sources: [SourceText]) {
+        for source in sources where source.encodingGuessed {
+            let name = source.path == "-" ? "<stdin>" : source.path
+            let advice = "convert it to UTF-8 if its text looks wrong"
+            error("warning: \(name) is not UTF-8; read as \(source.encoding), the encoding it seems to be in (\(advice))")
+        }
+    }
+
     /// Writes argument-parser's message for a usage error: its first line prefixed with the
     /// program name, its usage lines kept as lines; every line escaped (an argument in it is
     /// untrusted text).
@@ -83,49 +93,100 @@ enum Console {
         return ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
     }
 
-    /// Writes `text` to `path` atomically: a temporary file beside it, then a rename. Refuses
-    /// to write over one of `inputs`.
-    static func writeFile(_ text: String, to path: String, inputs: [String]) throws {
+    /// Writes `text` to `path` atomically: a temporary file beside it (a name no other run
+    /// uses, removed on failure), flushed to disk, then renamed over it; an existing file keeps
+    /// its permission bits. Refuses to write over a file the run reads: one of `inputs` (`-`
+    /// standing for standard input's file, when that is a file), the `configuration` or the
+    /// `baseline` in use, found by device and inode, whatever name or link they were given by.
+    static func writeFile(_ text: String, to path: String, inputs: [String], configuration: String? = nil, baseline: String? = nil) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        for input in inputs where input != "-" {
-            if URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
-                throw InputError(path: path, problem: "is one of the inputs; refusing to write over it")
+        var info = stat()
+        let exists = stat(target.path, &info) == 0
+        if exists {
+            var read = inputs.map { ($0, "is one of the inputs") }
+            if let configuration { read.append((configuration, "is the configuration in use")) }
+            if let baseline { read.append((baseline, "is the baseline in use")) }
+            for (other, what) in read where isSameFile(other, info) {
+                throw InputError(path: path, problem: "\(what)\(other == "-" ? " (standard input)" : ""); refusing to write over it")
             }
         }
         // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming a
         // temporary file over it would replace it.
-        var info = stat()
-        if stat(target.path, &info) == 0 {
+        if exists {
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR { throw InputError(path: path, problem: "is a directory; give a file to write") }
             if kind != S_IFREG {
-                guard let handle = FileHandle(forWritingAtPath: target.path) else {
-                    throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))")
-                }
-                defer { try? handle.close() }
-                do {
-                    try handle.write(contentsOf: Data(text.utf8))
-                } catch {
-                    throw InputError(path: path, problem: "cannot be written (\(error.localizedDescription))")
+                let fd = open(target.path, O_WRONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
+                defer { close(fd) }
+                if let code = writeAll(fd, Array(text.utf8)) {
+                    throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(code))))")
                 }
                 return
             }
         }
-        let directory = target.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, target.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw InputError(path: path, problem: "cannot be written (\(reason))")
-            }
-        } catch let error as InputError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError(path: path, problem: "cannot be written (\(error.localizedDescription))")
+        let (fd, temporary) = try createTemporary(beside: target, path: path)
+        func fail(_ code: Int32) -> InputError {
+            unlink(temporary)
+            return InputError(path: path, problem: "cannot be written (\(String(cString: strerror(code))))")
         }
+        // The permission bits of the file replaced (a new file gets 0666 less the umask, from open).
+        if exists && fchmod(fd, info.st_mode & 0o7777) != 0 && errno != EPERM {
+            let code = errno
+            close(fd)
+            throw fail(code)
+        }
+        if let code = writeAll(fd, Array(text.utf8)) {
+            close(fd)
+            throw fail(code)
+        }
+        if fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            throw fail(code)
+        }
+        if close(fd) != 0 { throw fail(errno) }
+        if rename(temporary, target.path) != 0 { throw fail(errno) }
+    }
+
+    /// Whether `path` (`-`: standard input) is the file `info` describes.
+    static func isSameFile(_ path: String, _ info: stat) -> Bool {
+        var other = stat()
+        let found = path == "-" ? fstat(0, &other) == 0 && other.st_mode & S_IFMT == S_IFREG : stat(path, &other) == 0
+        return found && other.st_dev == info.st_dev && other.st_ino == info.st_ino
+    }
+
+    /// Creates `.NAME.PID.RANDOM.tmp` beside `target`, exclusively: a leftover of a killed run
+    /// is never in the way, and two runs never share one.
+    private static func createTemporary(beside target: URL, path: String) throws -> (Int32, String) {
+        let directory = target.deletingLastPathComponent().path
+        for _ in 0..<100 {
+            let name = ".\(target.lastPathComponent).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
+            let temporary = (directory as NSString).appendingPathComponent(name)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 { return (fd, temporary) }
+            if errno != EEXIST { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
+        }
+        throw InputError(path: path, problem: "cannot be written (no free temporary name beside it)")
+    }
+
+    /// Runs `body` holding an exclusive advisory lock (`flock`) on the folder of `path`, so that
+    /// two runs that read, change and write the file there (the baseline) take turns instead of
+    /// one losing the other's changes. The folder, not a lock file: nothing is left behind, and
+    /// nothing can be removed while another run waits on it.
+    static func withLock<T>(beside path: String, _ body: () throws -> T) throws -> T {
+        let directory = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw InputError(path: directory, problem: "cannot be opened to lock \(path) (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            throw InputError(path: directory, problem: "cannot be locked to update \(path) (\(String(cString: strerror(errno))))")
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
     }
 
     /// Reports in a format through the library's one entry point; a setting the output cannot

@@ -128,8 +128,7 @@ struct BadInputTests {
 struct OutputFailureTests {
     /// Runs the binary through `sh` with its standard output sent where `redirect` says.
     static func run(_ arguments: [String], redirect: String) throws -> (status: Int32, stderr: String) {
-        let binary = try #require(ParallaxCommand.binary)
-        let quoted = ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = try commandLine(arguments)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\(quoted) \(redirect)"]
@@ -145,24 +144,43 @@ struct OutputFailureTests {
         ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config"],
         ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
         ["segment", TestPaths.june2021ChinaDaily],
+        ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout],
+        ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--format", "sarif"],
+        ["review", "--accept-all"],
     ])
     func full(_ arguments: [String]) throws {
-        let result = try Self.run(arguments, redirect: "> /dev/full")
+        let scratch = try Scratch()
+        let result = try Self.run(Self.complete(arguments, scratch), redirect: "> /dev/full")
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr == "parallax: cannot write to standard output: No space left on device\n", "\(result.stderr)")
     }
 
-    @Test("A closed pipe with SIGPIPE ignored: exit 141, nothing on standard error")
-    func closedPipe() throws {
+    /// The binary and `arguments`, quoted for `sh`.
+    static func commandLine(_ arguments: [String]) throws -> String {
         let binary = try #require(ParallaxCommand.binary)
+        return ([binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+    }
+
+    /// `review --accept-all` writes a baseline: a scratch one, for the June 2021 pair.
+    static func complete(_ arguments: [String], _ scratch: Scratch) -> [String] {
+        guard arguments.first == "review" else { return arguments }
+        return arguments + ["--no-config", "--baseline", scratch.path("baseline.json"), TestPaths.june2021ChinaDaily, TestPaths.june2021Readout]
+    }
+
+    @Test("A closed pipe with SIGPIPE ignored: exit 141, nothing on standard error", arguments: [
+        ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
+        ["segment", TestPaths.june2021ChinaDaily],
+        ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout],
+        ["review", "--accept-all"],
+    ])
+    func closedPipe(_ arguments: [String]) throws {
+        let scratch = try Scratch()
+        let command = try Self.commandLine(Self.complete(arguments, scratch))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The status of parallax inside the pipeline goes to standard error after it ends; the
         // reader, `true`, has exited before parallax writes its report.
-        process.arguments = [
-            "-c",
-            "trap '' PIPE; { '\(binary.path)' compare '\(TestPaths.june2021ChinaDaily)' '\(TestPaths.june2021Readout)' --no-config --format json; echo \"status $?\" >&2; } | true",
-        ]
+        process.arguments = ["-c", "trap '' PIPE; { \(command); echo \"status $?\" >&2; } | true"]
         let errors = Pipe()
         process.standardError = errors
         try process.run()

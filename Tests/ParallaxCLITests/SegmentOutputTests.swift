@@ -15,7 +15,10 @@ struct SegmentJSON {
     var sha256: String? { object["sha256"] as? String }
 
     init(_ result: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        ParallaxCommand.expectSuccess(result, sourceLocation: sourceLocation)
+        // Nothing on standard error but the warning that says a guessed encoding.
+        #expect(!result.signaled && result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.isEmpty || result.stderrLines.allSatisfy { $0.contains("is not UTF-8; read as") }, "\(result.stderr)",
+                sourceLocation: sourceLocation)
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdoutBytes))
         object = try #require(parsed as? [String: Any], sourceLocation: sourceLocation)
         let list = try #require(object["sentences"] as? [[String: Any]], sourceLocation: sourceLocation)
@@ -97,9 +100,11 @@ struct SegmentOutputTests {
         #expect(json.sha256 == SHA256Sum.of(path))
 
         let text = try ParallaxCommand.run(["segment", path])
-        ParallaxCommand.expectSuccess(text)
+        #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("\(path) (windows-1252): 3 sentences"))
         #expect(text.stdout.contains("He said “we will” do it."))
+        // The guess is said, once, on standard error (issue 15: no silent mojibake).
+        #expect(text.stderr == "parallax: warning: \(path) is not UTF-8; read as windows-1252, the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)\n")
     }
 
     /// ICU's best guess for these few words of windows-1251 Russian is ISO-8859-8-I (Hebrew),
@@ -113,6 +118,14 @@ struct SegmentOutputTests {
         #expect(json.sentences.map(\.text) == ["Бве дома."])
         let text = try ParallaxCommand.run(["segment", path])
         #expect(text.stdout.hasPrefix("\(path) (windows-1251): 1 sentence, 0 boilerplate"))
+        #expect(text.stderr.contains("is not UTF-8; read as windows-1251"))
+        // compare says it for each guessed input, and nothing for a UTF-8 one.
+        let utf8 = try scratch.file("utf8.txt", "Две дома.\n")
+        let compared = try ParallaxCommand.run(["compare", path, utf8, "--no-config", "--format", "json"])
+        #expect(compared.status == 0)
+        #expect(compared.stderrLines == ["parallax: warning: \(path) is not UTF-8; read as windows-1251, the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)"])
+        let plain = try ParallaxCommand.run(["compare", utf8, utf8, "--no-config", "--format", "json"])
+        ParallaxCommand.expectSuccess(plain)
     }
 
     /// The shell makes the Latin-1 name "caf\xE9.txt" (not UTF-8), which Swift's command line

@@ -1,5 +1,4 @@
 internal import CICU
-import Synchronization
 
 /// The kind of text unit an ICU break iterator finds.
 enum BreakKind: Sendable, Hashable {
@@ -12,7 +11,7 @@ enum BreakKind: Sendable, Hashable {
 /// ICU break iterators (`ubrk_*`). One prototype per kind and locale is opened once and kept;
 /// each run works on a clone of it, because break iterators are not thread-safe.
 enum BreakIterator {
-    private static let prototypes = Mutex<[String: OpaquePointer]>([:])
+    private static let prototypes = Locked<[String: OpaquePointer]>([:])
 
 
     fileprivate static func clone(kind: BreakKind, locale: String) throws(ICUError) -> OpaquePointer {

@@ -1,5 +1,4 @@
 internal import CICU
-import Synchronization
 
 /// ICU's rule-based spell-out format for English (`unum_open` with `UNUM_SPELLOUT`), used to read
 /// spelled-out numbers. Opened once and shared; ICU's number formats are not thread-safe, so each
@@ -11,7 +10,7 @@ final class Spellout: Sendable {
         var cache: [String: Double?]
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// The English spell-out format, or nil when this ICU cannot open it.
     static let english: Spellout? = try? Spellout(locale: "en")
@@ -22,7 +21,7 @@ final class Spellout: Sendable {
         let opened = pxicu_spellout_open(locale, &status)
         try ICUError.check(status, "opening the spell-out number format for \(locale)")
         guard let opened else { throw ICUError(code: PXICU_ILLEGAL_ARGUMENT, operation: "opening the spell-out number format for \(locale)") }
-        self.state = Mutex(State(handle: opened, cache: [:]))
+        self.state = Locked(State(handle: opened, cache: [:]))
     }
 
     deinit {

@@ -1,10 +1,9 @@
 internal import CICU
-import Synchronization
 
 /// An ICU transliterator (`utrans_*`), opened once and shared. ICU does not promise that one
 /// transliterator may run on several threads at once, so each run holds a lock.
 final class Transliterator: Sendable {
-    private let handle: Mutex<OpaquePointer>
+    private let handle: Locked<OpaquePointer>
     let identifier: String
 
     /// Opens a system transliterator by ID (such as `"Any-Latin; Latin-ASCII"`) or, when `rules`
@@ -22,7 +21,7 @@ final class Transliterator: Sendable {
         }
         try ICUError.check(status, "opening transliterator \(identifier)")
         guard let opened else { throw ICUError(code: PXICU_ILLEGAL_ARGUMENT, operation: "opening transliterator \(identifier)") }
-        self.handle = Mutex(opened)
+        self.handle = Locked(opened)
         self.identifier = identifier
     }
 

@@ -132,6 +132,11 @@ public struct Config: Sendable, Equatable {
 
     /// Parses configuration text; `path` names it in errors.
     public static func parse(yaml text: String, path: String) throws(ConfigError) -> Config {
+        let limit = YAMLSize.limit(byteCount: text.utf8.count)
+        if YAMLSize.exceeds(text, limit: limit) {
+            let problem = "expands its YAML aliases to more than \(limit) values (\(YAMLSize.baseNodes) and \(YAMLSize.nodesPerByte) a byte); write the lists out instead"
+            throw ConfigError(path: path, line: nil, key: nil, problem: problem)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -16,6 +16,10 @@ public struct SourceText: Sendable {
     /// Lowercase hex SHA-256 of the bytes as read (before decoding).
     public let sha256: String
 
+    /// Whether ``encoding`` is ICU's guess: the bytes were not UTF-8 and had no byte order mark
+    /// (every encoding but the `UTF-` ones is a guess).
+    public var encodingGuessed: Bool { !encoding.hasPrefix("UTF-") }
+
     /// The largest input Parallax reads (256 MiB).
     public static let maximumSize = 256 << 20
 

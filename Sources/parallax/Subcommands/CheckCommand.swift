@@ -79,15 +79,22 @@ struct CheckCommand: ParsableCommand {
             guard let baselinePath = setting.baselinePath else {
                 throw ValidationError("--update-baseline needs a baseline file: give --baseline FILE or set baseline in the configuration.")
             }
-            for pair in checked {
-                let key = pair.identity.key
-                current = current.replacing(pair: key, with: pair.result.report.findings.map { Baseline.Entry($0, pair: key) })
+            // Read again under the lock: another run may have written other pairs since; entries
+            // of these pairs under older keys are claimed as in the check itself.
+            let written = try Console.withLock(beside: baselinePath) {
+                var latest = try Baseline.load(path: baselinePath)
+                for pair in checked {
+                    let key = pair.identity.key
+                    latest = latest.claiming(pair.identity)
+                        .replacing(pair: key, with: pair.result.report.findings.map { Baseline.Entry($0, pair: key) })
+                }
+                try Console.writeFile(
+                    try latest.encoded(), to: baselinePath, inputs: pairs.flatMap { [$0.a, $0.b] }, configuration: loaded.path)
+                return latest.accepted.count
             }
-            try Console.writeFile(try current.encoded(), to: baselinePath, inputs: pairs.flatMap { [$0.a, $0.b] })
-            let count = current.accepted.count
-            let written = setting.baselineExists ? "wrote" : "created"
+            let verb = setting.baselineExists ? "wrote" : "created"
             let file = TerminalText.escape(Setting.shown(baselinePath))
-            Console.write("parallax check: \(written) \(file) with \(count) accepted finding\(count == 1 ? "" : "s")\n")
+            Console.write("parallax check: \(verb) \(file) with \(written) accepted finding\(written == 1 ? "" : "s")\n")
             return
         }
 
@@ -105,7 +112,8 @@ struct CheckCommand: ParsableCommand {
             formatted = try Console.rendered(reports, as: ReportOutput.Format(rawValue: format.rawValue) ?? .sarif, context: context)
         }
         if let output {
-            try Console.writeFile(formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] })
+            try Console.writeFile(
+                formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] }, configuration: loaded.path, baseline: setting.baselinePath)
             Console.write(summary)
         } else {
             Console.write(formatted)

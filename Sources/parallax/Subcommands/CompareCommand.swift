@@ -32,6 +32,7 @@ struct ComparisonArguments: ParsableArguments {
         let (analysis, options) = try config.options(pins: pins)
         progress?.step(1, "reading the accounts", prefix: pair)
         let documents = try Document.read([(RawArguments.location(a), "A"), (RawArguments.location(b), "B")], options: analysis)
+        Console.noteGuessedEncodings(documents.map(\.source))
         return Comparison(a: documents[0], b: documents[1], options: options, progress: progress?.stages(prefix: pair))
     }
 }
@@ -98,7 +99,8 @@ struct CompareCommand: ParsableCommand {
         let text = try Console.rendered([report], as: format.output, context: context)
         progress?.finish()
         if let output {
-            try Console.writeFile(text, to: output, inputs: [inputs.a, inputs.b])
+            try Console.writeFile(
+                text, to: output, inputs: [inputs.a, inputs.b], configuration: config.path, baseline: config.baselinePath(inputs.baseline))
             if !quiet {
                 let n = report.findings.count
                 Console.note("wrote the \(format.rawValue) report (\(n) finding\(n == 1 ? "" : "s")) to \(output)")

@@ -69,22 +69,28 @@ struct ReviewCommand: ParsableCommand {
         let pair = identity.key
         let comparison = try ComparisonArguments.compare(a: inputs.a, b: inputs.b, config: config, pins: baseline.sentencePins(for: pair))
         if interactive {
-            try review(comparison, pair: pair, baseline: baseline, baselinePath: baselinePath)
+            try review(comparison, identity: identity, baseline: baseline, baselinePath: baselinePath, configPath: config.path)
         } else {
-            try acceptWithoutTerminal(comparison.report, pair: pair, baseline: baseline, baselinePath: baselinePath)
+            try acceptWithoutTerminal(comparison.report, identity: identity, baselinePath: baselinePath, configPath: config.path)
         }
     }
 
     // MARK: - Without a terminal
 
-    private func acceptWithoutTerminal(_ report: Report, pair: String, baseline: Baseline, baselinePath: String) throws {
+    private func acceptWithoutTerminal(_ report: Report, identity: PairIdentity, baselinePath: String, configPath: String?) throws {
+        let pair = identity.key
         let categories = Set(acceptCategories.compactMap(FindingCategory.init(rawValue:)))
         let chosen = report.findings.filter { acceptAll || categories.contains($0.category) }
-        let existing = baseline.accepted.filter { $0.pair == pair }
-        let known = Set(existing.map(\.id))
-        let added = chosen.filter { !known.contains($0.id) }
-        let updated = baseline.replacing(pair: pair, with: existing + added.map { Baseline.Entry($0, pair: pair) })
-        try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
+        // Read again under the lock: another run may have written other pairs since.
+        let added = try Console.withLock(beside: baselinePath) {
+            let latest = try Baseline.load(path: baselinePath).claiming(identity)
+            let existing = latest.accepted.filter { $0.pair == pair }
+            let known = Set(existing.map(\.id))
+            let added = chosen.filter { !known.contains($0.id) }
+            let updated = latest.replacing(pair: pair, with: existing + added.map { Baseline.Entry($0, pair: pair) })
+            try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b], configuration: configPath)
+            return added
+        }
         let already = chosen.count - added.count
         if quiet { return }
         Console.write("parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n"
@@ -129,7 +135,8 @@ struct ReviewCommand: ParsableCommand {
 
     // MARK: - On a terminal
 
-    private func review(_ comparison: Comparison, pair: String, baseline: Baseline, baselinePath: String) throws {
+    private func review(_ comparison: Comparison, identity: PairIdentity, baseline: Baseline, baselinePath: String, configPath: String?) throws {
+        let pair = identity.key
         let logPath = ReviewLog.path(forBaseline: baselinePath)
         let log = try ReviewLog.load(path: logPath)
         let fingerprints = [comparison.a, comparison.b].map { document in
@@ -166,7 +173,7 @@ struct ReviewCommand: ParsableCommand {
 
         switch outcome {
         case .save:
-            try save(session, baseline: baseline, baselinePath: baselinePath, logPath: logPath)
+            try save(session, identity: identity, baselinePath: baselinePath, configPath: configPath, logPath: logPath)
         case .interrupt:
             Console.error("review interrupted; nothing saved")
             throw ExitCode(130)
@@ -175,7 +182,7 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    private func save(_ session: ReviewSession, baseline: Baseline, baselinePath: String, logPath: String) throws {
+    private func save(_ session: ReviewSession, identity: PairIdentity, baselinePath: String, configPath: String?, logPath: String) throws {
         let counts = session.counts
         let entries = session.logEntries(time: Date().ISO8601Format())
         guard session.hasUnsavedWork else {
@@ -184,8 +191,11 @@ struct ReviewCommand: ParsableCommand {
             if !quiet { Console.write("parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n") }
             return
         }
-        let updated = session.savedBaseline(baseline)
-        try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b])
+        // The session's decisions applied to the baseline as it is now, under the lock.
+        try Console.withLock(beside: baselinePath) {
+            let updated = session.savedBaseline(try Baseline.load(path: baselinePath).claiming(identity))
+            try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b], configuration: configPath)
+        }
         if !entries.isEmpty {
             try append(entries.map(ReviewLog.line).joined(), to: logPath)
         }

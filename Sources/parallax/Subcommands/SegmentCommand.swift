@@ -24,6 +24,7 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         let source = try SourceText.read(RawArguments.location(file))
+        Console.noteGuessedEncodings([source])
         let document = try Document(source: source, id: "A", options: AnalysisOptions(language: language))
         switch format {
         case .json:
