@@ -145,9 +145,7 @@ struct SentenceRules: Sendable {
         // "At 5 a.m. Mr. Smith went …", "Shortly after 11 p.m. Police …": a segment made only of
         // a time (numbers and a dotted abbreviation) and the words that lead into it has no verb,
         // so the sentence goes on.
-        let endsWithClockTime = tail.dotted && previous.count >= 4
-            && ["a.m.", "p.m."].contains(String(decoding: text[(previous.upperBound - 4)..<previous.upperBound], as: UTF8.self).lowercased())
-        if endsWithClockTime { return isTimeFragment(text, previous) }
+        if tail.dotted, isTimeFragment(text, previous) { return true }
         // "p. 55", "No. 5".
         if nextIsDigit && Self.numberAbbreviations.contains(lower) { return true }
         // "Jonas E. Smith", "Albert I. Jones": an initial after a capitalised name.

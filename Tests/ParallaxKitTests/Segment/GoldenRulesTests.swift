@@ -53,12 +53,14 @@ struct GoldenRulesTests {
 /// into its sentence, and a reference in parentheses after a quotation.
 @Suite("Sentence rules beyond the golden rules' strings")
 struct SentenceRuleKindTests {
-    @Test("A leading time phrase does not end a sentence; a sentence ending in a time does", arguments: [
+    @Test("A leading time phrase does not end a sentence; a time before a zone or a day does not either; a sentence starter after a time does", arguments: [
         ("At 5 p.m. Minister Li met the press.", ["At 5 p.m. Minister Li met the press."]),
         ("By 11 p.m. Police had cleared the square.", ["By 11 p.m. Police had cleared the square."]),
         ("Shortly after 9 a.m. The minister arrived.", ["Shortly after 9 a.m. The minister arrived."]),
         ("The meeting ended at 5 p.m. The minister left.", ["The meeting ended at 5 p.m.", "The minister left."]),
-        ("They met at 10 a.m. Talks lasted two hours.", ["They met at 10 a.m.", "Talks lasted two hours."]),
+        // After a time, a capitalised word is most often a time zone or a day (news_synth).
+        ("The launch was at 2:20 p.m. EDT (1820 UTC) from Florida.", ["The launch was at 2:20 p.m. EDT (1820 UTC) from Florida."]),
+        ("The problem was found at 2 p.m. Saturday by friends.", ["The problem was found at 2 p.m. Saturday by friends."]),
     ])
     func times(_ text: String, _ expected: [String]) throws {
         #expect(try TestPaths.document(text: text).sentences.map(\.text) == expected)
