@@ -110,23 +110,41 @@ struct Digest {
     }
 
     mutating func add(_ text: String?) {
-        guard let text else { add(-1); return }
+        guard let text else {
+            add(-1)
+            return
+        }
         add(text.utf8.count)
         for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
 
     init(_ document: Document) {
         for token in document.tokens {
-            add(token.start); add(token.end); add(token.kind.rawValue); add(token.key)
+            add(token.start)
+            add(token.end)
+            add(token.kind.rawValue)
+            add(token.key)
         }
         for key in document.vocabulary { add(key) }
         for s in document.sentences {
-            add(s.index); add(s.text); add(s.start); add(s.end); add(s.line); add(s.column)
-            add(s.boilerplate ? 1 : 0); add(s.duplicateOf ?? -1); add(s.boilerplateReason)
-            add(s.block); add(s.tokenRange.lowerBound); add(s.tokenRange.upperBound)
+            add(s.index)
+            add(s.text)
+            add(s.start)
+            add(s.end)
+            add(s.line)
+            add(s.column)
+            add(s.boilerplate ? 1 : 0)
+            add(s.duplicateOf ?? -1)
+            add(s.boilerplateReason)
+            add(s.block)
+            add(s.tokenRange.lowerBound)
+            add(s.tokenRange.upperBound)
         }
         for block in document.blocks {
-            add(block.range.lowerBound); add(block.range.upperBound); add(block.boilerplate); add(block.duplicateOf ?? -1)
+            add(block.range.lowerBound)
+            add(block.range.upperBound)
+            add(block.boilerplate)
+            add(block.duplicateOf ?? -1)
         }
     }
 }
@@ -162,9 +180,12 @@ case "run":
     let cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - startCPU
     let peak = peakRSS()
     let megabytes = Double(bytes.count) / 1_000_000
-    print(String(format: "parallax seconds %.6f cpu %.6f bytes %d mbps %.2f rss_base %d rss_peak %d peak_reset %@ tokens %d sentences %d vocabulary %d",
-                 wall, cpu, bytes.count, megabytes / wall, baseline, peak, canReset ? "yes" : "no",
-                 document.tokens.count, document.sentences.count, document.vocabulary.count))
+    print(
+        String(
+            format:
+                "parallax seconds %.6f cpu %.6f bytes %d mbps %.2f rss_base %d rss_peak %d peak_reset %@ tokens %d sentences %d vocabulary %d",
+            wall, cpu, bytes.count, megabytes / wall, baseline, peak, canReset ? "yes" : "no",
+            document.tokens.count, document.sentences.count, document.vocabulary.count))
 case "phases":
     guard arguments.count == 3 else { fail("usage: ParallaxBenchmarks phases FILE") }
     let path = arguments[2]
@@ -185,8 +206,10 @@ case "phases":
         let decode = try median { _ = try SourceText(bytes: bytes, path: path) }
         let clean = median { _ = Cleaner().clean(source.utf8) }
         let document = try median { _ = try Document(source: source, id: "A") }
-        print(String(format: "decode %.3f clean %.3f document %.3f (of which not clean %.3f) total %.3f",
-                     decode, clean, document, document - clean, decode + document))
+        print(
+            String(
+                format: "decode %.3f clean %.3f document %.3f (of which not clean %.3f) total %.3f",
+                decode, clean, document, document - clean, decode + document))
     } catch {
         fail("\(path): \(error)")
     }
@@ -194,8 +217,10 @@ case "digest":
     for path in arguments.dropFirst(2) {
         let document = analyze(readFile(path), path: path)
         let digest = Digest(document)
-        print(String(format: "%016llx tokens %d sentences %d vocabulary %d blocks %d %@", digest.value,
-                     document.tokens.count, document.sentences.count, document.vocabulary.count, document.blocks.count, path))
+        print(
+            String(
+                format: "%016llx tokens %d sentences %d vocabulary %d blocks %d %@", digest.value,
+                document.tokens.count, document.sentences.count, document.vocabulary.count, document.blocks.count, path))
     }
 default:
     fail("unknown command \(arguments[1]); use corpus, run, phases or digest")

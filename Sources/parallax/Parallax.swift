@@ -12,7 +12,9 @@ struct Parallax: ParsableCommand {
             error; 3 internal error.
             """,
         version: parallaxVersion,
-        subcommands: [CompareCommand.self, CheckCommand.self, BatchCommand.self, ReviewCommand.self, SegmentCommand.self, NormalizeCommand.self]
+        subcommands: [
+            CompareCommand.self, CheckCommand.self, BatchCommand.self, ReviewCommand.self, SegmentCommand.self, NormalizeCommand.self,
+        ]
     )
 
     /// Runs the command and maps every failure to the documented exit status:
@@ -25,7 +27,9 @@ struct Parallax: ParsableCommand {
             if let first = arguments.first, !first.hasPrefix("-") {
                 let names = configuration.subcommands.map { $0._commandName } + ["help"]
                 if !names.contains(first) {
-                    Console.usageError("unknown command '\(first)'\(Suggest.hint(first, among: names)) (commands: \(names.dropLast().joined(separator: ", ")))\nUsage: parallax <subcommand>\n  See 'parallax --help' for more information.")
+                    Console.usageError(
+                        "unknown command '\(first)'\(Suggest.hint(first, among: names)) (commands: \(names.dropLast().joined(separator: ", ")))\nUsage: parallax <subcommand>\n  See 'parallax --help' for more information."
+                    )
                     Foundation.exit(ExitStatus.trouble)
                 }
             }

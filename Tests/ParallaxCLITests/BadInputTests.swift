@@ -27,41 +27,52 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         BadInput(testDescription: "empty file", kind: .file([]), problem: ["is empty"]),
         BadInput(testDescription: "only white space", kind: .file(Array(" \n\t\r\n  \n".utf8)), problem: ["no text"]),
         BadInput(testDescription: "NUL bytes", kind: .file(Array("Some text.\u{0}More text.\n".utf8)), problem: ["NUL"]),
-        BadInput(testDescription: "UTF-16 without a byte order mark", kind: .file(utf16LE("A sentence of text.\n")),
-                 problem: ["NUL", "UTF-16"]),
-        BadInput(testDescription: "UTF-16LE with a lone surrogate (cannot be decoded)",
-                 kind: .file([0xFF, 0xFE] + utf16LE("Hi.") + [0x00, 0xD8] + utf16LE(" More.")),
-                 problem: ["cannot be decoded as UTF-16LE", "byte 8"]),
-        BadInput(testDescription: "UTF-16BE cut off in mid-character (cannot be decoded)",
-                 kind: .file([0xFE, 0xFF, 0x00, 0x48, 0x00, 0x69, 0x00]),
-                 problem: ["cannot be decoded", "UTF-16BE"]),
+        BadInput(
+            testDescription: "UTF-16 without a byte order mark", kind: .file(utf16LE("A sentence of text.\n")),
+            problem: ["NUL", "UTF-16"]),
+        BadInput(
+            testDescription: "UTF-16LE with a lone surrogate (cannot be decoded)",
+            kind: .file([0xFF, 0xFE] + utf16LE("Hi.") + [0x00, 0xD8] + utf16LE(" More.")),
+            problem: ["cannot be decoded as UTF-16LE", "byte 8"]),
+        BadInput(
+            testDescription: "UTF-16BE cut off in mid-character (cannot be decoded)",
+            kind: .file([0xFE, 0xFF, 0x00, 0x48, 0x00, 0x69, 0x00]),
+            problem: ["cannot be decoded", "UTF-16BE"]),
         // ICU 72's only confident guess for these bytes is IBM420 (EBCDIC Arabic), which cannot
         // decode them: the message must say the encoding was a guess.
-        BadInput(testDescription: "legacy text no detected encoding can decode",
-                 kind: .file([0x4D, 0x97, 0xDC, 0x52, 0xB8, 0x28, 0xB0, 0x2B, 0xAF, 0x5C, 0x98, 0xDC, 0x0A]),
-                 problem: ["is not UTF-8", "cannot be decoded as", "the encoding it seems to be in", "convert it to UTF-8"]),
+        BadInput(
+            testDescription: "legacy text no detected encoding can decode",
+            kind: .file([0x4D, 0x97, 0xDC, 0x52, 0xB8, 0x28, 0xB0, 0x2B, 0xAF, 0x5C, 0x98, 0xDC, 0x0A]),
+            problem: ["is not UTF-8", "cannot be decoded as", "the encoding it seems to be in", "convert it to UTF-8"]),
         BadInput(testDescription: "missing file", kind: .missing, problem: ["no such file"]),
         BadInput(testDescription: "a directory", kind: .directory, problem: ["is a directory"]),
-        BadInput(testDescription: "unreadable file (mode 000)", kind: .file(Array("Secret. Text.\n".utf8), mode: 0),
-                 problem: ["cannot be read", "permission denied"], unprivileged: true),
+        BadInput(
+            testDescription: "unreadable file (mode 000)", kind: .file(Array("Secret. Text.\n".utf8), mode: 0),
+            problem: ["cannot be read", "permission denied"], unprivileged: true),
         // "First line is fine.\n" is 20 bytes, "The café is " 13 bytes and 12 characters.
-        BadInput(testDescription: "invalid UTF-8 in the middle of a UTF-8 file",
-                 kind: .file(Array("First line is fine.\nThe café is ".utf8) + [0xFF] + Array(" closed.\nThird “line”.\n".utf8)),
-                 problem: ["not valid UTF-8", "0xFF", "line 2, column 13", "byte 33"]),
-        BadInput(testDescription: "invalid UTF-8 before the first valid multi-byte character",
-                 kind: .file(Array("The talks were ".utf8) + [0xC3] + Array(" useful.\nThe café and “quotes”, naïve.\n".utf8)),
-                 problem: ["not valid UTF-8", "0xC3", "line 1, column 16", "byte 15"]),
-        BadInput(testDescription: "invalid UTF-8 after a UTF-8 byte order mark",
-                 kind: .file([0xEF, 0xBB, 0xBF] + Array("Fine.\n".utf8) + [0xFE] + Array(" bad.\n".utf8)),
-                 problem: ["not valid UTF-8", "line 2, column 1", "byte 9"]),
+        BadInput(
+            testDescription: "invalid UTF-8 in the middle of a UTF-8 file",
+            kind: .file(Array("First line is fine.\nThe café is ".utf8) + [0xFF] + Array(" closed.\nThird “line”.\n".utf8)),
+            problem: ["not valid UTF-8", "0xFF", "line 2, column 13", "byte 33"]),
+        BadInput(
+            testDescription: "invalid UTF-8 before the first valid multi-byte character",
+            kind: .file(Array("The talks were ".utf8) + [0xC3] + Array(" useful.\nThe café and “quotes”, naïve.\n".utf8)),
+            problem: ["not valid UTF-8", "0xC3", "line 1, column 16", "byte 15"]),
+        BadInput(
+            testDescription: "invalid UTF-8 after a UTF-8 byte order mark",
+            kind: .file([0xEF, 0xBB, 0xBF] + Array("Fine.\n".utf8) + [0xFE] + Array(" bad.\n".utf8)),
+            problem: ["not valid UTF-8", "line 2, column 1", "byte 9"]),
         BadInput(testDescription: "mostly binary, no NUL bytes", kind: .file(noise(count: 4096, seed: 7)), problem: ["binary"]),
-        BadInput(testDescription: "mostly control characters",
-                 kind: .file((0..<2000).map { UInt8(1 + $0 % 8) } + Array("text".utf8)), problem: ["binary"]),
+        BadInput(
+            testDescription: "mostly control characters",
+            kind: .file((0..<2000).map { UInt8(1 + $0 % 8) } + Array("text".utf8)), problem: ["binary"]),
         BadInput(testDescription: "empty standard input", fileName: "-", kind: .stdin([]), problem: ["is empty"]),
-        BadInput(testDescription: "binary standard input", fileName: "-", kind: .stdin([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0]),
-                 problem: ["NUL"]),
-        BadInput(testDescription: "ANSI escape and line feed in the file name", fileName: "bad\u{1B}[31mname\n.txt",
-                 kind: .file([]), problem: ["is empty"]),
+        BadInput(
+            testDescription: "binary standard input", fileName: "-", kind: .stdin([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0]),
+            problem: ["NUL"]),
+        BadInput(
+            testDescription: "ANSI escape and line feed in the file name", fileName: "bad\u{1B}[31mname\n.txt",
+            kind: .file([]), problem: ["is empty"]),
     ]
 
     static func utf16LE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
@@ -97,8 +108,11 @@ struct BadInputTests {
             stdin = bytes
         }
         let result = try ParallaxCommand.run(["segment", path], stdin: stdin, unprivileged: input.unprivileged)
-        let shown = path == "-" ? "<stdin>" : path.replacingOccurrences(of: "\u{1B}", with: "\\u{1B}")
-            .replacingOccurrences(of: "\n", with: "\\u{A}")
+        let shown =
+            path == "-"
+            ? "<stdin>"
+            : path.replacingOccurrences(of: "\u{1B}", with: "\\u{1B}")
+                .replacingOccurrences(of: "\n", with: "\\u{A}")
         ParallaxCommand.expectInputError(result, file: shown, problem: input.problem)
     }
 
@@ -140,14 +154,16 @@ struct OutputFailureTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    @Test("A full disk: exit 2, one line naming the problem, no backtrace", arguments: [
-        ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config"],
-        ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
-        ["segment", TestPaths.june2021ChinaDaily],
-        ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout],
-        ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--format", "sarif"],
-        ["review", "--accept-all"],
-    ])
+    @Test(
+        "A full disk: exit 2, one line naming the problem, no backtrace",
+        arguments: [
+            ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config"],
+            ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
+            ["segment", TestPaths.june2021ChinaDaily],
+            ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout],
+            ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--format", "sarif"],
+            ["review", "--accept-all"],
+        ])
     func full(_ arguments: [String]) throws {
         let scratch = try Scratch()
         let result = try Self.run(Self.complete(arguments, scratch), redirect: "> /dev/full")
@@ -164,15 +180,19 @@ struct OutputFailureTests {
     /// `review --accept-all` writes a baseline: a scratch one, for the June 2021 pair.
     static func complete(_ arguments: [String], _ scratch: Scratch) -> [String] {
         guard arguments.first == "review" else { return arguments }
-        return arguments + ["--no-config", "--baseline", scratch.path("baseline.json"), TestPaths.june2021ChinaDaily, TestPaths.june2021Readout]
+        return arguments + [
+            "--no-config", "--baseline", scratch.path("baseline.json"), TestPaths.june2021ChinaDaily, TestPaths.june2021Readout,
+        ]
     }
 
-    @Test("A closed pipe with SIGPIPE ignored: exit 141, nothing on standard error", arguments: [
-        ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
-        ["segment", TestPaths.june2021ChinaDaily],
-        ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout],
-        ["review", "--accept-all"],
-    ])
+    @Test(
+        "A closed pipe with SIGPIPE ignored: exit 141, nothing on standard error",
+        arguments: [
+            ["compare", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, "--no-config", "--format", "json"],
+            ["segment", TestPaths.june2021ChinaDaily],
+            ["check", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout],
+            ["review", "--accept-all"],
+        ])
     func closedPipe(_ arguments: [String]) throws {
         let scratch = try Scratch()
         let command = try Self.commandLine(Self.complete(arguments, scratch))

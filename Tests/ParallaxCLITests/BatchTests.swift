@@ -43,17 +43,22 @@ struct BatchTests {
             let wmtA = try lines("newstest2021.de-en.ref.A.en")
             let wmtB = try lines("newstest2021.de-en.ref.B.en")
             for k in 0..<100 {
-                let a = "wmt/a-\(k).txt", b = "wmt/b-\(k).txt"
+                let a = "wmt/a-\(k).txt"
+                let b = "wmt/b-\(k).txt"
                 try scratch.file(a, wmtA[(k * 10)..<(k * 10 + 10)].joined(separator: "\n") + "\n")
                 try scratch.file(b, wmtB[(k * 10)..<(k * 10 + 10)].joined(separator: "\n") + "\n")
                 records.append(Record(line: try json(["id": "wmt-\(k)", "a": a, "b": b]), id: "wmt-\(k)", files: (a, b)))
             }
             // news_synth: 110 article/rewrite pairs as files, the first ten again inline.
-            struct NewsPair: Decodable { var original: [String]; var rewrite: [String] }
+            struct NewsPair: Decodable {
+                var original: [String]
+                var rewrite: [String]
+            }
             let news = try JSONDecoder().decode(
                 [NewsPair].self, from: Data(contentsOf: resources.appendingPathComponent("news_synth.json")))
             for (k, pair) in news.prefix(110).enumerated() {
-                let a = "news/\(k)-original.txt", b = "news/\(k)-rewrite.txt"
+                let a = "news/\(k)-original.txt"
+                let b = "news/\(k)-rewrite.txt"
                 try scratch.file(a, pair.original.joined(separator: " ") + "\n")
                 try scratch.file(b, pair.rewrite.joined(separator: " ") + "\n")
                 records.append(Record(line: try json(["id": "news-\(k)", "a": a, "b": b]), id: "news-\(k)", files: (a, b)))

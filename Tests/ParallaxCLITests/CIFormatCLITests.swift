@@ -52,10 +52,13 @@ struct CIFormatCLITests {
         ParallaxCommand.expectSuccess(junit)
         #expect(junit.stdout.contains("<property name=\"accepted\" value=\"\(counts.suppressed)\"/>"))
 
-        let unsuppressed = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "sarif", "--no-config"], currentDirectory: TestPaths.root)
+        let unsuppressed = try ParallaxCommand.run(
+            ["compare"] + Self.pair + ["--format", "sarif", "--no-config"], currentDirectory: TestPaths.root)
         // Without a baseline only findings on uncertain links are suppressed (for review).
         #expect(!unsuppressed.stdout.contains("Accepted in the Parallax baseline"), "no baseline without a configuration")
-        #expect(try Self.sarifCounts(unsuppressed).suppressed == unsuppressed.stdout.components(separatedBy: "\"status\" : \"underReview\"").count - 1)
+        #expect(
+            try Self.sarifCounts(unsuppressed).suppressed == unsuppressed.stdout.components(separatedBy: "\"status\" : \"underReview\"")
+                .count - 1)
     }
 
     @Test("--format junit: timestamp from SOURCE_DATE_EPOCH, the same bytes twice")
@@ -77,7 +80,8 @@ struct CIFormatCLITests {
 
     @Test("--format github: one workflow command per line")
     func github() throws {
-        let result = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", "github", "--no-config"], currentDirectory: TestPaths.root)
+        let result = try ParallaxCommand.run(
+            ["compare"] + Self.pair + ["--format", "github", "--no-config"], currentDirectory: TestPaths.root)
         ParallaxCommand.expectSuccess(result)
         ParallaxCommand.expectNoRawControls(result)
         let lines = result.stdout.split(separator: "\n")

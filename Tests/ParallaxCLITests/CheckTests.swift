@@ -18,12 +18,15 @@ struct CheckTests {
               - [CPC, CCP, Communist Party of China, Chinese Communist Party]
               - [US, United States]
             """
-        try scratch.file("parallax.yml", "pairs:\n  - name: june\n    a: a.txt\n    b: b.txt\nbaseline: baseline.json\n" + glossary + "\n" + config)
+        try scratch.file(
+            "parallax.yml", "pairs:\n  - name: june\n    a: a.txt\n    b: b.txt\nbaseline: baseline.json\n" + glossary + "\n" + config)
         return scratch
     }
 
     @discardableResult
-    static func check(_ scratch: Scratch, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+    static func check(_ scratch: Scratch, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> CommandResult
+    {
         try ParallaxCommand.run(["check"] + arguments, currentDirectory: scratch.folder, sourceLocation: sourceLocation)
     }
 
@@ -57,7 +60,10 @@ struct CheckTests {
         let official = try String(contentsOfFile: TestPaths.june2021Readout, encoding: .utf8)
         let target = "congratulations on the 100th anniversary of the founding of the Chinese Communist Party"
         #expect(official.contains(target))
-        try scratch.file("b.txt", official.replacingOccurrences(of: target, with: "congratulations on the 101st anniversary of the founding of the Chinese Communist Party"))
+        try scratch.file(
+            "b.txt",
+            official.replacingOccurrences(
+                of: target, with: "congratulations on the 101st anniversary of the founding of the Chinese Communist Party"))
         let result = try Self.check(scratch, ["--format", "json", "--output", scratch.path("report.json")])
         #expect(result.status == 1, "\(result.stdout)")
         let verdict = try JSONDecoder().decode(Verdict.self, from: Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json"))))
@@ -73,13 +79,15 @@ struct CheckTests {
         #expect(result.stdout.contains("stale baseline entr"))
     }
 
-    @Test("Each threshold fails on its own", arguments: [
-        ("thresholds:\n  minCoverageA: 0.99\n", "minCoverageA"),
-        ("thresholds:\n  minCoverageB: 0.99\n", "minCoverageB"),
-        ("thresholds:\n  maxCount:\n    addition: 0\n", "maxCount.addition"),
-        ("thresholds:\n  maxDrift: 0.1\n", "maxDrift"),
-        ("failOn: info\n", "severity"),
-    ])
+    @Test(
+        "Each threshold fails on its own",
+        arguments: [
+            ("thresholds:\n  minCoverageA: 0.99\n", "minCoverageA"),
+            ("thresholds:\n  minCoverageB: 0.99\n", "minCoverageB"),
+            ("thresholds:\n  maxCount:\n    addition: 0\n", "maxCount.addition"),
+            ("thresholds:\n  maxDrift: 0.1\n", "maxDrift"),
+            ("failOn: info\n", "severity"),
+        ])
     func thresholds(_ config: String, _ rule: String) throws {
         let scratch = try Self.project(config: "failOn: error\n")
         try Self.check(scratch, ["--update-baseline"])
@@ -93,7 +101,9 @@ struct CheckTests {
         }
         let result = try Self.check(strict, rule == "severity" ? [] : ["--fail-on", "error"])
         #expect(result.status == 1, "\(result.stdout)")
-        let rules = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") }.compactMap { $0.split(separator: ":").first?.trimmingCharacters(in: .whitespaces) }
+        let rules = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") }.compactMap {
+            $0.split(separator: ":").first?.trimmingCharacters(in: .whitespaces)
+        }
         #expect(rules.contains(rule), "\(result.stdout)")
         if rule != "severity" {
             #expect(!rules.contains("severity") || rule == "maxCount.addition" || rule == "maxDrift", "\(result.stdout)")
@@ -107,12 +117,14 @@ struct CheckTests {
         let sarif = try Self.check(scratch, ["--format", "sarif", "--output", scratch.path("out.sarif")])
         #expect(sarif.status == 0)
         #expect(sarif.stdout.hasPrefix("parallax check: 1 pair, 0 failed"))
-        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("out.sarif")))) as? [String: Any]
+        let log =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("out.sarif")))) as? [String: Any]
         let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
         #expect(!results.isEmpty)
         #expect(results.allSatisfy { ($0["suppressions"] as? [Any])?.isEmpty == false })
-        let junit = try ParallaxCommand.run(["check", "--format", "junit", "--output", scratch.path("out.xml")],
-                                            environment: ["SOURCE_DATE_EPOCH": "1624838400"], currentDirectory: scratch.folder)
+        let junit = try ParallaxCommand.run(
+            ["check", "--format", "junit", "--output", scratch.path("out.xml")],
+            environment: ["SOURCE_DATE_EPOCH": "1624838400"], currentDirectory: scratch.folder)
         #expect(junit.status == 0)
         let xml = try String(contentsOfFile: scratch.path("out.xml"), encoding: .utf8)
         #expect(xml.contains("timestamp=\"2021-06-28T00:00:00\""))
@@ -126,7 +138,8 @@ struct CheckTests {
     @Test("Two files on the command line are checked without a configuration's pairs")
     func filesGiven() throws {
         let scratch = try Scratch()
-        let result = try ParallaxCommand.run(["check", "--fail-on", "error", TestPaths.june2021ChinaDaily, TestPaths.june2021ChinaDaily], currentDirectory: scratch.folder)
+        let result = try ParallaxCommand.run(
+            ["check", "--fail-on", "error", TestPaths.june2021ChinaDaily, TestPaths.june2021ChinaDaily], currentDirectory: scratch.folder)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
@@ -138,29 +151,33 @@ struct CheckTests {
         #expect(none.stderr.contains("no files") || none.stderr.contains("No files"))
         let one = try ParallaxCommand.run(["check", TestPaths.june2021ChinaDaily], currentDirectory: scratch.folder)
         #expect(one.status == 2)
-        let missing = try ParallaxCommand.run(["check", scratch.path("nope.txt"), TestPaths.june2021ChinaDaily], currentDirectory: scratch.folder)
+        let missing = try ParallaxCommand.run(
+            ["check", scratch.path("nope.txt"), TestPaths.june2021ChinaDaily], currentDirectory: scratch.folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nope.txt: no such file"))
         let badLevel = try ParallaxCommand.run(["check", "--fail-on", "fatal"], currentDirectory: scratch.folder)
         #expect(badLevel.status == 2)
     }
 
-    @Test("Configuration errors name the file, the line and the key", arguments: [
-        ("language: en\nunknownKey: 3\n", 2, "unknownKey", "unknown key"),
-        ("thresholds:\n  minCoverageA: high\n", 2, "thresholds.minCoverageA", "expected a number from 0 to 1"),
-        ("thresholds:\n  maxDrift: 1.5\n", 2, "thresholds.maxDrift", "expected a number from 0 to 1"),
-        ("thresholds:\n  maxCount:\n    additions: 3\n", 3, "thresholds.maxCount.additions", "unknown finding category"),
-        ("severity:\n  omission: fatal\n", 2, "severity.omission", "expected error, warning or info"),
-        ("glossary:\n  - [CPC]\n", 2, "glossary[0]", "at least two variants"),
-        ("pairs:\n  - a: x.txt\n", 2, "pairs[0]", "needs both a and b"),
-        ("pairs: yes\n", 1, "pairs", "expected a list"),
-        ("failOn: sometimes\n", 1, "failOn", "expected error, warning or info"),
-        ("language: [en\n", 2, nil, "is not valid YAML"),
-    ] as [(String, Int, String?, String)])
+    @Test(
+        "Configuration errors name the file, the line and the key",
+        arguments: [
+            ("language: en\nunknownKey: 3\n", 2, "unknownKey", "unknown key"),
+            ("thresholds:\n  minCoverageA: high\n", 2, "thresholds.minCoverageA", "expected a number from 0 to 1"),
+            ("thresholds:\n  maxDrift: 1.5\n", 2, "thresholds.maxDrift", "expected a number from 0 to 1"),
+            ("thresholds:\n  maxCount:\n    additions: 3\n", 3, "thresholds.maxCount.additions", "unknown finding category"),
+            ("severity:\n  omission: fatal\n", 2, "severity.omission", "expected error, warning or info"),
+            ("glossary:\n  - [CPC]\n", 2, "glossary[0]", "at least two variants"),
+            ("pairs:\n  - a: x.txt\n", 2, "pairs[0]", "needs both a and b"),
+            ("pairs: yes\n", 1, "pairs", "expected a list"),
+            ("failOn: sometimes\n", 1, "failOn", "expected error, warning or info"),
+            ("language: [en\n", 2, nil, "is not valid YAML"),
+        ] as [(String, Int, String?, String)])
     func configErrors(_ yaml: String, _ line: Int, _ key: String?, _ problem: String) throws {
         let scratch = try Scratch()
         let path = try scratch.file("parallax.yml", yaml)
-        let result = try ParallaxCommand.run(["check", "--config", path, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout], currentDirectory: scratch.folder)
+        let result = try ParallaxCommand.run(
+            ["check", "--config", path, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout], currentDirectory: scratch.folder)
         #expect(result.status == 2)
         let message = result.stderr
         #expect(message.contains("\(path):\(line)"), "\(message)")
@@ -173,7 +190,8 @@ struct CheckTests {
     func badBaseline() throws {
         let scratch = try Scratch()
         let baseline = try scratch.file("baseline.json", "[1, 2]")
-        let result = try ParallaxCommand.run(["check", "--baseline", baseline, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout], currentDirectory: scratch.folder)
+        let result = try ParallaxCommand.run(
+            ["check", "--baseline", baseline, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout], currentDirectory: scratch.folder)
         #expect(result.status == 2)
         #expect(result.stderr.contains("baseline.json: is not a Parallax baseline"))
     }
@@ -183,7 +201,9 @@ struct CheckTests {
 struct OutputFileTests {
     @Test("-o onto a device writes to it and leaves it a device (no rename over /dev/null)")
     func device() throws {
-        let result = try ParallaxCommand.run(["compare", "--no-config", "--format", "json", "-o", "/dev/null", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout])
+        let result = try ParallaxCommand.run([
+            "compare", "--no-config", "--format", "json", "-o", "/dev/null", TestPaths.june2021ChinaDaily, TestPaths.june2021Readout,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         var info = stat()
         #expect(stat("/dev/null", &info) == 0)
@@ -193,7 +213,9 @@ struct OutputFileTests {
     @Test("-o onto a directory is an input error")
     func directory() throws {
         let scratch = try Scratch()
-        let result = try ParallaxCommand.run(["compare", "--no-config", "-o", scratch.folder.path, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout])
+        let result = try ParallaxCommand.run([
+            "compare", "--no-config", "-o", scratch.folder.path, TestPaths.june2021ChinaDaily, TestPaths.june2021Readout,
+        ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("is a directory"))
     }

@@ -70,8 +70,9 @@ struct CompareFormatTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("Colour on a terminal; none with NO_COLOR or --no-color",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
+    @Test(
+        "Colour on a terminal; none with NO_COLOR or --no-color",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a terminal"))
     func color() throws {
         let colored = try Self.runOnTerminal(["compare"] + Self.pair)
         #expect(colored.contains("\u{1B}[1m"), "colour on a terminal")
@@ -94,8 +95,9 @@ struct CompareFormatTests {
         #expect(!Self.hasEscape(flag))
     }
 
-    @Test("-o writes the report to the file, atomically, nothing to standard output, and says so on standard error (not with --quiet)",
-          arguments: ["terminal", "json", "markdown", "html"])
+    @Test(
+        "-o writes the report to the file, atomically, nothing to standard output, and says so on standard error (not with --quiet)",
+        arguments: ["terminal", "json", "markdown", "html"])
     func output(format: String) throws {
         let scratch = try Scratch()
         let target = scratch.path("report.out")
@@ -103,7 +105,9 @@ struct CompareFormatTests {
         #expect(result.status == 0)
         #expect(result.stdoutBytes.isEmpty)
         #expect(result.stderrLines.count == 1)
-        #expect(result.stderr.hasPrefix("parallax: wrote the \(format) report (") && result.stderr.contains(" findings) to \(target)"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("parallax: wrote the \(format) report (") && result.stderr.contains(" findings) to \(target)"),
+            "\(result.stderr)")
         let quiet = try ParallaxCommand.run(["compare"] + Self.pair + ["--format", format, "-o", target, "--quiet"])
         ParallaxCommand.expectSuccess(quiet)
         #expect(quiet.stdoutBytes.isEmpty)

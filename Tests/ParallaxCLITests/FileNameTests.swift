@@ -14,8 +14,13 @@ struct FileNameTests {
     static func makeFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parallax-names-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (byte, text) in [(UInt8(0xE9), "The minister met the president on Monday.\n"), (0xE8, "The king visited the city on Friday evening.\n")] {
-            let path = FilePath(platformString: (Array(folder.path.utf8) + Array("/caf".utf8) + [byte] + Array(".txt".utf8) + [0]).map { CChar(bitPattern: $0) })
+        for (byte, text) in [
+            (UInt8(0xE9), "The minister met the president on Monday.\n"), (0xE8, "The king visited the city on Friday evening.\n"),
+        ] {
+            let path = FilePath(
+                platformString: (Array(folder.path.utf8) + Array("/caf".utf8) + [byte] + Array(".txt".utf8) + [0]).map {
+                    CChar(bitPattern: $0)
+                })
             let descriptor = try FileDescriptor.open(path, .writeOnly, options: [.create, .truncate], permissions: .ownerReadWrite)
             _ = try descriptor.closeAfter { try descriptor.writeAll(Array(text.utf8)) }
         }
@@ -44,7 +49,10 @@ struct FileNameTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // printf makes the raw bytes: Process can only pass arguments that are UTF-8.
-        process.arguments = ["-c", "cd '\(folder.path)' && '\(binary.path)' compare \"$(printf 'caf\\351.txt')\" \"$(printf 'caf\\350.txt')\" --no-config --format json"]
+        process.arguments = [
+            "-c",
+            "cd '\(folder.path)' && '\(binary.path)' compare \"$(printf 'caf\\351.txt')\" \"$(printf 'caf\\350.txt')\" --no-config --format json",
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -53,8 +61,9 @@ struct FileNameTests {
         #expect(process.terminationStatus == 0)
         let report = try JSONDecoder().decode(Report.self, from: data)
         #expect(report.documents.map(\.path) == ["caf\u{FFFD}.txt", "caf\u{FFFD}.txt"])
-        #expect(report.documents.map { $0.sentences.map(\.text) } == [
-            ["The minister met the president on Monday."], ["The king visited the city on Friday evening."],
-        ])
+        #expect(
+            report.documents.map { $0.sentences.map(\.text) } == [
+                ["The minister met the president on Monday."], ["The king visited the city on Friday evening."],
+            ])
     }
 }

@@ -96,14 +96,16 @@ struct OutputSafetyTests {
         for name in stale { #expect(try String(contentsOfFile: scratch.path(name), encoding: .utf8) == "partial") }
     }
 
-    @Test("-o onto the configuration or the baseline in use is refused (exit 2), the file unchanged", arguments: [
-        ["check", "--format", "json", "-o", "parallax.yml"],
-        ["check", "--format", "json", "-o", "./baseline.json"],
-        ["check", "--format", "sarif", "-o", "config-link.yml"],
-        ["compare", "a.txt", "b.txt", "--format", "json", "-o", "parallax.yml"],
-        ["compare", "a.txt", "b.txt", "--format", "html", "-o", "baseline.json"],
-        ["compare", "a.txt", "b.txt", "--config", "other.yml", "--format", "html", "-o", "other.yml"],
-    ])
+    @Test(
+        "-o onto the configuration or the baseline in use is refused (exit 2), the file unchanged",
+        arguments: [
+            ["check", "--format", "json", "-o", "parallax.yml"],
+            ["check", "--format", "json", "-o", "./baseline.json"],
+            ["check", "--format", "sarif", "-o", "config-link.yml"],
+            ["compare", "a.txt", "b.txt", "--format", "json", "-o", "parallax.yml"],
+            ["compare", "a.txt", "b.txt", "--format", "html", "-o", "baseline.json"],
+            ["compare", "a.txt", "b.txt", "--config", "other.yml", "--format", "html", "-o", "other.yml"],
+        ])
     func refusesFilesInUse(_ arguments: [String]) throws {
         let scratch = try Self.project()
         try CheckTests.check(scratch, ["--update-baseline"])

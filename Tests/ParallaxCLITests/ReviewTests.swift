@@ -13,7 +13,9 @@ struct ReviewTests {
         let scratch = try Scratch()
         try scratch.file("a.txt", try String(contentsOfFile: TestPaths.june2021ChinaDaily, encoding: .utf8))
         try scratch.file("b.txt", try String(contentsOfFile: TestPaths.june2021Readout, encoding: .utf8))
-        try scratch.file("parallax.yml", """
+        try scratch.file(
+            "parallax.yml",
+            """
             pairs:
               - name: june
                 a: a.txt
@@ -30,7 +32,8 @@ struct ReviewTests {
 
     /// The June report as `check` sees it, and the findings in review order.
     static func report(_ scratch: Scratch) throws -> (Report, [Finding]) {
-        let run = try ParallaxCommand.run(["check", "--format", "json", "--output", scratch.path("report.json")], currentDirectory: scratch.folder)
+        let run = try ParallaxCommand.run(
+            ["check", "--format", "json", "--output", scratch.path("report.json")], currentDirectory: scratch.folder)
         #expect(!run.signaled)
         let verdict = try JSONDecoder().decode(Verdict.self, from: Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json"))))
         let report = try #require(verdict.pairs.first?.report)
@@ -42,7 +45,9 @@ struct ReviewTests {
 
     // MARK: - On a terminal
 
-    @Test("Accept two, reject one with a note, quit: the baseline holds the two, the log the note, check accepts them, the terminal is restored")
+    @Test(
+        "Accept two, reject one with a note, quit: the baseline holds the two, the log the note, check accepts them, the terminal is restored"
+    )
     func acceptTwoRejectOne() throws {
         let scratch = try Self.project()
         let terminal = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder)
@@ -136,7 +141,8 @@ struct ReviewTests {
     @Test("A resize redraws: side by side once the terminal is wide; NO_COLOR draws no colour")
     func resize() throws {
         let scratch = try Self.project()
-        let terminal = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder, environment: ["NO_COLOR": "1"])
+        let terminal = try PseudoTerminal(
+            ["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder, environment: ["NO_COLOR": "1"])
         #expect(terminal.waitFor("[1/"))
         terminal.send("jj")
         #expect(terminal.waitFor("[3/"))
@@ -146,7 +152,9 @@ struct ReviewTests {
         #expect(terminal.waitFor(" │ ", after: mark), "side by side after SIGWINCH")
         terminal.send("q")
         #expect(terminal.waitForExit())
-        let sgr = terminal.text.components(separatedBy: "\u{1B}[").dropFirst().filter { $0.first?.isNumber == true && $0.drop { $0.isNumber || $0 == ";" }.first == "m" }
+        let sgr = terminal.text.components(separatedBy: "\u{1B}[").dropFirst().filter {
+            $0.first?.isNumber == true && $0.drop { $0.isNumber || $0 == ";" }.first == "m"
+        }
         #expect(sgr.allSatisfy { $0.hasPrefix("0m") }, "only resets under NO_COLOR: \(Set(sgr.map { $0.prefix(6) }))")
     }
 
@@ -155,7 +163,8 @@ struct ReviewTests {
         let scratch = try Self.project()
         let (_, ordered) = try Self.report(scratch)
         let errors = ordered.filter { $0.severity == .error }.count
-        let terminal = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 120, rows: 30, directory: scratch.folder, environment: ["NO_COLOR": "1"])
+        let terminal = try PseudoTerminal(
+            ["review", "a.txt", "b.txt"], columns: 120, rows: 30, directory: scratch.folder, environment: ["NO_COLOR": "1"])
         #expect(terminal.waitFor("[1/"))
         terminal.send("A")
         let ask = "Accept \(ordered.count) findings (this one and every later one still open), \(errors) of them error"
@@ -203,7 +212,8 @@ struct ReviewTests {
         let scratch = try Self.project()
         let (report, _) = try Self.report(scratch)
         let found = try #require(ReviewSearchCase.find(in: report, pair: "june", width: 80, height: 24))
-        let terminal = try PseudoTerminal(["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder, environment: ["NO_COLOR": "1"])
+        let terminal = try PseudoTerminal(
+            ["review", "a.txt", "b.txt"], columns: 80, rows: 24, directory: scratch.folder, environment: ["NO_COLOR": "1"])
         #expect(terminal.waitFor("[1/"))
         let mark = terminal.output.count
         terminal.send("/" + found.word + "\r")
@@ -237,7 +247,9 @@ struct ReviewTests {
         let result = try ParallaxCommand.run(["review", "a.txt", "b.txt"], stdin: Array("a\n".utf8), currentDirectory: scratch.folder)
         #expect(result.status == 2)
         #expect(result.stdoutBytes.isEmpty)
-        for command in ["parallax compare a.txt b.txt", "parallax check a.txt b.txt", "parallax review --accept-all a.txt b.txt", "--accept CATEGORY"] {
+        for command in [
+            "parallax compare a.txt b.txt", "parallax check a.txt b.txt", "parallax review --accept-all a.txt b.txt", "--accept CATEGORY",
+        ] {
             #expect(result.stderr.contains(command), "\(result.stderr)")
         }
         ParallaxCommand.expectNoRawControls(result)
@@ -272,7 +284,9 @@ struct ReviewTests {
     @Test("--accept CATEGORY (repeatable) accepts those categories only; an unknown one is a usage error")
     func acceptCategory() throws {
         let scratch = try Self.project()
-        let result = try ParallaxCommand.run(["review", "--accept", "number", "--accept", "terminology", "a.txt", "b.txt", "--baseline", "chosen.json"], currentDirectory: scratch.folder)
+        let result = try ParallaxCommand.run(
+            ["review", "--accept", "number", "--accept", "terminology", "a.txt", "b.txt", "--baseline", "chosen.json"],
+            currentDirectory: scratch.folder)
         ParallaxCommand.expectSuccess(result)
         let (report, _) = try Self.report(scratch)
         let baseline = try Baseline.load(path: scratch.path("chosen.json"))

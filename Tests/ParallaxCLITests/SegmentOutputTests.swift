@@ -17,8 +17,9 @@ struct SegmentJSON {
     init(_ result: CommandResult, sourceLocation: SourceLocation = #_sourceLocation) throws {
         // Nothing on standard error but the warning that says a guessed encoding.
         #expect(!result.signaled && result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.isEmpty || result.stderrLines.allSatisfy { $0.contains("is not UTF-8; read as") }, "\(result.stderr)",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.isEmpty || result.stderrLines.allSatisfy { $0.contains("is not UTF-8; read as") }, "\(result.stderr)",
+            sourceLocation: sourceLocation)
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdoutBytes))
         object = try #require(parsed as? [String: Any], sourceLocation: sourceLocation)
         let list = try #require(object["sentences"] as? [[String: Any]], sourceLocation: sourceLocation)
@@ -34,8 +35,9 @@ struct SegmentJSON {
     }
 
     static func segment(_ path: String, stdin: [UInt8]? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> SegmentJSON {
-        try SegmentJSON(ParallaxCommand.run(["segment", path, "--format", "json"], stdin: stdin, sourceLocation: sourceLocation),
-                        sourceLocation: sourceLocation)
+        try SegmentJSON(
+            ParallaxCommand.run(["segment", path, "--format", "json"], stdin: stdin, sourceLocation: sourceLocation),
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -50,13 +52,16 @@ struct EncodedInput: Sendable, CustomTestStringConvertible {
     static let all: [EncodedInput] = [
         EncodedInput(testDescription: "UTF-8", bytes: Array(text.utf8), encoding: "UTF-8"),
         EncodedInput(testDescription: "UTF-8 with BOM", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8), encoding: "UTF-8"),
-        EncodedInput(testDescription: "UTF-16LE with BOM",
-                     bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, encoding: "UTF-16LE"),
-        EncodedInput(testDescription: "UTF-16BE with BOM",
-                     bytes: [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, encoding: "UTF-16BE"),
-        EncodedInput(testDescription: "UTF-32LE with BOM",
-                     bytes: [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } },
-                     encoding: "UTF-32LE"),
+        EncodedInput(
+            testDescription: "UTF-16LE with BOM",
+            bytes: [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, encoding: "UTF-16LE"),
+        EncodedInput(
+            testDescription: "UTF-16BE with BOM",
+            bytes: [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, encoding: "UTF-16BE"),
+        EncodedInput(
+            testDescription: "UTF-32LE with BOM",
+            bytes: [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } },
+            encoding: "UTF-32LE"),
     ]
 }
 
@@ -89,7 +94,8 @@ struct SegmentOutputTests {
     @Test("Windows-1252 curly quotes are decoded and the encoding reported")
     func windows1252() throws {
         let scratch = try Scratch()
-        let bytes: [UInt8] = Array("He said ".utf8) + [0x93] + Array("we will".utf8) + [0x94]
+        let bytes: [UInt8] =
+            Array("He said ".utf8) + [0x93] + Array("we will".utf8) + [0x94]
             + Array(" do it. The caf".utf8) + [0xE9] + Array(" was closed, or so ".utf8)
             + [0x96] + Array(" they say.\nIt".utf8) + [0x92] + Array("s over.\n".utf8)
         let path = try scratch.file("cp1252.txt", bytes)
@@ -104,7 +110,10 @@ struct SegmentOutputTests {
         #expect(text.stdout.hasPrefix("\(path) (windows-1252): 3 sentences"))
         #expect(text.stdout.contains("He said “we will” do it."))
         // The guess is said, once, on standard error (issue 15: no silent mojibake).
-        #expect(text.stderr == "parallax: warning: \(path) is not UTF-8; read as windows-1252, the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)\n")
+        #expect(
+            text.stderr
+                == "parallax: warning: \(path) is not UTF-8; read as windows-1252, the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)\n"
+        )
     }
 
     /// ICU's best guess for these few words of windows-1251 Russian is ISO-8859-8-I (Hebrew),
@@ -123,7 +132,10 @@ struct SegmentOutputTests {
         let utf8 = try scratch.file("utf8.txt", "Две дома.\n")
         let compared = try ParallaxCommand.run(["compare", path, utf8, "--no-config", "--format", "json"])
         #expect(compared.status == 0)
-        #expect(compared.stderrLines == ["parallax: warning: \(path) is not UTF-8; read as windows-1251, the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)"])
+        #expect(
+            compared.stderrLines == [
+                "parallax: warning: \(path) is not UTF-8; read as windows-1251, the encoding it seems to be in (convert it to UTF-8 if its text looks wrong)"
+            ])
         let plain = try ParallaxCommand.run(["compare", utf8, utf8, "--no-config", "--format", "json"])
         ParallaxCommand.expectSuccess(plain)
     }
@@ -136,8 +148,11 @@ struct SegmentOutputTests {
         let binary = try #require(ParallaxCommand.binary)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", #"cd "$1" && name="$(printf 'caf\351.txt')" && printf 'One sentence. Two sentences.\n' > "$name" && exec "$2" segment "$name""#,
-                             "sh", scratch.folder.path, binary.path]
+        process.arguments = [
+            "-c",
+            #"cd "$1" && name="$(printf 'caf\351.txt')" && printf 'One sentence. Two sentences.\n' > "$name" && exec "$2" segment "$name""#,
+            "sh", scratch.folder.path, binary.path,
+        ]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -167,7 +182,10 @@ struct SegmentOutputTests {
         let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
         let a = try SegmentJSON.segment(scratch.file("lf.txt", lf))
         let b = try SegmentJSON.segment(scratch.file("crlf.txt", crlf))
-        #expect(a.sentences.map(\.text) == ["First sentence here.", "Second one wraps onto line two.", "A new paragraph on line four.", "And line five."])
+        #expect(
+            a.sentences.map(\.text) == [
+                "First sentence here.", "Second one wraps onto line two.", "A new paragraph on line four.", "And line five.",
+            ])
         // The text keeps every byte (CR LF is two spaces); collapsed, the sentences are the same.
         #expect(b.sentences.map { collapsingSpaces(ArraySlice($0.text.utf8)) } == a.sentences.map(\.text))
         #expect(b.sentences.map(\.line) == [1, 1, 4, 5])
@@ -253,15 +271,20 @@ struct SegmentOutputTests {
         // 200 tokens (the sentence limit, `LongSentences.maxTokens`): the same word throughout
         // is never a cut word, so every cut is at the limit.
         let expected = kind == "sentences" ? count : count / 200
-        #expect(lines.first?.hasSuffix(": \(expected) \(expected == 1 ? "sentence" : "sentences"), 0 boilerplate, 0 duplicate") == true, "\(lines.first ?? "")")
+        #expect(
+            lines.first?.hasSuffix(": \(expected) \(expected == 1 ? "sentence" : "sentences"), 0 boilerplate, 0 duplicate") == true,
+            "\(lines.first ?? "")")
         #expect(lines.count == expected + 1)
     }
 
     // MARK: - JSON contract
 
-    @Test("JSON for a fixture: keys, sha256 as sha256sum prints it, offsets into the file",
-          arguments: [TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, TestPaths.may2025Moscow,
-                      TestPaths.march2023Kremlin, TestPaths.april2021Dialogue])
+    @Test(
+        "JSON for a fixture: keys, sha256 as sha256sum prints it, offsets into the file",
+        arguments: [
+            TestPaths.june2021ChinaDaily, TestPaths.june2021Readout, TestPaths.may2025Moscow,
+            TestPaths.march2023Kremlin, TestPaths.april2021Dialogue,
+        ])
     func fixtureJSON(_ path: String) throws {
         let json = try SegmentJSON.segment(path)
         #expect(Set(json.object.keys) == ["id", "path", "encoding", "sha256", "sentences"])

@@ -18,8 +18,9 @@ struct UsageTests {
         Misuse(testDescription: "missing FILE", arguments: ["segment"], message: "<file>"),
         Misuse(testDescription: "bad --format value", arguments: ["segment", "x.txt", "--format", "xml"], message: "xml"),
         Misuse(testDescription: "normalize without TEXT", arguments: ["normalize"], message: "<texts>"),
-        Misuse(testDescription: "escape sequence in an unknown option",
-               arguments: ["segment", "--\u{1B}[31mred", "x.txt"], message: "\\u{1B}[31mred"),
+        Misuse(
+            testDescription: "escape sequence in an unknown option",
+            arguments: ["segment", "--\u{1B}[31mred", "x.txt"], message: "\\u{1B}[31mred"),
     ]
 
     @Test("Misuse exits 2 with a usage message on standard error", arguments: misuses)
@@ -36,7 +37,8 @@ struct UsageTests {
         ParallaxCommand.expectNoRawControls(result)
     }
 
-    @Test("--help exits 0 with the usage on standard output", arguments: [["--help"], ["segment", "--help"], ["help", "segment"], ["-h"]])
+    @Test(
+        "--help exits 0 with the usage on standard output", arguments: [["--help"], ["segment", "--help"], ["help", "segment"], ["-h"]])
     func help(_ arguments: [String]) throws {
         let result = try ParallaxCommand.run(arguments)
         ParallaxCommand.expectSuccess(result)

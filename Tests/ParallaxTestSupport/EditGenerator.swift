@@ -163,10 +163,14 @@ public struct EditGenerator: Sendable {
         var b: [[Item]] = []
         var index = 0
         for paragraph in paragraphs {
-            b.append(paragraph.map { text in
-                defer { index += 1; nextID += 1 }
-                return Item(id: nextID, text: text, sources: [index], touched: false)
-            })
+            b.append(
+                paragraph.map { text in
+                    defer {
+                        index += 1
+                        nextID += 1
+                    }
+                    return Item(id: nextID, text: text, sources: [index], touched: false)
+                })
         }
         let names = Self.capitalizedWords(in: sentencesA + donors)
         // A sentence whose words another sentence repeats (a headline and its lead) is not a
@@ -194,8 +198,12 @@ public struct EditGenerator: Sendable {
                 guard keptA - count >= 4 else { continue }
                 var candidates: [(Int, Int)] = []
                 for (p, paragraph) in b.enumerated() {
-                    for i in paragraph.indices where i + count <= paragraph.count
-                        && paragraph[i..<(i + count)].allSatisfy({ !$0.touched && $0.sources.count == 1 && !repeated.contains($0.sources[0]) }) {
+                    for i in paragraph.indices
+                    where i + count <= paragraph.count
+                        && paragraph[i..<(i + count)].allSatisfy({
+                            !$0.touched && $0.sources.count == 1 && !repeated.contains($0.sources[0])
+                        })
+                    {
                         candidates.append((p, i))
                     }
                 }
@@ -244,7 +252,8 @@ public struct EditGenerator: Sendable {
                         let x = paragraph[i]
                         let y = paragraph[i + 1]
                         guard !x.touched, !y.touched, x.sources.count == 1, y.sources.count == 1,
-                              let merged = Self.merge(x.text, y.text, names: names) else { continue }
+                            let merged = Self.merge(x.text, y.text, names: names)
+                        else { continue }
                         candidates.append((p, i, merged))
                     }
                 }
@@ -385,8 +394,10 @@ public struct EditGenerator: Sendable {
         let words = sentences.map(contentWords)
         var out = Set<Int>()
         for (i, w) in words.enumerated() where !w.isEmpty {
-            for (j, other) in words.enumerated() where j != i
-                && Double(w.intersection(other).count) >= 0.7 * Double(w.count) {
+            for (j, other) in words.enumerated()
+            where j != i
+                && Double(w.intersection(other).count) >= 0.7 * Double(w.count)
+            {
                 out.insert(i)
                 break
             }
@@ -418,7 +429,8 @@ public struct EditGenerator: Sendable {
                 let left = text[..<range.lowerBound]
                 let right = text[range.upperBound...]
                 guard let lastLeft = left.last, lastLeft.isLetter || lastLeft.isNumber,
-                      wordCount(left) >= 5, wordCount(right) >= 5 else { continue }
+                    wordCount(left) >= 5, wordCount(right) >= 5
+                else { continue }
                 let second = opening.isEmpty ? upperFirst(right) : opening + right
                 guard let firstRight = second.first, firstRight.isUppercase, firstRight.isLetter else { continue }
                 let distance = abs(text.distance(from: text.startIndex, to: range.lowerBound) - middle)
@@ -434,8 +446,9 @@ public struct EditGenerator: Sendable {
     /// it is a name.
     static func merge(_ x: String, _ y: String, names: Set<String>) -> String? {
         guard isPlain(x), isPlain(y), x.hasSuffix("."), endsSentence(y), startsSentence(y),
-              let lastX = x.dropLast().last, lastX.isLetter || lastX.isNumber,
-              wordCount(x) + wordCount(y) <= 60 else { return nil }
+            let lastX = x.dropLast().last, lastX.isLetter || lastX.isNumber,
+            wordCount(x) + wordCount(y) <= 60
+        else { return nil }
         let firstWord = String(y.prefix { $0.isLetter || $0 == "'" || $0 == "\u{2019}" })
         guard !firstWord.isEmpty, !noMergeOpenings.contains(firstWord) else { return nil }
         let second = names.contains(firstWord) || firstWord.count > 1 && firstWord.allSatisfy(\.isUppercase) ? y : lowerFirst(y)
@@ -466,7 +479,10 @@ public struct EditGenerator: Sendable {
         var words: [(range: Range<String.Index>, word: String)] = []
         var i = text.startIndex
         while i < text.endIndex {
-            guard text[i].isLetter else { i = text.index(after: i); continue }
+            guard text[i].isLetter else {
+                i = text.index(after: i)
+                continue
+            }
             var j = i
             while j < text.endIndex, text[j].isLetter { j = text.index(after: j) }
             let word = String(text[i..<j])
@@ -489,10 +505,13 @@ public struct EditGenerator: Sendable {
         let intro = text[..<comma.lowerBound]
         let main = text[comma.upperBound...].dropLast()
         guard wordCount(intro) >= 2, wordCount(intro) <= 8, wordCount(main) >= 4, !intro.contains(","),
-              let firstMain = main.first, firstMain.isLowercase, !main.hasPrefix("and "), !main.hasPrefix("but "),
-              !main.hasPrefix("which "), !main.hasPrefix("who ") else { return nil }
-        let openers: Set<String> = ["After", "When", "While", "Although", "Before", "As", "If", "Despite", "During",
-                                    "In", "On", "Following", "Since", "Last", "Earlier", "Later", "According"]
+            let firstMain = main.first, firstMain.isLowercase, !main.hasPrefix("and "), !main.hasPrefix("but "),
+            !main.hasPrefix("which "), !main.hasPrefix("who ")
+        else { return nil }
+        let openers: Set<String> = [
+            "After", "When", "While", "Although", "Before", "As", "If", "Despite", "During",
+            "In", "On", "Following", "Since", "Last", "Earlier", "Later", "According",
+        ]
         guard let opener = intro.split(separator: " ").first, openers.contains(String(opener)) else { return nil }
         return upperFirst(main) + " " + lowerFirst(intro) + "."
     }
@@ -503,12 +522,17 @@ public struct EditGenerator: Sendable {
         let chars = Array(text)
         var i = 0
         while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            guard chars[i].isASCII, chars[i].isNumber else {
+                i += 1
+                continue
+            }
             var j = i
             while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
             let before = i > 0 ? chars[i - 1] : " "
             let after = j < chars.count ? chars[j] : " "
-            let inWord = before.isLetter || after.isLetter || before == "." || before == "," || (after == "," || after == ".") && j + 1 < chars.count && chars[j + 1].isNumber
+            let inWord =
+                before.isLetter || after.isLetter || before == "." || before == ","
+                || (after == "," || after == ".") && j + 1 < chars.count && chars[j + 1].isNumber
             if !inWord, j - i <= 9, let value = Int(String(chars[i..<j])) {
                 let changed: Int
                 if j - i == 4, (1800...2100).contains(value) {
@@ -622,7 +646,12 @@ extension EditGenerator {
         }
         guard !made.isEmpty else { return nil }
         var k = 0
-        let paragraphsB = paragraphs.map { paragraph in paragraph.map { _ in defer { k += 1 }; return sentencesB[k] } }
+        let paragraphsB = paragraphs.map { paragraph in
+            paragraph.map { _ in
+                defer { k += 1 }
+                return sentencesB[k]
+            }
+        }
         let links = Set(sentencesA.indices.map { SentencePair(a: $0, b: $0) })
         let edited = EditedCase(
             name: "\(name) [\(kind)]", seed: seed, a: Self.render(paragraphs), b: Self.render(paragraphsB),
@@ -639,12 +668,21 @@ extension EditGenerator {
         var out: [(Range<String.Index>, String)] = []
         var i = text.startIndex
         while i < text.endIndex {
-            guard text[i].isLetter else { i = text.index(after: i); continue }
+            guard text[i].isLetter else {
+                i = text.index(after: i)
+                continue
+            }
             var j = i
             while j < text.endIndex {
-                if text[j].isLetter { j = text.index(after: j); continue }
+                if text[j].isLetter {
+                    j = text.index(after: j)
+                    continue
+                }
                 let next = text.index(after: j)
-                if "'\u{2019}-\u{2013}".contains(text[j]), next < text.endIndex, text[next].isLetter { j = next; continue }
+                if "'\u{2019}-\u{2013}".contains(text[j]), next < text.endIndex, text[next].isLetter {
+                    j = next
+                    continue
+                }
                 break
             }
             out.append((i..<j, String(text[i..<j])))
@@ -654,7 +692,8 @@ extension EditGenerator {
     }
 
     /// The word after `range` (skipping spaces only), if any.
-    static func nextWord(in text: String, after range: Range<String.Index>, words: [(range: Range<String.Index>, word: String)]) -> String? {
+    static func nextWord(in text: String, after range: Range<String.Index>, words: [(range: Range<String.Index>, word: String)]) -> String?
+    {
         guard let k = words.firstIndex(where: { $0.range == range }), k + 1 < words.count else { return nil }
         let gap = text[range.upperBound..<words[k + 1].range.lowerBound]
         return gap.allSatisfy { $0 == " " } ? words[k + 1].word : nil
@@ -663,7 +702,9 @@ extension EditGenerator {
     /// An option of a kind picked first at random (so that rare kinds of change are made as
     /// often as common ones), then one of that kind; the kind is the start of the detail up to
     /// its first quote mark.
-    static func pickByKind<T>(_ options: [(Range<String.Index>, String, String)], rng: inout SplitMix64, _ body: ((Range<String.Index>, String, String)) -> T) -> T? {
+    static func pickByKind<T>(
+        _ options: [(Range<String.Index>, String, String)], rng: inout SplitMix64, _ body: ((Range<String.Index>, String, String)) -> T
+    ) -> T? {
         func kind(_ detail: String) -> String { String(detail.prefix { $0 != "\u{201C}" && $0 != "\"" }) }
         let kinds = Array(Set(options.map { kind($0.2) })).sorted()
         guard !kinds.isEmpty else { return nil }
@@ -673,15 +714,19 @@ extension EditGenerator {
 
     // MARK: Negation
 
-    static let auxiliaries: Set<String> = ["is", "are", "was", "were", "will", "can", "should", "would", "could", "must",
-                                           "may", "might", "has", "have", "had", "does", "do", "did"]
+    static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "will", "can", "should", "would", "could", "must",
+        "may", "might", "has", "have", "had", "does", "do", "did",
+    ]
     static let contractions: [String: String] = [
         "don't": "do", "doesn't": "does", "didn't": "did", "isn't": "is", "aren't": "are", "wasn't": "was",
         "weren't": "were", "won't": "will", "can't": "can", "couldn't": "could", "wouldn't": "would",
         "shouldn't": "should", "hasn't": "has", "haven't": "have", "hadn't": "had", "cannot": "can",
     ]
-    static let notAfterAuxiliary: Set<String> = ["not", "no", "never", "a", "an", "the", "to", "of", "and", "or", "that", "this",
-                                                 "it", "he", "she", "they", "we", "you", "i", "there", "been"]
+    static let notAfterAuxiliary: Set<String> = [
+        "not", "no", "never", "a", "an", "the", "to", "of", "and", "or", "that", "this",
+        "it", "he", "she", "they", "we", "you", "i", "there", "been",
+    ]
 
     /// "not" inserted after an auxiliary or removed, or a modal swapped.
     static func negate(_ text: String, rng: inout SplitMix64) -> (String, String)? {
@@ -694,7 +739,8 @@ extension EditGenerator {
                 continue
             }
             guard auxiliaries.contains(word), let next = nextWord(in: text, after: range, words: ws),
-                  let first = next.first, first.isLowercase, !notAfterAuxiliary.contains(next) else { continue }
+                let first = next.first, first.isLowercase, !notAfterAuxiliary.contains(next)
+            else { continue }
             if ["has", "have", "had"].contains(word), !(next.hasSuffix("ed") || next.hasSuffix("en")) { continue }
             if next == "not" { continue }
             options.append((range, word == "can" ? "cannot" : word + " not", "not inserted after “\(word)”"))
@@ -716,16 +762,24 @@ extension EditGenerator {
 
     // MARK: Attribution
 
-    static let attributionVerbs: Set<String> = ["said", "says", "added", "told", "stated", "stressed", "noted", "explained",
-                                                "announced", "declared", "insisted", "claimed", "argued", "warned", "wrote"]
-    static let notSpeakers: Set<String> = ["The", "He", "She", "They", "It", "We", "I", "This", "That", "But", "And", "A", "An",
-                                           "You", "There", "His", "Her", "Their", "Our", "Its", "Who", "Which", "Officials", "Police",
-                                           "Nor", "However", "In", "On", "At", "For", "If", "When", "After", "As", "So", "Government"]
-    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Chancellor", "Minister",
-                                      "Prime", "Premier", "Senator", "Governor", "Mayor", "General", "Professor", "Prof", "Prof."]
-    static let calendarWords: Set<String> = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-                                             "January", "February", "March", "April", "May", "June", "July", "August",
-                                             "September", "October", "November", "December"]
+    static let attributionVerbs: Set<String> = [
+        "said", "says", "added", "told", "stated", "stressed", "noted", "explained",
+        "announced", "declared", "insisted", "claimed", "argued", "warned", "wrote",
+    ]
+    static let notSpeakers: Set<String> = [
+        "The", "He", "She", "They", "It", "We", "I", "This", "That", "But", "And", "A", "An",
+        "You", "There", "His", "Her", "Their", "Our", "Its", "Who", "Which", "Officials", "Police",
+        "Nor", "However", "In", "On", "At", "For", "If", "When", "After", "As", "So", "Government",
+    ]
+    static let titles: Set<String> = [
+        "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Chancellor", "Minister",
+        "Prime", "Premier", "Senator", "Governor", "Mayor", "General", "Professor", "Prof", "Prof.",
+    ]
+    static let calendarWords: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ]
     /// A name after one of these belongs to a longer phrase ("the Ministry of Justice said",
     /// "Buchanan of London City Airport told"), not the speaker.
     static let namePrepositions: Set<String> = ["of", "for", "at", "from", "to", "in", "on", "with", "by", "tank"]
@@ -740,8 +794,9 @@ extension EditGenerator {
         func isNameWord(_ k: Int) -> Bool {
             let w = ws[k].word
             guard let first = w.first, first.isUppercase, !notSpeakers.contains(w), !titles.contains(w),
-                  !w.allSatisfy(\.isUppercase), !calendarWords.contains(w),
-                  !w.contains("'"), !w.contains("\u{2019}"), !w.contains("-") else { return false }
+                !w.allSatisfy(\.isUppercase), !calendarWords.contains(w),
+                !w.contains("'"), !w.contains("\u{2019}"), !w.contains("-")
+            else { return false }
             return k > 0 || names.contains(w)
         }
         func adjacent(_ x: Int, _ y: Int) -> Bool { text[ws[x].range.upperBound..<ws[y].range.lowerBound] == " " }
@@ -750,7 +805,11 @@ extension EditGenerator {
             while start > 0, isNameWord(start - 1), adjacent(start - 1, start) { start -= 1 }
             if start < k {
                 if start > 0, namePrepositions.contains(ws[start - 1].word) || ws[start - 1].word.hasSuffix(".") { continue }
-                if start > 0, ws[start - 1].word.first?.isUppercase == true, text[ws[start - 1].range.upperBound..<ws[start].range.lowerBound] != " " { continue }
+                if start > 0, ws[start - 1].word.first?.isUppercase == true,
+                    text[ws[start - 1].range.upperBound..<ws[start].range.lowerBound] != " "
+                {
+                    continue
+                }
                 runs.append(Array(ws[start..<k]))
                 continue
             }
@@ -783,7 +842,9 @@ extension EditGenerator {
         guard let run = runs.first else { return nil }
         let old = run.map(\.word).joined(separator: " ")
         let sentenceWords = Set(words(text).map(\.word))
-        let fromText = speakers.filter { name in name != old && name.split(separator: " ").allSatisfy { !sentenceWords.contains(String($0)) } }
+        let fromText = speakers.filter { name in
+            name != old && name.split(separator: " ").allSatisfy { !sentenceWords.contains(String($0)) }
+        }
         let fresh = fixedSurnames.filter { !sentenceWords.contains($0) }
         let new = fromText.isEmpty ? rng.pick(fresh) : rng.pick(fromText)
         // Whole-word mentions of the speaker's name, then of its last word alone ("Merkel").
@@ -798,10 +859,15 @@ extension EditGenerator {
         // Whether a capitalised word (a title or descriptor: "Dr", "Prime Minister", "Tehran
         // prosecutor") stands just before the name, so that the credited words share it.
         let ws = words(text)
-        let titled = run.first.flatMap { first in ws.firstIndex(where: { $0.range == first.range }) }.map { k in
-            k > 0 && ws[k - 1].word.first?.isUppercase == true && text[ws[k - 1].range.upperBound..<ws[k].range.lowerBound] == " "
-        } ?? false
-        return (out, "\(old) → \(new)" + (fromText.isEmpty ? " (fixed list)" : "") + (titled ? " (after “\(ws[(ws.firstIndex { $0.range == run[0].range } ?? 1) - 1].word)”)" : ""))
+        let titled =
+            run.first.flatMap { first in ws.firstIndex(where: { $0.range == first.range }) }.map { k in
+                k > 0 && ws[k - 1].word.first?.isUppercase == true && text[ws[k - 1].range.upperBound..<ws[k].range.lowerBound] == " "
+            } ?? false
+        return (
+            out,
+            "\(old) → \(new)" + (fromText.isEmpty ? " (fixed list)" : "")
+                + (titled ? " (after “\(ws[(ws.firstIndex { $0.range == run[0].range } ?? 1) - 1].word)”)" : "")
+        )
     }
 
     /// `text` with each whole-word `target` (no letter either side) replaced, and how many.
@@ -831,7 +897,11 @@ extension EditGenerator {
     static func contentReword(_ text: String, rng: inout SplitMix64) -> (String, String)? {
         let functionWords: Set<String> = ["because", "as", "also", "however", "many", "said", "says", "near", "often", "almost", "nearly"]
         let candidates = words(text).filter { synonyms[$0.word.lowercased()] != nil }
-        guard candidates.contains(where: { !functionWords.contains($0.word.lowercased()) || !functionWords.contains(synonyms[$0.word.lowercased()] ?? "") }) else { return nil }
+        guard
+            candidates.contains(where: {
+                !functionWords.contains($0.word.lowercased()) || !functionWords.contains(synonyms[$0.word.lowercased()] ?? "")
+            })
+        else { return nil }
         for _ in 0..<8 {
             guard let out = reword(text, rng: &rng) else { return nil }
             let before = words(text).map { $0.word.lowercased() }
@@ -840,7 +910,9 @@ extension EditGenerator {
             // A word of a name ("Manchester City") is not a word to swap.
             let inNames = words(text).dropFirst().contains { $0.word.first?.isUppercase == true && changed.contains($0.word.lowercased()) }
             if inNames { continue }
-            if changed.contains(where: { !functionWords.contains($0) }) || changed.contains(where: { !functionWords.contains(synonyms[$0] ?? $0) }) {
+            if changed.contains(where: { !functionWords.contains($0) })
+                || changed.contains(where: { !functionWords.contains(synonyms[$0] ?? $0) })
+            {
                 return (out, "synonyms for " + changed.map { "“\($0)”" }.joined(separator: ", "))
             }
         }
@@ -865,9 +937,11 @@ extension EditGenerator {
     ]
 
     /// Function words and speech verbs, whose case a writer does not change.
-    static let caseFunctionWords: Set<String> = ["that", "this", "with", "from", "they", "have", "were", "been", "will", "would",
-                                                 "said", "says", "told", "added", "their", "there", "which", "when", "what", "also",
-                                                 "about", "into", "than", "then", "them", "these", "those", "while", "after", "before"]
+    static let caseFunctionWords: Set<String> = [
+        "that", "this", "with", "from", "they", "have", "were", "been", "will", "would",
+        "said", "says", "told", "added", "their", "there", "which", "when", "what", "also",
+        "about", "into", "than", "then", "them", "these", "those", "while", "after", "before",
+    ]
 
     /// One or two formatting changes: a word's case, quotes and apostrophes, a compound's dash,
     /// a compound closed up, a British or American spelling.
@@ -881,14 +955,20 @@ extension EditGenerator {
                 options.append((range, upperFirst(word), "case “\(word)” → “\(upperFirst(word))”"))
             }
             // Apostrophes.
-            if word.contains("'") { options.append((range, word.replacingOccurrences(of: "'", with: "\u{2019}"), "apostrophe ' → ’ in “\(word)”")) }
-            if word.contains("\u{2019}") { options.append((range, word.replacingOccurrences(of: "\u{2019}", with: "'"), "apostrophe ’ → ' in “\(word)”")) }
+            if word.contains("'") {
+                options.append((range, word.replacingOccurrences(of: "'", with: "\u{2019}"), "apostrophe ' → ’ in “\(word)”"))
+            }
+            if word.contains("\u{2019}") {
+                options.append((range, word.replacingOccurrences(of: "\u{2019}", with: "'"), "apostrophe ’ → ' in “\(word)”"))
+            }
             // Compounds.
             if word.contains("-") {
                 options.append((range, word.replacingOccurrences(of: "-", with: "\u{2013}"), "hyphen → en dash in “\(word)”"))
                 options.append((range, word.replacingOccurrences(of: "-", with: ""), "hyphen removed in “\(word)”"))
             }
-            if word.contains("\u{2013}") { options.append((range, word.replacingOccurrences(of: "\u{2013}", with: "-"), "en dash → hyphen in “\(word)”")) }
+            if word.contains("\u{2013}") {
+                options.append((range, word.replacingOccurrences(of: "\u{2013}", with: "-"), "en dash → hyphen in “\(word)”"))
+            }
             // Spelling.
             for (british, american) in spellingPairs where british != american {
                 let other = lower == british ? american : lower == american ? british : nil
@@ -914,8 +994,11 @@ extension EditGenerator {
         var out = text
         var details = [first.2]
         if let second = options.dropFirst().first(where: { !$0.0.overlaps(first.0) && $0.0 != text.startIndex..<text.endIndex }),
-           first.0 != text.startIndex..<text.endIndex, rng.chance(0.5) {
-            for change in [first, second].sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) { out.replaceSubrange(change.0, with: change.1) }
+            first.0 != text.startIndex..<text.endIndex, rng.chance(0.5)
+        {
+            for change in [first, second].sorted(by: { $0.0.lowerBound > $1.0.lowerBound }) {
+                out.replaceSubrange(change.0, with: change.1)
+            }
             details.append(second.2)
         } else if first.0 == text.startIndex..<text.endIndex {
             out = first.1

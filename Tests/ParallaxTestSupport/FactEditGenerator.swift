@@ -167,7 +167,8 @@ extension EditGenerator {
             var k = 0
             return paragraphs.map { paragraph in
                 paragraph.map { _ in
-                    defer { k += 1 }; return sentences[k]
+                    defer { k += 1 }
+                    return sentences[k]
                 }
             }
         }
@@ -524,17 +525,26 @@ enum FactOptions {
         var out: [NumberToken] = []
         var i = text.startIndex
         while i < text.endIndex {
-            guard isDigit(text[i]) else { i = text.index(after: i); continue }
+            guard isDigit(text[i]) else {
+                i = text.index(after: i)
+                continue
+            }
             let start = i
             var integer = ""
             var j = i
-            while j < text.endIndex, isDigit(text[j]) { integer.append(text[j]); j = text.index(after: j) }
+            while j < text.endIndex, isDigit(text[j]) {
+                integer.append(text[j])
+                j = text.index(after: j)
+            }
             var separator: Character? = nil
             if integer.count <= 3 {
                 while j < text.endIndex, groupSeparators.contains(text[j]), separator == nil || separator == text[j] {
                     var k = text.index(after: j)
                     var group = ""
-                    while k < text.endIndex, isDigit(text[k]), group.count < 4 { group.append(text[k]); k = text.index(after: k) }
+                    while k < text.endIndex, isDigit(text[k]), group.count < 4 {
+                        group.append(text[k])
+                        k = text.index(after: k)
+                    }
                     guard group.count == 3 else { break }
                     separator = text[j]
                     integer += group
@@ -544,7 +554,10 @@ enum FactOptions {
             var fraction = ""
             if j < text.endIndex, text[j] == ".", isDigit(char(at: text.index(after: j), in: text)) {
                 var k = text.index(after: j)
-                while k < text.endIndex, isDigit(text[k]) { fraction.append(text[k]); k = text.index(after: k) }
+                while k < text.endIndex, isDigit(text[k]) {
+                    fraction.append(text[k])
+                    k = text.index(after: k)
+                }
                 j = k
             }
             var s = j
@@ -863,7 +876,11 @@ enum FactOptions {
 
     /// A date written with a month name or in ISO form.
     struct DateMention {
-        enum Style: String { case monthDay = "Month D", dayMonth = "D Month", iso = "ISO" }
+        enum Style: String {
+            case monthDay = "Month D"
+            case dayMonth = "D Month"
+            case iso = "ISO"
+        }
         var range: Range<String.Index>
         var monthRange: Range<String.Index>
         var month: Int

@@ -78,8 +78,9 @@ public struct LinkScore: CustomStringConvertible, Sendable {
     }
 
     public var description: String {
-        String(format: "precision %.3f, recall %.3f, F1 %.3f (%d of %d predicted links right, %d true links)",
-               precision, recall, f1, truePositives, predicted, expected)
+        String(
+            format: "precision %.3f, recall %.3f, F1 %.3f (%d of %d predicted links right, %d true links)",
+            precision, recall, f1, truePositives, predicted, expected)
     }
 }
 

@@ -82,7 +82,8 @@ public enum ParallaxCommand {
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CommandResult {
         guard let binary else {
-            let message = "The parallax binary was not found beside the test bundle or at .build/debug/parallax; run `swift build` (or set PARALLAX_BINARY)."
+            let message =
+                "The parallax binary was not found beside the test bundle or at .build/debug/parallax; run `swift build` (or set PARALLAX_BINARY)."
             Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
             throw CommandError(message: message)
         }
@@ -142,7 +143,9 @@ public enum ParallaxCommand {
         }
         process.waitUntilExit()
         if timedOut {
-            Issue.record("parallax \(arguments.joined(separator: " ")) ran longer than \(Int(timeLimit)) s and was killed", sourceLocation: sourceLocation)
+            Issue.record(
+                "parallax \(arguments.joined(separator: " ")) ran longer than \(Int(timeLimit)) s and was killed",
+                sourceLocation: sourceLocation)
         }
         return CommandResult(
             status: process.terminationStatus,
@@ -182,7 +185,9 @@ public enum ParallaxCommand {
                 let v = scalar.value
                 return (v < 0x20 && v != 0x0A) || (v >= 0x7F && v < 0xA0)
             }
-            #expect(raw.isEmpty, "\(name) holds raw control characters: \(raw.map { String($0.value, radix: 16) })", sourceLocation: sourceLocation)
+            #expect(
+                raw.isEmpty, "\(name) holds raw control characters: \(raw.map { String($0.value, radix: 16) })",
+                sourceLocation: sourceLocation)
         }
     }
 

@@ -71,7 +71,10 @@ struct Aligner {
                     for j in unitsB[pin.b] ?? [] {
                         if pin.link {
                             let shared = model.sharedWeight(model.a[i].terms, model.b[j].terms)
-                            pinned.append(Link(a: i, b: j, shared: shared, weightA: max(model.a[i].weight, 1e-9), weightB: max(model.b[j].weight, 1e-9)))
+                            pinned.append(
+                                Link(
+                                    a: i, b: j, shared: shared, weightA: max(model.a[i].weight, 1e-9), weightB: max(model.b[j].weight, 1e-9)
+                                ))
                         } else {
                             forbidden.insert(Int64(i) << 32 | Int64(j))
                         }
@@ -284,7 +287,8 @@ struct Aligner {
             // alone pairs them (a translation or paraphrase that shares no word). Such a link is
             // always marked uncertain.
             if options.pairLoneGaps, gapA.count == 1, gapB.count == 1, let i = gapA.first, let j = gapB.first,
-               state.linksOfA[i] == nil, state.linksOfB[j] == nil, k > 0, k < bounds.count - 2 {
+                state.linksOfA[i] == nil, state.linksOfB[j] == nil, k > 0, k < bounds.count - 2
+            {
                 let lengthA = Double(model.a[i].terms.count)
                 let lengthB = Double(model.b[j].terms.count)
                 if lengthA >= 3, lengthB >= 3, max(lengthA, lengthB) <= 1.6 * min(lengthA, lengthB) {
@@ -412,9 +416,17 @@ struct CoverageState {
         var i = 0
         var j = 0
         while i < x.count || j < y.count {
-            if j == y.count || (i < x.count && x[i] < y[j]) { out.append(x[i]); i += 1 }
-            else if i == x.count || y[j] < x[i] { out.append(y[j]); j += 1 }
-            else { out.append(x[i]); i += 1; j += 1 }
+            if j == y.count || (i < x.count && x[i] < y[j]) {
+                out.append(x[i])
+                i += 1
+            } else if i == x.count || y[j] < x[i] {
+                out.append(y[j])
+                j += 1
+            } else {
+                out.append(x[i])
+                i += 1
+                j += 1
+            }
         }
         return out
     }

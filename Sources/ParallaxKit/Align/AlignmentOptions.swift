@@ -65,9 +65,12 @@ public struct AlignmentOptions: Sendable, Hashable {
     /// than this share of the shorter account's sentences.
     public var orderedShare: Double = 0.5
 
-    public init(language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
-                orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, pairLoneGaps: Bool = true, novelty: Double = 0.3, uncertainBelow: Double = 0.3,
-                sameEventCoverage: Double = 0.3, candidatesPerSentence: Int = 12) {
+    public init(
+        language: String = "en", glossary: Glossary = .empty, strongSimilarity: Double = 0.29,
+        orderedSimilarity: Double = 0.18, gapSimilarity: Double = 0.12, pairLoneGaps: Bool = true, novelty: Double = 0.3,
+        uncertainBelow: Double = 0.3,
+        sameEventCoverage: Double = 0.3, candidatesPerSentence: Int = 12
+    ) {
         self.language = language
         self.glossary = glossary
         self.strongSimilarity = strongSimilarity

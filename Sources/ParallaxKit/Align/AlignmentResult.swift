@@ -48,9 +48,19 @@ struct AlignmentResult: Sendable {
             let da = degreeA[link.a] ?? 0
             let db = degreeB[link.b] ?? 0
             if da > 1 && db == 1 {
-                if let g = starOfA[link.a] { linkGroups[g].append(link) } else { starOfA[link.a] = linkGroups.count; linkGroups.append([link]) }
+                if let g = starOfA[link.a] {
+                    linkGroups[g].append(link)
+                } else {
+                    starOfA[link.a] = linkGroups.count
+                    linkGroups.append([link])
+                }
             } else if db > 1 && da == 1 {
-                if let g = starOfB[link.b] { linkGroups[g].append(link) } else { starOfB[link.b] = linkGroups.count; linkGroups.append([link]) }
+                if let g = starOfB[link.b] {
+                    linkGroups[g].append(link)
+                } else {
+                    starOfB[link.b] = linkGroups.count
+                    linkGroups.append([link])
+                }
             } else {
                 linkGroups.append([link])
             }

@@ -25,8 +25,9 @@ struct TermModel {
     var documentFrequency: [Int32]
 
     init(a: Document, b: Document, options: AlignmentOptions) {
-        self.init(a: a, b: b, folder: WordFolder(documents: [a, b], glossary: options.glossary), language: options.language,
-                  fingerprints: !options.pins.isEmpty)
+        self.init(
+            a: a, b: b, folder: WordFolder(documents: [a, b], glossary: options.glossary), language: options.language,
+            fingerprints: !options.pins.isEmpty)
     }
 
     /// `fingerprints`: whether to give each unit its sentence's fingerprint, which only pins
@@ -91,9 +92,10 @@ struct TermModel {
                 var unique: [Int32] = []
                 unique.reserveCapacity(terms.count)
                 for t in terms where unique.last != t { unique.append(t) }
-                result.append(Unit(
-                    sentence: sentence.index, fingerprint: fingerprints ? document.fingerprint(ofSentence: sentence.index) : "",
-                    terms: unique, weight: 0))
+                result.append(
+                    Unit(
+                        sentence: sentence.index, fingerprint: fingerprints ? document.fingerprint(ofSentence: sentence.index) : "",
+                        terms: unique, weight: 0))
             }
             return result
         }

@@ -93,11 +93,15 @@ public struct ChromeRules: Sendable {
         if Cleaner.endsWithTerminal(text, text.indices) { return nil }
         // A teaser label is in capitals: a lowercase ASCII letter before the colon rules it out.
         if wordCount <= 12, let colon, !text[..<colon].contains(where: { $0 >= 0x61 && $0 <= 0x7A }),
-           Self.hasTeaserPrefix(string(text)) { return "teaser prefix" }
+            Self.hasTeaserPrefix(string(text))
+        {
+            return "teaser prefix"
+        }
         if hasSeparator, Self.isBreadcrumb(string(text)) { return "breadcrumbs" }
         if wordCount <= 12, hasDigit, Self.containsDate(text) { return "date line" }
         if wordCount <= 6, wordCount >= 2, text.starts(with: [0x42, 0x79, 0x20]) || text.starts(with: [0x42, 0x59, 0x20]),
-           string(text).split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false }) {
+            string(text).split(separator: " ").dropFirst().allSatisfy({ $0.first?.isUppercase ?? false })
+        {
             return "byline"
         }
         return nil
@@ -190,9 +194,11 @@ public struct ChromeRules: Sendable {
         return parts.allSatisfy { $0.split(separator: " ").count <= 3 }
     }
 
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august",
-                             "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                             "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
 
     /// An ISO date (2021-06-29), a numeric date (29/06/2021), or a month name with a year.
     static func containsDate(_ text: [UInt8]) -> Bool {
@@ -201,9 +207,14 @@ public struct ChromeRules: Sendable {
             i >= 0 && i + n <= text.count && text[i..<(i + n)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
         }
         for i in text.indices {
-            if digits(i, 4), i + 10 <= text.count, text[i + 4] == 0x2D, digits(i + 5, 2), text[i + 7] == 0x2D, digits(i + 8, 2) { return true }
+            if digits(i, 4), i + 10 <= text.count, text[i + 4] == 0x2D, digits(i + 5, 2), text[i + 7] == 0x2D, digits(i + 8, 2) {
+                return true
+            }
             if digits(i, 2), i + 10 <= text.count, text[i + 2] == 0x2F || text[i + 2] == 0x2E, digits(i + 3, 2), text[i + 5] == text[i + 2],
-               digits(i + 6, 4) { return true }
+                digits(i + 6, 4)
+            {
+                return true
+            }
         }
         let words: [String]
         if ByteText.isASCII(text) {
@@ -212,7 +223,9 @@ public struct ChromeRules: Sendable {
             words = String(decoding: text, as: UTF8.self).lowercased()
                 .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         }
-        let hasYear = words.contains { $0.utf8.count == 4 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && ($0.hasPrefix("19") || $0.hasPrefix("20")) }
+        let hasYear = words.contains {
+            $0.utf8.count == 4 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && ($0.hasPrefix("19") || $0.hasPrefix("20"))
+        }
         return hasYear && words.contains { monthNames.contains($0) }
     }
 }

@@ -56,7 +56,8 @@ public struct Cleaner: Sendable {
             if let range = current, i > 0 {
                 let previous = lines[i - 1]
                 if currentChrome == nil, lineChrome[i] == nil,
-                   isSoftBreak(utf8, previous: previous.content, next: line.content, longest: longestLine(lines, around: i)) {
+                    isSoftBreak(utf8, previous: previous.content, next: line.content, longest: longestLine(lines, around: i))
+                {
                     for j in previous.content.upperBound..<line.content.lowerBound where utf8[j] == 0x0A || utf8[j] == 0x0D {
                         text[j] = 0x20
                     }
@@ -157,14 +158,15 @@ public struct Cleaner: Sendable {
     // MARK: - Soft and hard line breaks
 
     /// Words that cannot end a heading: a line that ends with one goes on in the next line.
-    static let connectors: Set<ShortWord> = Set([
-        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
-        "with", "as", "that", "which", "who", "whose", "while", "when", "where", "than", "into", "onto",
-        "its", "their", "his", "her", "our", "your", "this", "these", "those", "such", "both", "between",
-        "among", "about", "over", "under", "after", "before", "during", "through", "is", "are", "was",
-        "were", "be", "been", "has", "have", "had", "will", "would", "should", "could", "can", "may",
-        "might", "must", "also", "not", "said", "says", "very", "more", "most", "two", "each", "all",
-    ].compactMap { ShortWord($0) })
+    static let connectors: Set<ShortWord> = Set(
+        [
+            "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from",
+            "with", "as", "that", "which", "who", "whose", "while", "when", "where", "than", "into", "onto",
+            "its", "their", "his", "her", "our", "your", "this", "these", "those", "such", "both", "between",
+            "among", "about", "over", "under", "after", "before", "during", "through", "is", "are", "was",
+            "were", "be", "been", "has", "have", "had", "will", "would", "should", "could", "can", "may",
+            "might", "must", "also", "not", "said", "says", "very", "more", "most", "two", "each", "all",
+        ].compactMap { ShortWord($0) })
 
     private func isSoftBreak(_ utf8: [UInt8], previous: Range<Int>, next: Range<Int>, longest: Int) -> Bool {
         let last = utf8[previous.upperBound - 1]
@@ -187,9 +189,18 @@ public struct Cleaner: Sendable {
         var j = range.upperBound
         while j > range.lowerBound {
             let b = utf8[j - 1]
-            if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x20 { j -= 1; continue }
-            if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE2, utf8[j - 2] == 0x80, b == 0x99 || b == 0x9D { j -= 3; continue }
-            if j - 2 >= range.lowerBound, utf8[j - 2] == 0xC2, b == 0xBB { j -= 2; continue }
+            if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x20 {
+                j -= 1
+                continue
+            }
+            if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE2, utf8[j - 2] == 0x80, b == 0x99 || b == 0x9D {
+                j -= 3
+                continue
+            }
+            if j - 2 >= range.lowerBound, utf8[j - 2] == 0xC2, b == 0xBB {
+                j -= 2
+                continue
+            }
             if b == 0x2E || b == 0x21 || b == 0x3F { return true }
             if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE2, utf8[j - 2] == 0x80, b == 0xA6 { return true }
             if j - 3 >= range.lowerBound, utf8[j - 3] == 0xE3, utf8[j - 2] == 0x80, b == 0x82 { return true }
@@ -200,7 +211,9 @@ public struct Cleaner: Sendable {
     }
 
     static let lineEndAbbreviations: Set<ShortWord> = Set(
-        ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "mt", "no", "vs", "jr", "sr"].compactMap { ShortWord($0) })
+        ["mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "mt", "no", "vs", "jr", "sr"].compactMap {
+            ShortWord($0)
+        })
 
     static func endsWithAbbreviation(_ utf8: [UInt8], _ range: Range<Int>) -> Bool {
         guard utf8[range.upperBound - 1] == 0x2E else { return false }
@@ -214,7 +227,6 @@ public struct Cleaner: Sendable {
         while j > range.lowerBound, Characters.isASCIILetter(utf8[j - 1]) { j -= 1 }
         return ShortWord(utf8[j..<range.upperBound])
     }
-
 
     // MARK: - Seams inside a line
 
@@ -289,7 +301,8 @@ public struct Cleaner: Sendable {
         let credit = string(utf8, (dash + dashLength)..<range.upperBound)
         let words = credit.split(separator: " ")
         guard !words.isEmpty, words.count <= 4, credit.filter(\.isLetter).count >= 3,
-              credit.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.isUppercase) || ["-", "/", "&", " "].contains($0) }) else {
+            credit.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.isUppercase) || ["-", "/", "&", " "].contains($0) })
+        else {
             return nil
         }
         // Before it: the end of a sentence.
@@ -332,7 +345,8 @@ public struct Cleaner: Sendable {
         return nil
     }
 
-    static let metadataFieldNames: Set<ShortWord> = Set(["date", "dated", "published", "posted", "updated", "time"].compactMap { ShortWord($0) })
+    static let metadataFieldNames: Set<ShortWord> = Set(
+        ["date", "dated", "published", "posted", "updated", "time"].compactMap { ShortWord($0) })
 
     static func isISODate(_ word: Substring) -> Bool {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)

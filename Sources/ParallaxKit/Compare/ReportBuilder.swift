@@ -16,9 +16,11 @@ struct ReportBuilder {
         let (findingsOfGroups, driftOfGroups) = classify(groupSentences, digitLoss: digitLoss, words: words)
         var alignments: [Alignment] = []
         for (g, group) in alignment.groups.enumerated() {
-            alignments.append(Alignment(
-                a: group.a, b: group.b, score: Double.reportFigure(group.score), coverageA: Double.reportFigure(group.coverageA),
-                coverageB: Double.reportFigure(group.coverageB), moved: group.moved, uncertain: group.uncertain, drift: Double.reportFigure(driftOfGroups[g])))
+            alignments.append(
+                Alignment(
+                    a: group.a, b: group.b, score: Double.reportFigure(group.score), coverageA: Double.reportFigure(group.coverageA),
+                    coverageB: Double.reportFigure(group.coverageB), moved: group.moved, uncertain: group.uncertain,
+                    drift: Double.reportFigure(driftOfGroups[g])))
         }
         for sentence in alignment.omitted {
             alignments.append(Alignment(a: [sentence], b: [], score: 0, coverageA: 0, coverageB: 0, moved: false, uncertain: false))
@@ -56,11 +58,11 @@ struct ReportBuilder {
         let event = EventJudge.judge(anchors.a, anchors.b, coverage: (coverageA, coverageB), coverageThreshold: threshold)
         let limits = [a, b].compactMap(LimitNote.sentenceTokens)
         let summary = Summary(
-            coverageA: Double.reportFigure(coverageA), coverageB: Double.reportFigure(coverageB), sameEvent: event.verdict == .same, counts: counts,
+            coverageA: Double.reportFigure(coverageA), coverageB: Double.reportFigure(coverageB), sameEvent: event.verdict == .same,
+            counts: counts,
             event: event, limits: limits.isEmpty ? nil : limits)
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
     }
-
 
     /// Gives each finding between sentences of both accounts that sit in a group the aligner is
     /// unsure of the reason it is unsure (the first such group's, A's side first).
@@ -92,8 +94,9 @@ struct ReportBuilder {
         let language = options.alignment.language
         // Each account's vocabulary, a task each.
         let vocabularies = Concurrently.both { forA in
-            Classifier.vocabulary(of: forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language),
-                                  stripDigits: (forA ? digitLoss.b : digitLoss.a) != nil)
+            Classifier.vocabulary(
+                of: forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language),
+                stripDigits: (forA ? digitLoss.b : digitLoss.a) != nil)
         }
         let datelines = (a: Dateline.of(a), b: Dateline.of(b))
         let names = NameMatcher(documents: [(a, words.a), (b, words.b)])
@@ -122,14 +125,16 @@ struct ReportBuilder {
     private func oneSidedFindings() -> [Finding] {
         var out: [Finding] = []
         for sentence in alignment.omitted {
-            out.append(Finding(
-                id: fingerprint(.omission, a: [sentence], b: []), category: .omission, severity: options.severity(.omission),
-                message: OmissionRule.wholeSentenceMessage, a: span(a, sentence), b: nil, weight: contentWeight(a, sentence)))
+            out.append(
+                Finding(
+                    id: fingerprint(.omission, a: [sentence], b: []), category: .omission, severity: options.severity(.omission),
+                    message: OmissionRule.wholeSentenceMessage, a: span(a, sentence), b: nil, weight: contentWeight(a, sentence)))
         }
         for sentence in alignment.added {
-            out.append(Finding(
-                id: fingerprint(.addition, a: [], b: [sentence]), category: .addition, severity: options.severity(.addition),
-                message: AdditionRule.wholeSentenceMessage, a: nil, b: span(b, sentence), weight: contentWeight(b, sentence)))
+            out.append(
+                Finding(
+                    id: fingerprint(.addition, a: [], b: [sentence]), category: .addition, severity: options.severity(.addition),
+                    message: AdditionRule.wholeSentenceMessage, a: nil, b: span(b, sentence), weight: contentWeight(b, sentence)))
         }
         return out
     }
@@ -145,7 +150,9 @@ struct ReportBuilder {
         }
         // A quotation: a straight or an opening curly double quote (E2 80 9C).
         let utf8 = document.source.utf8[document.sentences[sentence].start..<document.sentences[sentence].end]
-        if utf8.contains(0x22) || utf8.indices.contains(where: { utf8[$0] == 0xE2 && $0 + 2 < utf8.endIndex && utf8[$0 + 1] == 0x80 && utf8[$0 + 2] == 0x9C }) {
+        if utf8.contains(0x22)
+            || utf8.indices.contains(where: { utf8[$0] == 0xE2 && $0 + 2 < utf8.endIndex && utf8[$0 + 1] == 0x80 && utf8[$0 + 2] == 0x9C })
+        {
             weight += 3
         }
         if words.contains(where: { Lexicon.speechVerbs.contains($0.key) }) { weight += 3 }
@@ -174,11 +181,13 @@ struct ReportBuilder {
         for (document, other, counts) in [(a, b, loss.a), (b, a, loss.b)] {
             guard let (_, theirs) = counts else { continue }
             let span = Span(sentences: [], start: 0, end: document.source.utf8.count, text: "")
-            let message = "\(document.id) has lost its digits: none of its sentences has a number, where \(other.id) has \(theirs). Numbers missing from \(document.id) are not reported one by one."
-            out.append(Finding(
-                id: fingerprint(.number, a: [], b: [], detail: "digits lost in \(document.id)"), category: .number,
-                severity: options.severity(.number), message: message,
-                a: document.id == a.id ? span : nil, b: document.id == b.id ? span : nil, weight: Double(theirs)))
+            let message =
+                "\(document.id) has lost its digits: none of its sentences has a number, where \(other.id) has \(theirs). Numbers missing from \(document.id) are not reported one by one."
+            out.append(
+                Finding(
+                    id: fingerprint(.number, a: [], b: [], detail: "digits lost in \(document.id)"), category: .number,
+                    severity: options.severity(.number), message: message,
+                    a: document.id == a.id ? span : nil, b: document.id == b.id ? span : nil, weight: Double(theirs)))
         }
         return out
     }

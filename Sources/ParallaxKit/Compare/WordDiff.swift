@@ -1,4 +1,5 @@
 import Algorithms
+
 /// A change between the words of two aligned groups: words of A replaced by words of B (either
 /// side may be empty).
 struct Hunk: Sendable {
@@ -39,7 +40,10 @@ enum WordDiff {
                 open = hunk
                 j += 1
             } else {
-                if let hunk = open { hunks.append(hunk); open = nil }
+                if let hunk = open {
+                    hunks.append(hunk)
+                    open = nil
+                }
                 if i < a.count && j < b.count { equal.append((i, j)) }
                 i += 1
                 j += 1

@@ -76,7 +76,8 @@ enum DateParser {
             // "the night before Sunday", "the night to Sunday", "on the eve of Sunday" name the
             // day before: Saturday night.
             let dayBefore =
-                (nightWords.contains(text.key(i - 2)) && [WordKey.of("before"), WordKey.of("to"), WordKey.of("into")].contains(text.key(i - 1)))
+                (nightWords.contains(text.key(i - 2))
+                    && [WordKey.of("before"), WordKey.of("to"), WordKey.of("into")].contains(text.key(i - 1)))
                 || (text.key(i - 2) == WordKey.of("eve") && text.key(i - 1) == WordKey.of("of"))
             var fields = Fields(weekday: dayBefore ? (weekday + 6) % 7 : weekday)
             var next = i + 1
@@ -107,17 +108,18 @@ enum DateParser {
 
     private static func mention(_ text: FactText, _ fields: Fields, _ first: Int, _ next: Int) -> DateMention {
         let range = text.byteRange(first, next - 1)
-        return DateMention(year: fields.year, month: fields.month, day: fields.day, weekday: fields.weekday, lastDay: fields.lastDay,
-                           range: range, surface: text.surface(range))
+        return DateMention(
+            year: fields.year, month: fields.month, day: fields.day, weekday: fields.weekday, lastDay: fields.lastDay,
+            range: range, surface: text.surface(range))
     }
 
     /// "2021-06-28".
     private static func iso(_ text: FactText, _ i: Int) -> (DateMention, Int)? {
         guard text.digitCount(i) == 4, text.isSymbol(i + 1, 0x2D), text.touches(i + 1), text.touches(i + 2),
-              (1...2).contains(text.digitCount(i + 2)), text.isSymbol(i + 3, 0x2D), text.touches(i + 3), text.touches(i + 4),
-              (1...2).contains(text.digitCount(i + 4)),
-              let year = text.integer(i), let month = text.integer(i + 2), let day = text.integer(i + 4),
-              (1...12).contains(month), (1...31).contains(day), !text.isNumber(i + 5) || !text.touches(i + 5)
+            (1...2).contains(text.digitCount(i + 2)), text.isSymbol(i + 3, 0x2D), text.touches(i + 3), text.touches(i + 4),
+            (1...2).contains(text.digitCount(i + 4)),
+            let year = text.integer(i), let month = text.integer(i + 2), let day = text.integer(i + 4),
+            (1...12).contains(month), (1...31).contains(day), !text.isNumber(i + 5) || !text.touches(i + 5)
         else { return nil }
         return (mention(text, Fields(year: year, month: month, day: day), i, i + 5), i + 5)
     }
@@ -128,11 +130,11 @@ enum DateParser {
         let separator: UInt32
         if text.isSymbol(i + 1, 0x2F) { separator = 0x2F } else if text.isSymbol(i + 1, 0x2E) { separator = 0x2E } else { return nil }
         guard (1...2).contains(text.digitCount(i)), text.touches(i + 1), text.touches(i + 2), (1...2).contains(text.digitCount(i + 2)),
-              text.isSymbol(i + 3, separator), text.touches(i + 3), text.touches(i + 4),
-              text.digitCount(i + 4) == 4 || (separator == 0x2F && text.digitCount(i + 4) == 2),
-              !(text.isSymbol(i - 1, separator) && text.touches(i)),
-              let first = text.integer(i), let second = text.integer(i + 2), var year = text.integer(i + 4),
-              (1...31).contains(first), (1...31).contains(second)
+            text.isSymbol(i + 3, separator), text.touches(i + 3), text.touches(i + 4),
+            text.digitCount(i + 4) == 4 || (separator == 0x2F && text.digitCount(i + 4) == 2),
+            !(text.isSymbol(i - 1, separator) && text.touches(i)),
+            let first = text.integer(i), let second = text.integer(i + 2), var year = text.integer(i + 4),
+            (1...31).contains(first), (1...31).contains(second)
         else { return nil }
         if year < 100 { year += 2000 }
         var fields = Fields(year: year)
@@ -156,14 +158,18 @@ enum DateParser {
         if text.touches(next), FactLexicon.ordinalSuffixes.contains(text.key(next)) { next += 1 }
         // "3,300", "3.5", "9:30" are not days.
         if text.touches(next), text.isSymbol(next, 0x2C) || text.isSymbol(next, 0x2E) || text.isSymbol(next, 0x3A),
-           text.isNumber(next + 1), text.touches(next + 1) { return nil }
+            text.isNumber(next + 1), text.touches(next + 1)
+        {
+            return nil
+        }
         var k = next
         if text.isDash(k) || text.key(k) == FactLexicon.keys.to || text.key(k) == FactLexicon.keys.and {
             k += 1
             if text.key(k) == FactLexicon.keys.the { k += 1 }
             if (1...2).contains(text.digitCount(k)), let last = text.integer(k), last > day, last <= 31,
-               !(text.touches(k + 1) && (text.isSymbol(k + 1, 0x2C) || text.isSymbol(k + 1, 0x2E) || text.isSymbol(k + 1, 0x3A))
-                   && text.isNumber(k + 2) && text.touches(k + 2)) {
+                !(text.touches(k + 1) && (text.isSymbol(k + 1, 0x2C) || text.isSymbol(k + 1, 0x2E) || text.isSymbol(k + 1, 0x3A))
+                    && text.isNumber(k + 2) && text.touches(k + 2))
+            {
                 var end = k + 1
                 if text.touches(end), FactLexicon.ordinalSuffixes.contains(text.key(end)) { end += 1 }
                 return (day, last, end)
@@ -234,7 +240,9 @@ enum DateParser {
         guard let (day, last, afterDay) = day(text, i) else { return nil }
         var k = afterDay
         if text.key(k) == FactLexicon.keys.of { k += 1 }
-        guard text.tokens.indices.contains(k), text.tokens[k].space != .none, let (month, afterMonth, _) = month(text, k) else { return nil }
+        guard text.tokens.indices.contains(k), text.tokens[k].space != .none, let (month, afterMonth, _) = month(text, k) else {
+            return nil
+        }
         var fields = Fields(month: month, day: day, lastDay: last)
         var next = afterMonth
         let comma = text.isSymbol(next, 0x2C) ? next + 1 : next

@@ -53,7 +53,8 @@ struct CalendarDate: Hashable, Comparable, CustomStringConvertible {
     static func iso(_ text: Substring) -> CalendarDate? {
         let parts = text.prefix(10).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         return CalendarDate(year: y, month: m, day: d)
     }
 }
@@ -115,6 +116,8 @@ enum Dateline {
 /// English calendar words and ordinal suffixes, by fold key.
 enum CalendarWords {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
     static let ordinalSuffixes: Set<String> = ["th", "st", "nd", "rd"]
 }

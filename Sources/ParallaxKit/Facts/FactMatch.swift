@@ -77,7 +77,7 @@ enum FactMatcher {
         guard let vx = x.value, let vy = y.value, equal(vx, vy) else { return false }
         switch (x.upper, y.upper) {
         case (nil, nil): break
-        case let (ux?, uy?): guard equal(ux, uy) else { return false }
+        case (let ux?, let uy?): guard equal(ux, uy) else { return false }
         default: return false
         }
         let numbers: Set<QuantityKind> = [.cardinal, .year]
@@ -209,8 +209,10 @@ enum FactMatcher {
     /// 1 pair when the mentions stand in a similar relative place on their sides (within half
     /// the sentence for 0, a third for 1), 2 only when each side has exactly one leftover, nil
     /// never.
-    private static func pairLeftovers(countA: Int, countB: Int, usedA: inout [Bool], usedB: inout [Bool],
-                                      distance: (Int, Int) -> Int?) -> [(a: Int, b: Int)] {
+    private static func pairLeftovers(
+        countA: Int, countB: Int, usedA: inout [Bool], usedB: inout [Bool],
+        distance: (Int, Int) -> Int?
+    ) -> [(a: Int, b: Int)] {
         let leftA = (0..<countA).filter { !usedA[$0] }
         let leftB = (0..<countB).filter { !usedB[$0] }
         guard !leftA.isEmpty, !leftB.isEmpty else { return [] }
@@ -220,11 +222,12 @@ enum FactMatcher {
             for j in leftB {
                 let offset = abs(place(i, countA) - place(j, countB))
                 guard let slot = distance(i, j) else { continue }
-                let fits = switch slot {
-                case 0: offset <= 0.5
-                case 1: offset <= 0.34
-                default: leftA.count == 1 && leftB.count == 1
-                }
+                let fits =
+                    switch slot {
+                    case 0: offset <= 0.5
+                    case 1: offset <= 0.34
+                    default: leftA.count == 1 && leftB.count == 1
+                    }
                 if fits { candidates.append((i, j, slot, offset)) }
             }
         }

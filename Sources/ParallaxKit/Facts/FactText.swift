@@ -146,7 +146,9 @@ struct FactText: Sendable {
                 continue
             }
             if byte < 0x80 && (byte | 0x20) &- 0x61 >= 26 {
-                tokens.append(FactToken(kind: .symbol, start: i, end: i + 1, space: space, key: UInt64(byte), isCapitalized: false, isUppercase: false))
+                tokens.append(
+                    FactToken(
+                        kind: .symbol, start: i, end: i + 1, space: space, key: UInt64(byte), isCapitalized: false, isUppercase: false))
                 space = .none
                 i += 1
                 continue
@@ -163,7 +165,10 @@ struct FactText: Sendable {
                     continue
                 }
                 if !isLetter(scalar) {
-                    tokens.append(FactToken(kind: .symbol, start: i, end: i + width, space: space, key: UInt64(scalar), isCapitalized: false, isUppercase: false))
+                    tokens.append(
+                        FactToken(
+                            kind: .symbol, start: i, end: i + width, space: space, key: UInt64(scalar), isCapitalized: false,
+                            isUppercase: false))
                     space = .none
                     i += width
                     continue
@@ -192,8 +197,10 @@ struct FactText: Sendable {
                     j += width
                 }
             }
-            tokens.append(FactToken(kind: .word, start: i, end: j, space: space, key: ascii ? key : 0,
-                                    isCapitalized: capitalized, isUppercase: uppercase && capitalized))
+            tokens.append(
+                FactToken(
+                    kind: .word, start: i, end: j, space: space, key: ascii ? key : 0,
+                    isCapitalized: capitalized, isUppercase: uppercase && capitalized))
             space = .none
             i = j
         }

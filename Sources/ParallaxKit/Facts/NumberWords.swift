@@ -28,13 +28,25 @@ enum FactLexicon {
             for (i, word) in list.enumerated() { words[WordKey.of(word)] = NumberWord(role: role, value: values(i), isOrdinal: ordinal) }
         }
         add(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], .unit, ordinal: false) { Double($0) }
-        add(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"], .teen, ordinal: false) { Double($0 + 10) }
+        add(
+            ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"], .teen,
+            ordinal: false
+        ) { Double($0 + 10) }
         add(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], .tens, ordinal: false) { Double(($0 + 2) * 10) }
         add(["hundred", "thousand", "million", "billion", "trillion"], .scale, ordinal: false) { scaleValues[$0] }
-        add(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], .unit, ordinal: true) { Double($0) }
-        add(["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"],
-            .teen, ordinal: true) { Double($0 + 10) }
-        add(["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], .tens, ordinal: true) { Double(($0 + 2) * 10) }
+        add(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], .unit, ordinal: true) {
+            Double($0)
+        }
+        add(
+            [
+                "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                "nineteenth",
+            ],
+            .teen, ordinal: true
+        ) { Double($0 + 10) }
+        add(["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], .tens, ordinal: true) {
+            Double(($0 + 2) * 10)
+        }
         add(["hundredth", "thousandth", "millionth", "billionth", "trillionth"], .scale, ordinal: true) { scaleValues[$0] }
         return words
     }()
@@ -77,15 +89,19 @@ enum FactLexicon {
 
     /// Words before letters and digits that make them no name ("mid-2021", "top-10", "under-21").
     static let notIdentifiers: Set<UInt64> = Set(
-        ["mid", "pre", "post", "over", "under", "non", "anti", "top", "ex", "late", "early", "sub", "super", "ultra", "age", "aged",
-         "year", "years", "day", "days", "week", "weeks", "month", "months", "the", "a", "an", "and", "or", "to", "of", "in", "on",
-         "at", "by", "for", "from", "with", "per", "no", "nr", "vs", "p", "pp", "x", "up", "down", "all", "best", "first", "last",
-         "around", "about", "approx", "ca", "plus", "minus", "since", "until", "till", "between", "than"].map(WordKey.of))
+        [
+            "mid", "pre", "post", "over", "under", "non", "anti", "top", "ex", "late", "early", "sub", "super", "ultra", "age", "aged",
+            "year", "years", "day", "days", "week", "weeks", "month", "months", "the", "a", "an", "and", "or", "to", "of", "in", "on",
+            "at", "by", "for", "from", "with", "per", "no", "nr", "vs", "p", "pp", "x", "up", "down", "all", "best", "first", "last",
+            "around", "about", "approx", "ca", "plus", "minus", "since", "until", "till", "between", "than",
+        ].map(WordKey.of))
 
     /// Words before a lone "one" that make it a pronoun ("no one", "the one", "this one").
     static let pronounOneBefore: Set<UInt64> = Set(
-        ["no", "the", "this", "that", "each", "every", "any", "which", "only", "another", "such", "little", "loved", "last",
-         "right", "wrong", "new", "old", "big", "small", "other"].map(WordKey.of))
+        [
+            "no", "the", "this", "that", "each", "every", "any", "which", "only", "another", "such", "little", "loved", "last",
+            "right", "wrong", "new", "old", "big", "small", "other",
+        ].map(WordKey.of))
     /// Words after a lone "one" that make it a pronoun ("one of", "one another", "one who").
     static let pronounOneAfter: Set<UInt64> = Set(["of", "another", "who", "whose", "which", "that", "s"].map(WordKey.of))
     /// Words before "second" that make it the unit of time ("a second", "per second").
@@ -181,12 +197,16 @@ enum FactLexicon {
 
     /// One-word hedges before a number ("about 3,300").
     static let hedges: Set<UInt64> = Set(
-        ["about", "around", "approximately", "approx", "roughly", "some", "nearly", "almost", "over", "under", "circa", "ca",
-         "estimated", "approaching", "upwards", "barely"].map(WordKey.of))
+        [
+            "about", "around", "approximately", "approx", "roughly", "some", "nearly", "almost", "over", "under", "circa", "ca",
+            "estimated", "approaching", "upwards", "barely",
+        ].map(WordKey.of))
     /// Two-word hedges before a number ("more than", "up to"), as (first, second) keys.
     static let hedgePairs: Set<WordPair> = Set(
-        [("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to"), ("at", "least"), ("at", "most"), ("close", "to"),
-         ("upwards", "of"), ("as", "many"), ("as", "much"), ("in", "excess")].map { WordPair(first: WordKey.of($0), second: WordKey.of($1)) })
+        [
+            ("more", "than"), ("less", "than"), ("fewer", "than"), ("up", "to"), ("at", "least"), ("at", "most"), ("close", "to"),
+            ("upwards", "of"), ("as", "many"), ("as", "much"), ("in", "excess"),
+        ].map { WordPair(first: WordKey.of($0), second: WordKey.of($1)) })
 
     // MARK: - Calendar
 
@@ -216,8 +236,10 @@ enum FactLexicon {
 
     /// Words before a capitalised "May" that make it the month ("in May", "last May").
     static let beforeMonth: Set<UInt64> = Set(
-        ["in", "of", "since", "until", "till", "last", "next", "early", "late", "mid", "from", "by", "during", "before", "after",
-         "through", "throughout", "this", "end", "beginning"].map(WordKey.of))
+        [
+            "in", "of", "since", "until", "till", "last", "next", "early", "late", "mid", "from", "by", "during", "before", "after",
+            "through", "throughout", "this", "end", "beginning",
+        ].map(WordKey.of))
 
     /// Months never read when written in lowercase ("may", "march", "august" are ordinary words).
     static let lowercaseNeverMonth: Set<Int> = [3, 5, 8]

@@ -106,7 +106,8 @@ private struct QuantityScanner {
         var negative = false
         if !core.isSpelled {
             if text.isSymbol(first - 1, 0x2D) || text.isSymbol(first - 1, 0x2212), text.touches(first),
-               first - 1 == 0 || text.tokens[first - 1].space != .none || text.isSymbol(first - 2, 0x28) {
+                first - 1 == 0 || text.tokens[first - 1].space != .none || text.isSymbol(first - 2, 0x28)
+            {
                 negative = true
                 first -= 1
             }
@@ -143,7 +144,8 @@ private struct QuantityScanner {
             next = found.next
             // "5% to 7%", "5 km - 7 km": a range whose ends carry the unit.
             if upper == nil, let range = range(after: next, lower: core, lowerValue: value, opening: opening),
-               let again = self.suffix(at: range.next, core: core, value: range.upper), again.kind == found.kind, again.unit == found.unit {
+                let again = self.suffix(at: range.next, core: core, value: range.upper), again.kind == found.kind, again.unit == found.unit
+            {
                 upper = range.upper
                 value = range.lower
                 next = again.next
@@ -165,7 +167,8 @@ private struct QuantityScanner {
         } else if suffix != nil {
             kind = .measure
         } else if core.isPlainFourDigits, !negative, core.scale == 1, (1800...2100).contains(value),
-                  upper == nil || upperIsYear || core.isDecade {
+            upper == nil || upperIsYear || core.isDecade
+        {
             kind = .year
         } else {
             kind = .cardinal
@@ -179,8 +182,9 @@ private struct QuantityScanner {
 
     private func make(_ quantity: Quantity, first: Int, last: Int, spelled: Bool, weak: Bool = false) -> QuantityMention {
         let range = text.byteRange(first, last)
-        return QuantityMention(quantity: quantity, range: range, surface: text.surface(range), isSpelledOut: spelled,
-                               isApproximate: isHedged(before: first), isWeak: weak)
+        return QuantityMention(
+            quantity: quantity, range: range, surface: text.surface(range), isSpelledOut: spelled,
+            isApproximate: isHedged(before: first), isWeak: weak)
     }
 
     /// Whether a hedge stands right before token `first` ("about", "more than", "~").
@@ -216,7 +220,8 @@ private struct QuantityScanner {
                     spaced = spaced * 1000 + text.number(k)
                     k += 1
                 }
-                let continues = text.touches(k) && (text.isSymbol(k, 0x2C) || text.isSymbol(k, 0x2E) || text.isSymbol(k, 0x3A))
+                let continues =
+                    text.touches(k) && (text.isSymbol(k, 0x2C) || text.isSymbol(k, 0x2E) || text.isSymbol(k, 0x3A))
                     && text.isNumber(k + 1) && text.touches(k + 1)
                 if k > next, !continues, !text.isNumber(k) {
                     value = spaced
@@ -243,7 +248,8 @@ private struct QuantityScanner {
         }
         var decimal = false
         if text.isSymbol(next, 0x2E), text.touches(next), text.touches(next + 1), text.isNumber(next + 1),
-           !(text.isSymbol(next + 2, 0x2E) && text.touches(next + 2) && text.isNumber(next + 3) && text.touches(next + 3)) {
+            !(text.isSymbol(next + 2, 0x2E) && text.touches(next + 2) && text.isNumber(next + 3) && text.touches(next + 3))
+        {
             let digits = text.tokens[next + 1]
             var fraction = 0.0
             var scale = 1.0
@@ -262,8 +268,9 @@ private struct QuantityScanner {
             next += 1
             fraction = true
         } else if !grouped, !decimal, text.digitCount(next) == 1, text.tokens[next].space != .none, text.isSymbol(next + 1, 0x2F),
-                  text.touches(next + 1), text.touches(next + 2), let numerator = text.integer(next), let denominator = text.integer(next + 2),
-                  numerator >= 1, numerator < denominator, denominator <= 16, !(text.isSymbol(next + 3, 0x2F) && text.touches(next + 3)) {
+            text.touches(next + 1), text.touches(next + 2), let numerator = text.integer(next), let denominator = text.integer(next + 2),
+            numerator >= 1, numerator < denominator, denominator <= 16, !(text.isSymbol(next + 3, 0x2F) && text.touches(next + 3))
+        {
             // "3 1/2"
             value += Double(numerator) / Double(denominator)
             next += 3
@@ -282,7 +289,8 @@ private struct QuantityScanner {
                 core.isPlainInteger = false
                 core.next = next + 1
             } else if suffix == K.keys.s, core.isPlainFourDigits, value.truncatingRemainder(dividingBy: 10) == 0,
-                      [K.keys.the, K.keys.early, K.keys.late, K.keys.mid].contains(text.key(text.isDash(i - 1) ? i - 2 : i - 1)) {
+                [K.keys.the, K.keys.early, K.keys.late, K.keys.mid].contains(text.key(text.isDash(i - 1) ? i - 2 : i - 1))
+            {
                 // "the 1990s", "the early 1990s", "mid-1990s"; a bare "1860s" is a plural or a
                 // possessive without its apostrophe.
                 core.isDecade = true
@@ -296,10 +304,13 @@ private struct QuantityScanner {
     private func digitIdentifier(at i: Int) -> (QuantityMention, Int)? {
         let next = i + 1
         guard text.isWord(next), text.touches(next), text.tokens[next].isUppercase, text.tokens[next].length <= 2,
-              !text.isWord(next + 1) || !text.touches(next + 1), text.digitCount(i) <= 2 else { return nil }
+            !text.isWord(next + 1) || !text.touches(next + 1), text.digitCount(i) <= 2
+        else { return nil }
         let key = text.key(next)
         let isUnit = K.units[key] != nil && key != K.keys.g
-        guard !isUnit, K.scaleAbbreviations[key] == nil, !K.ordinalSuffixes.contains(key), key != K.keys.am, key != K.keys.pm else { return nil }
+        guard !isUnit, K.scaleAbbreviations[key] == nil, !K.ordinalSuffixes.contains(key), key != K.keys.am, key != K.keys.pm else {
+            return nil
+        }
         let name = text.surface(text.byteRange(i, next)).lowercased()
         return (make(Quantity(kind: .identifier, value: nil, identifier: name), first: i, last: next, spelled: false), next + 1)
     }
@@ -308,13 +319,14 @@ private struct QuantityScanner {
     private func identifier(at i: Int) -> (QuantityMention, Int)? {
         let first = text.key(i)
         guard first != 0, !K.notIdentifiers.contains(first), K.numberWords[first] == nil, K.months[first] == nil,
-              K.weekdays[first] == nil, !(K.currencyCodes[first] != nil && text.tokens[i].isUppercase),
-              K.units[first] == nil || text.tokens[i].isUppercase, K.scaleAbbreviations[first] == nil
+            K.weekdays[first] == nil, !(K.currencyCodes[first] != nil && text.tokens[i].isUppercase),
+            K.units[first] == nil || text.tokens[i].isUppercase, K.scaleAbbreviations[first] == nil
         else { return nil }
         var last = i
         var words = [i]
         while words.count < 3, text.isDash(last + 1), text.touches(last + 1), text.isWord(last + 2), text.touches(last + 2),
-              text.key(last + 2) != 0, text.isNumber(last + 3) || text.isDash(last + 3) {
+            text.key(last + 2) != 0, text.isNumber(last + 3) || text.isDash(last + 3)
+        {
             last += 2
             words.append(last)
         }
@@ -328,7 +340,10 @@ private struct QuantityScanner {
         }
         // "G20,000"? Then it is no name.
         if text.isSymbol(number + 1, 0x2C) || text.isSymbol(number + 1, 0x2E), text.touches(number + 1), text.isNumber(number + 2),
-           text.touches(number + 2) { return nil }
+            text.touches(number + 2)
+        {
+            return nil
+        }
         let letters = words.reduce(0) { $0 + text.tokens[$1].length }
         guard letters <= 10, text.digitCount(number) <= 6 else { return nil }
         let key = words.map { text.lowercaseWord($0) }.joined() + text.surface(text.byteRange(number, number))
@@ -341,7 +356,8 @@ private struct QuantityScanner {
         guard before >= 0 else { return nil }
         if text.tokens[before].kind == .symbol, let code = K.currencySymbols[text.tokens[before].key] {
             if code == "USD", text.touches(before), text.isWord(before - 1), text.tokens[before - 1].isUppercase,
-               let prefixed = K.dollarPrefixes[text.key(before - 1)] {
+                let prefixed = K.dollarPrefixes[text.key(before - 1)]
+            {
                 return (prefixed, before - 1)
             }
             return (code, before)
@@ -409,7 +425,8 @@ private struct QuantityScanner {
         }
         guard free(j), free(j - 1) else { return nil }
         guard let upperCore = text.isNumber(j) ? digitCore(at: j) : (lower.isSpelled ? wordCore(at: j) : nil),
-              upperCore.isOrdinal == lower.isOrdinal, !upperCore.isDecade else { return nil }
+            upperCore.isOrdinal == lower.isOrdinal, !upperCore.isDecade
+        else { return nil }
         if slash, !(upperCore.isPlainTwoDigits || upperCore.isPlainFourDigits) { return nil }
         var upper = upperCore.value
         var end = upperCore.next
@@ -524,7 +541,8 @@ private struct QuantityScanner {
             return (key == K.keys.pm, k + 1)
         }
         if key == K.keys.a || key == K.keys.p, text.isSymbol(k + 1, 0x2E), text.touches(k + 1), text.key(k + 2) == K.keys.m,
-           text.touches(k + 2) {
+            text.touches(k + 2)
+        {
             let next = text.isSymbol(k + 3, 0x2E) && text.touches(k + 3) ? k + 4 : k + 3
             return (key == K.keys.p, next)
         }
@@ -548,7 +566,8 @@ private struct QuantityScanner {
         var minute = 0
         var pm: Bool?
         if text.isSymbol(next, 0x3A), text.touches(next), text.touches(next + 1), text.digitCount(next + 1) == 2,
-           let m = text.integer(next + 1) {
+            let m = text.integer(next + 1)
+        {
             minute = m
             next += 2
             if text.isSymbol(next, 0x3A), text.touches(next), text.touches(next + 1), text.digitCount(next + 1) == 2 { next += 2 }
@@ -558,7 +577,8 @@ private struct QuantityScanner {
                 next = end
             }
         } else if text.isSymbol(next, 0x2E), text.touches(next), text.touches(next + 1), text.digitCount(next + 1) == 2,
-                  let m = text.integer(next + 1), let (isPM, end) = meridiem(at: next + 2) {
+            let m = text.integer(next + 1), let (isPM, end) = meridiem(at: next + 2)
+        {
             minute = m
             pm = isPM
             next = end
@@ -594,7 +614,10 @@ private struct QuantityScanner {
         guard key == K.keys.a || key == K.keys.an, K.countableByArticle.contains(text.key(i + 1)), free(i + 1) else { return nil }
         let before = text.key(i - 1)
         if text.isNumber(i - 1) || text.isSymbol(i - 1, 0x25) || K.numberWords[before] != nil || K.units[before] != nil
-            || K.currencyWords[before] != nil || K.scaleAbbreviations[before] != nil || K.rateWords.contains(before) { return nil }
+            || K.currencyWords[before] != nil || K.scaleAbbreviations[before] != nil || K.rateWords.contains(before)
+        {
+            return nil
+        }
         guard let unit = K.units[text.key(i + 1)] else { return nil }
         return (make(Quantity(kind: .measure, value: 1, unit: unit), first: i, last: i + 1, spelled: true, weak: true), i + 2)
     }
@@ -620,7 +643,8 @@ private struct QuantityScanner {
         var k = i
         // "half a million"
         if text.key(k) == keys.half, text.key(k + 1) == keys.a, let word = K.numberWords[text.key(k + 2)], word.role == .scale,
-           !word.isOrdinal {
+            !word.isOrdinal
+        {
             var core = Core(value: 0.5 * word.value, next: k + 3)
             core.isSpelled = true
             return core
@@ -663,7 +687,8 @@ private struct QuantityScanner {
                 words.append(("and", .scale, 0, k + 1))
                 k += 1
             } else if text.key(k) == keys.and, text.key(k + 1) == keys.a, text.key(k + 2) == keys.half, word.role != .scale,
-                      let scale = K.numberWords[text.key(k + 3)], scale.role == .scale, !scale.isOrdinal {
+                let scale = K.numberWords[text.key(k + 3)], scale.role == .scale, !scale.isOrdinal
+            {
                 // "one and a half million"
                 half = true
                 k += 3
@@ -673,8 +698,11 @@ private struct QuantityScanner {
         if words.count == 1, !ordinal {
             // A lone "one" that is a pronoun: "no one", "the one", "one of", "one another", "one's".
             if first.text == "one", K.units[text.key(i + 1)] == nil,
-               K.pronounOneBefore.contains(text.key(i - 1)) || K.pronounOneAfter.contains(text.key(i + 1))
-                || (text.isApostrophe(i + 1) && text.touches(i + 1)) { return nil }
+                K.pronounOneBefore.contains(text.key(i - 1)) || K.pronounOneAfter.contains(text.key(i + 1))
+                    || (text.isApostrophe(i + 1) && text.touches(i + 1))
+            {
+                return nil
+            }
         }
         // "a second", "per second": the unit of time, not the rank.
         if ordinal, words.count == 1, first.text == "second", K.secondAsTimeBefore.contains(text.key(i - 1)) { return nil }

@@ -13,7 +13,6 @@ enum BreakKind: Sendable, Hashable {
 enum BreakIterator {
     private static let prototypes = Locked<[String: OpaquePointer]>([:])
 
-
     fileprivate static func clone(kind: BreakKind, locale: String) throws(ICUError) -> OpaquePointer {
         let key = "\(kind)|\(locale)"
         let result: Result<OpaquePointer, ICUError> = prototypes.withLock { cache in
@@ -23,7 +22,8 @@ enum BreakIterator {
                 prototype = cached
             } else {
                 guard let opened = pxicu_breaker_open(kind.code, locale, &status), status <= 0 else {
-                    return .failure(ICUError(code: max(status, PXICU_ILLEGAL_ARGUMENT), operation: "opening a \(kind) break iterator for \(locale)"))
+                    return .failure(
+                        ICUError(code: max(status, PXICU_ILLEGAL_ARGUMENT), operation: "opening a \(kind) break iterator for \(locale)"))
                 }
                 cache[key] = opened
                 prototype = opened

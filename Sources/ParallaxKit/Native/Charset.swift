@@ -38,7 +38,10 @@ enum Charset {
         var errorOffset: Int32 = -1
         do {
             return try withResizingBuffer(guess: bytes.count + 2, "decoding from \(charset)") { out, capacity, length in
-                guard let source else { length = 0; return 0 }
+                guard let source else {
+                    length = 0
+                    return 0
+                }
                 return pxicu_decode(charset, source, Int32(bytes.count), out, capacity, &length, &errorOffset)
             }
         } catch {

@@ -18,7 +18,6 @@ struct ICUError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-
 /// Calls `body` with an output buffer of a guessed size and retries once with the size ICU asks
 /// for when the guess was too small (ICU's preflighting convention).
 func withResizingBuffer(

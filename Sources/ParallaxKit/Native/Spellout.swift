@@ -20,7 +20,9 @@ final class Spellout: Sendable {
         var status: Int32 = 0
         let opened = pxicu_spellout_open(locale, &status)
         try ICUError.check(status, "opening the spell-out number format for \(locale)")
-        guard let opened else { throw ICUError(code: PXICU_ILLEGAL_ARGUMENT, operation: "opening the spell-out number format for \(locale)") }
+        guard let opened else {
+            throw ICUError(code: PXICU_ILLEGAL_ARGUMENT, operation: "opening the spell-out number format for \(locale)")
+        }
         self.state = Locked(State(handle: opened, cache: [:]))
     }
 

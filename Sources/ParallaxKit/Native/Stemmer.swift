@@ -18,7 +18,6 @@ final class Stemmer {
         if let handle { sb_stemmer_delete(handle) }
     }
 
-
     /// The stem of a lowercase word (`sb_stemmer_stem`).
     func stem(_ word: String) -> String {
         if let known = memo[word] { return known }

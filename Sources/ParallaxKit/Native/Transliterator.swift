@@ -34,7 +34,8 @@ final class Transliterator: Sendable {
         if text.isEmpty { return [] }
         return try handle.withLock { (pointer) throws(ICUError) -> [UInt16] in
             try text.withUnsafeBufferPointer { (source) throws(ICUError) -> [UInt16] in
-                try withResizingBuffer(guess: source.count + source.count / 4 + 16, "transliterating with \(identifier)") { out, capacity, length in
+                try withResizingBuffer(guess: source.count + source.count / 4 + 16, "transliterating with \(identifier)") {
+                    out, capacity, length in
                     guard let base = source.baseAddress else { return PXICU_ILLEGAL_ARGUMENT }
                     return pxicu_transliterate(pointer, base, Int32(source.count), out, capacity, &length)
                 }

@@ -13,7 +13,9 @@ public struct FoldContext: Sendable {
         for key in keys { distinct.insert(key) }
         let spelling = SpellingVariants.confirmed(in: distinct)
         self.spelling = spelling
-        self.closedForms = Set(distinct.lazy.filter { $0.count >= 6 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } }.map { spelling[$0] ?? $0 })
+        self.closedForms = Set(
+            distinct.lazy.filter { $0.count >= 6 && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic } }.map { spelling[$0] ?? $0 }
+        )
     }
 
     /// The key of a token after the orthography layer's spelling step.

@@ -24,9 +24,11 @@ public struct Normalizer: Sendable {
         """
 
     private static let transliterators = Result { () throws(ICUError) in
-        (typography: try Transliterator(identifier: "Parallax-Typography", rules: typographyRules),
-         diacritics: try Transliterator(identifier: "NFD; [:Nonspacing Mark:] Remove; NFC"),
-         script: try Transliterator(identifier: "Any-Latin; Latin-ASCII"))
+        (
+            typography: try Transliterator(identifier: "Parallax-Typography", rules: typographyRules),
+            diacritics: try Transliterator(identifier: "NFD; [:Nonspacing Mark:] Remove; NFC"),
+            script: try Transliterator(identifier: "Any-Latin; Latin-ASCII")
+        )
     }
 
     /// The key of every token after every layer up to ``FoldLayer/orthography`` (spelling
@@ -143,7 +145,8 @@ public enum Orthography {
         var out = String.UnicodeScalarView()
         for (i, scalar) in scalars.enumerated() {
             if scalar == "-", i > 0, i + 1 < scalars.count,
-               isAlphanumeric(scalars[i - 1]), isAlphanumeric(scalars[i + 1]) {
+                isAlphanumeric(scalars[i - 1]), isAlphanumeric(scalars[i + 1])
+            {
                 continue
             }
             out.append(scalar)

@@ -48,15 +48,24 @@ public enum SpellingVariants {
     }
 
     private static let our = Array("our".utf8)
-    private static let ourEndings: Set<[UInt8]> = Set(["", "s", "ed", "ing", "able", "ably", "ite", "ites", "hood", "hoods", "liness", "ly", "ful",
-                                                        "ness", "er", "ers", "less", "ism", "ist", "ists"].map { Array($0.utf8) })
-    private static let ourExceptions: [[UInt8]] = ["contour", "devour", "detour", "tambour", "troubadour", "paramour", "amour"].map { Array($0.utf8) }
-    private static let izeRules = bytes([("isations", "izations"), ("isation", "ization"), ("ised", "ized"), ("ises", "izes"),
-                                         ("ising", "izing"), ("iser", "izer"), ("isers", "izers"), ("ise", "ize"),
-                                         ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("yses", "yzes")])
-    private static let terRules = bytes([("tres", "ters"), ("tre", "ter"), ("ogues", "ogs"), ("ogue", "og"),
-                                         ("fences", "fenses"), ("fence", "fense"), ("cence", "cense"), ("fence", "fense"),
-                                         ("ences", "enses"), ("ramme", "ram"), ("rammes", "rams")])
+    private static let ourEndings: Set<[UInt8]> = Set(
+        [
+            "", "s", "ed", "ing", "able", "ably", "ite", "ites", "hood", "hoods", "liness", "ly", "ful",
+            "ness", "er", "ers", "less", "ism", "ist", "ists",
+        ].map { Array($0.utf8) })
+    private static let ourExceptions: [[UInt8]] = ["contour", "devour", "detour", "tambour", "troubadour", "paramour", "amour"].map {
+        Array($0.utf8)
+    }
+    private static let izeRules = bytes([
+        ("isations", "izations"), ("isation", "ization"), ("ised", "ized"), ("ises", "izes"),
+        ("ising", "izing"), ("iser", "izer"), ("isers", "izers"), ("ise", "ize"),
+        ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("yses", "yzes"),
+    ])
+    private static let terRules = bytes([
+        ("tres", "ters"), ("tre", "ter"), ("ogues", "ogs"), ("ogue", "og"),
+        ("fences", "fenses"), ("fence", "fense"), ("cence", "cense"), ("fence", "fense"),
+        ("ences", "enses"), ("ramme", "ram"), ("rammes", "rams"),
+    ])
     private static let doubledLRules = bytes([("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers")])
     private static let digraphRules = bytes([("aedi", "edi"), ("aemi", "emi"), ("oest", "est"), ("oeu", "eu")])
 
@@ -99,4 +108,3 @@ public enum SpellingVariants {
         return result
     }
 }
-

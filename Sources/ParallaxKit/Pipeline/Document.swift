@@ -97,10 +97,11 @@ public struct Document: Sendable {
                 let originalCount = sentenceCountOfBlock[original]
                 duplicateOf = first + min(offset, max(originalCount - 1, 0))
             }
-            sentences.append(Sentence(
-                index: i, text: Self.displayText(utf8[range]), start: range.lowerBound, end: range.upperBound,
-                line: locations[i].line, column: locations[i].column, boilerplate: reason != nil,
-                duplicateOf: duplicateOf, boilerplateReason: reason, block: blockIndex, tokenRange: firstToken..<tokenIndex))
+            sentences.append(
+                Sentence(
+                    index: i, text: Self.displayText(utf8[range]), start: range.lowerBound, end: range.upperBound,
+                    line: locations[i].line, column: locations[i].column, boilerplate: reason != nil,
+                    duplicateOf: duplicateOf, boilerplateReason: reason, block: blockIndex, tokenRange: firstToken..<tokenIndex))
         }
         self.sentences = sentences
         self.tokens = tokens
@@ -117,9 +118,15 @@ public struct Document: Sendable {
 
     /// Reads each input (``SourceText/read(_:)``) and makes its `Document`, as
     /// ``read(_:options:)`` does for paths.
-    public static func read(_ files: [(location: InputLocation, id: String)], options: AnalysisOptions = AnalysisOptions()) throws -> [Document] {
+    public static func read(_ files: [(location: InputLocation, id: String)], options: AnalysisOptions = AnalysisOptions()) throws
+        -> [Document]
+    {
         let results = Concurrently.map(files.count) { range in
-            range.map { i in Result { () throws -> Document in try Document(source: SourceText.read(files[i].location), id: files[i].id, options: options) } }
+            range.map { i in
+                Result { () throws -> Document in
+                    try Document(source: SourceText.read(files[i].location), id: files[i].id, options: options)
+                }
+            }
         }
         return try results.map { try $0.get() }
     }

@@ -96,10 +96,11 @@ struct WordFolder: Sendable {
                     }
                 }
                 let capitalized = WordFolder.looksLikeName(utf8[token.range])
-                words.append(FoldedWord(
-                    key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
-                    isNumber: token.kind == .number || utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
-                    isName: !words.isEmpty && capitalized, isCapitalized: capitalized, glossaryEntry: nil, variant: key))
+                words.append(
+                    FoldedWord(
+                        key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
+                        isNumber: token.kind == .number || utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
+                        isName: !words.isEmpty && capitalized, isCapitalized: capitalized, glossaryEntry: nil, variant: key))
             }
             guard !glossary.isEmpty else { return words }
             // Glossary variants, longest first at each position, become one word of their class.
@@ -109,12 +110,13 @@ struct WordFolder: Sendable {
             while k < words.count {
                 if let (entry, length) = glossary.match(keys, at: k) {
                     let last = words[k + length - 1]
-                    result.append(FoldedWord(
-                        key: glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
-                        tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
-                        isName: words[k..<(k + length)].contains(where: \.isName),
-                        isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,
-                        variant: keys[k..<(k + length)].joined(separator: " ")))
+                    result.append(
+                        FoldedWord(
+                            key: glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
+                            tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
+                            isName: words[k..<(k + length)].contains(where: \.isName),
+                            isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,
+                            variant: keys[k..<(k + length)].joined(separator: " ")))
                     k += length
                 } else {
                     result.append(words[k])

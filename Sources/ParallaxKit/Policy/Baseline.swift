@@ -21,7 +21,10 @@ public struct Baseline: Sendable, Equatable, Codable {
         /// The finding's severity when it was accepted (absent in older entries).
         public var severity: Severity?
 
-        public init(id: String, pair: String, category: FindingCategory, a: String?, b: String?, note: String? = nil, message: String? = nil, severity: Severity? = nil) {
+        public init(
+            id: String, pair: String, category: FindingCategory, a: String?, b: String?, note: String? = nil, message: String? = nil,
+            severity: Severity? = nil
+        ) {
             self.id = id
             self.pair = pair
             self.category = category
@@ -33,8 +36,9 @@ public struct Baseline: Sendable, Equatable, Codable {
         }
 
         public init(_ finding: Finding, pair: String, note: String? = nil) {
-            self.init(id: finding.id, pair: pair, category: finding.category, a: finding.a?.text, b: finding.b?.text, note: note,
-                      message: finding.message, severity: finding.severity)
+            self.init(
+                id: finding.id, pair: pair, category: finding.category, a: finding.a?.text, b: finding.b?.text, note: note,
+                message: finding.message, severity: finding.severity)
         }
     }
 
@@ -123,7 +127,8 @@ public struct Baseline: Sendable, Equatable, Codable {
         do {
             let baseline = try JSONDecoder().decode(Baseline.self, from: data)
             guard baseline.schemaVersion == 1 else {
-                throw InputError(path: path, problem: "is a baseline of schema version \(baseline.schemaVersion); this Parallax reads version 1")
+                throw InputError(
+                    path: path, problem: "is a baseline of schema version \(baseline.schemaVersion); this Parallax reads version 1")
             }
             return baseline
         } catch let error as InputError {

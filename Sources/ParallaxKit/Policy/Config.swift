@@ -121,8 +121,9 @@ public struct Config: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw ConfigError(path: path, line: nil, key: nil,
-                              problem: !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read")
+            throw ConfigError(
+                path: path, line: nil, key: nil,
+                problem: !exists ? "no such file" : isDirectory.boolValue ? "is a directory, not a file" : "cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(path: path, line: nil, key: nil, problem: "is not UTF-8 text")
@@ -134,7 +135,8 @@ public struct Config: Sendable, Equatable {
     public static func parse(yaml text: String, path: String) throws(ConfigError) -> Config {
         let limit = YAMLSize.limit(byteCount: text.utf8.count)
         if YAMLSize.exceeds(text, limit: limit) {
-            let problem = "expands its YAML aliases to more than \(limit) values (\(YAMLSize.baseNodes) and \(YAMLSize.nodesPerByte) a byte); write the lists out instead"
+            let problem =
+                "expands its YAML aliases to more than \(limit) values (\(YAMLSize.baseNodes) and \(YAMLSize.nodesPerByte) a byte); write the lists out instead"
             throw ConfigError(path: path, line: nil, key: nil, problem: problem)
         }
         let root: Node?
@@ -163,7 +165,9 @@ public struct Config: Sendable, Equatable {
                 }
             case "glossary":
                 config.glossary = try reader.sequence(value, key: key).enumerated().map { (i, item) throws(ConfigError) in
-                    let variants = try reader.sequence(item, key: "glossary[\(i)]").map { (v) throws(ConfigError) in try reader.string(v, key: "glossary[\(i)]") }
+                    let variants = try reader.sequence(item, key: "glossary[\(i)]").map { (v) throws(ConfigError) in
+                        try reader.string(v, key: "glossary[\(i)]")
+                    }
                     guard variants.count >= 2 else { throw reader.error(item, "glossary[\(i)]", "a class needs at least two variants") }
                     return variants
                 }
@@ -176,7 +180,8 @@ public struct Config: Sendable, Equatable {
             case "alignment":
                 let name = try reader.string(value, key: key)
                 guard let mode = AlignmentMode(rawValue: name) else {
-                    throw reader.error(value, key, "must be one of \(AlignmentMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(name)")
+                    throw reader.error(
+                        value, key, "must be one of \(AlignmentMode.allCases.map(\.rawValue).joined(separator: ", ")), not \(name)")
                 }
                 config.alignment = mode
             case "severity":
@@ -185,7 +190,9 @@ public struct Config: Sendable, Equatable {
                     // Categories that earlier versions listed but never reported: accepted, no effect.
                     if FindingCategory.retired.contains(name) { continue }
                     guard let category = FindingCategory(rawValue: name) else {
-                        throw reader.error(categoryNode, "severity.\(name)", "unknown finding category (one of \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        throw reader.error(
+                            categoryNode, "severity.\(name)",
+                            "unknown finding category (one of \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
                     config.severities[category] = try reader.severity(severityNode, key: "severity.\(name)")
                 }
@@ -196,7 +203,10 @@ public struct Config: Sendable, Equatable {
             case "baseline":
                 config.baseline = try reader.string(value, key: key)
             default:
-                throw reader.error(keyNode, key, "unknown key (known: language, pairs, glossary, boilerplate, headingsAreBoilerplate, pairLoneGaps, alignment, severity, thresholds, failOn, baseline)")
+                throw reader.error(
+                    keyNode, key,
+                    "unknown key (known: language, pairs, glossary, boilerplate, headingsAreBoilerplate, pairLoneGaps, alignment, severity, thresholds, failOn, baseline)"
+                )
             }
         }
         return config
@@ -238,7 +248,9 @@ private struct Reader {
     }
 
     func mapping(_ node: Node, key: String?) throws(ConfigError) -> [(Node, Node)] {
-        guard case .mapping(let mapping) = node else { throw error(node, key, "expected a mapping of keys to values, got \(describe(node))") }
+        guard case .mapping(let mapping) = node else {
+            throw error(node, key, "expected a mapping of keys to values, got \(describe(node))")
+        }
         var seen = Set<String>()
         var pairs: [(Node, Node)] = []
         for (k, v) in mapping {
@@ -255,7 +267,9 @@ private struct Reader {
     }
 
     func string(_ node: Node, key: String) throws(ConfigError) -> String {
-        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error(node, key, "expected a text, got \(describe(node))") }
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            throw error(node, key, "expected a text, got \(describe(node))")
+        }
         return scalar.string
     }
 
@@ -272,7 +286,9 @@ private struct Reader {
     }
 
     func count(_ node: Node, key: String) throws(ConfigError) -> Int {
-        guard case .scalar = node, let value = node.int, value >= 0 else { throw error(node, key, "expected a whole number of 0 or more, got \(describe(node))") }
+        guard case .scalar = node, let value = node.int, value >= 0 else {
+            throw error(node, key, "expected a whole number of 0 or more, got \(describe(node))")
+        }
         return value
     }
 
@@ -313,7 +329,9 @@ private struct Reader {
                     let category = c.string ?? ""
                     if FindingCategory.retired.contains(category) { continue }
                     guard let value = FindingCategory(rawValue: category) else {
-                        throw error(c, "\(key).\(category)", "unknown finding category (one of \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+                        throw error(
+                            c, "\(key).\(category)",
+                            "unknown finding category (one of \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
                     }
                     t.maxCount[value] = try count(n, key: "\(key).\(category)")
                 }

@@ -63,34 +63,65 @@ public struct Gate: Sendable {
         if !failing.isEmpty {
             let byCategory = Dictionary(grouping: failing, by: \.category).sorted { $0.key < $1.key }
                 .map { "\($0.value.count) \($0.key.rawValue)" }.joined(separator: ", ")
-            violations.append(Violation(rule: "severity", message: "\(failing.count) finding\(failing.count == 1 ? "" : "s") at \(failOn.rawValue) or above: \(byCategory)", findings: failing, figures: ["count": Double(failing.count)]))
+            violations.append(
+                Violation(
+                    rule: "severity",
+                    message: "\(failing.count) finding\(failing.count == 1 ? "" : "s") at \(failOn.rawValue) or above: \(byCategory)",
+                    findings: failing, figures: ["count": Double(failing.count)]))
         }
         let summary = report.summary
         // Only a verdict of a different event fails: "unsure" is for a person to read.
         if summary.verdict == .different {
             let conflicts = summary.event.map { $0.conflicting.isEmpty ? "" : "; " + $0.conflicting.joined(separator: "; ") } ?? ""
-            violations.append(Violation(rule: "sameEvent", message: "the accounts do not appear to describe the same event (coverage A \(Self.percent(summary.coverageA)), B \(Self.percent(summary.coverageB))\(conflicts))", findings: [], figures: ["coverageA": summary.coverageA, "coverageB": summary.coverageB, "score": summary.event?.score ?? 0]))
+            violations.append(
+                Violation(
+                    rule: "sameEvent",
+                    message:
+                        "the accounts do not appear to describe the same event (coverage A \(Self.percent(summary.coverageA)), B \(Self.percent(summary.coverageB))\(conflicts))",
+                    findings: [],
+                    figures: ["coverageA": summary.coverageA, "coverageB": summary.coverageB, "score": summary.event?.score ?? 0]))
         }
         if let minimum = thresholds.minCoverageA, summary.coverageA < minimum {
-            violations.append(Violation(rule: "minCoverageA", message: "B covers \(Self.percent(summary.coverageA)) of A, below the minimum \(Self.percent(minimum)) (short by \(Self.percent(minimum - summary.coverageA)))", findings: open.filter { $0.category == .omission }, figures: ["actual": summary.coverageA, "minimum": minimum]))
+            violations.append(
+                Violation(
+                    rule: "minCoverageA",
+                    message:
+                        "B covers \(Self.percent(summary.coverageA)) of A, below the minimum \(Self.percent(minimum)) (short by \(Self.percent(minimum - summary.coverageA)))",
+                    findings: open.filter { $0.category == .omission }, figures: ["actual": summary.coverageA, "minimum": minimum]))
         }
         if let minimum = thresholds.minCoverageB, summary.coverageB < minimum {
-            violations.append(Violation(rule: "minCoverageB", message: "A covers \(Self.percent(summary.coverageB)) of B, below the minimum \(Self.percent(minimum)) (short by \(Self.percent(minimum - summary.coverageB)))", findings: open.filter { $0.category == .addition }, figures: ["actual": summary.coverageB, "minimum": minimum]))
+            violations.append(
+                Violation(
+                    rule: "minCoverageB",
+                    message:
+                        "A covers \(Self.percent(summary.coverageB)) of B, below the minimum \(Self.percent(minimum)) (short by \(Self.percent(minimum - summary.coverageB)))",
+                    findings: open.filter { $0.category == .addition }, figures: ["actual": summary.coverageB, "minimum": minimum]))
         }
         for (category, maximum) in thresholds.maxCount.sorted(by: { $0.key < $1.key }) {
             let found = open.filter { $0.category == category }
             if found.count > maximum {
-                violations.append(Violation(rule: "maxCount.\(category.rawValue)", message: "\(found.count) \(category.rawValue) finding\(found.count == 1 ? "" : "s"), more than the maximum \(maximum) (over by \(found.count - maximum))", findings: found, figures: ["actual": Double(found.count), "maximum": Double(maximum)]))
+                violations.append(
+                    Violation(
+                        rule: "maxCount.\(category.rawValue)",
+                        message:
+                            "\(found.count) \(category.rawValue) finding\(found.count == 1 ? "" : "s"), more than the maximum \(maximum) (over by \(found.count - maximum))",
+                        findings: found, figures: ["actual": Double(found.count), "maximum": Double(maximum)]))
             }
         }
         if let maximum = thresholds.maxDrift {
             let drifting = open.filter { $0.category == .drift && $0.weight > maximum }
             if let worst = drifting.map(\.weight).max() {
-                violations.append(Violation(rule: "maxDrift", message: "\(drifting.count) group\(drifting.count == 1 ? "" : "s") drift more than \(Self.percent(maximum)) (the worst \(Self.percent(worst)))", findings: drifting, figures: ["count": Double(drifting.count), "worst": worst, "maximum": maximum]))
+                violations.append(
+                    Violation(
+                        rule: "maxDrift",
+                        message:
+                            "\(drifting.count) group\(drifting.count == 1 ? "" : "s") drift more than \(Self.percent(maximum)) (the worst \(Self.percent(worst)))",
+                        findings: drifting, figures: ["count": Double(drifting.count), "worst": worst, "maximum": maximum]))
             }
         }
-        return GateResult(pair: pair, report: report, open: open, accepted: accepted, needsReview: review,
-                          violations: violations, stale: baseline.stale(for: pair, in: report))
+        return GateResult(
+            pair: pair, report: report, open: open, accepted: accepted, needsReview: review,
+            violations: violations, stale: baseline.stale(for: pair, in: report))
     }
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }

@@ -33,7 +33,9 @@ public struct FoldTable: Sendable {
         for a in rows.indices {
             for b in rows.indices where b > a && rows[a].text != rows[b].text {
                 // Scalar by scalar: String's == would call "e\u{301}" and "\u{E9}" equal as written.
-                if let layer = FoldLayer.allCases.first(where: { $0 <= .orthography && Self.same(rows[a].keys[$0.rawValue], rows[b].keys[$0.rawValue]) }) {
+                if let layer = FoldLayer.allCases.first(where: {
+                    $0 <= .orthography && Self.same(rows[a].keys[$0.rawValue], rows[b].keys[$0.rawValue])
+                }) {
                     meetings.append((a, b, layer, nil))
                 }
             }
@@ -43,7 +45,8 @@ public struct FoldTable: Sendable {
             let first = rows[a].keys[FoldLayer.orthography.rawValue]
             let second = rows[a + 1].keys[FoldLayer.orthography.rawValue]
             guard context.isOpenCompound(first, second) else { continue }
-            for b in rows.indices where rows[b].text != rows[a].text && Self.same(rows[b].keys[FoldLayer.orthography.rawValue], first + second) {
+            for b in rows.indices
+            where rows[b].text != rows[a].text && Self.same(rows[b].keys[FoldLayer.orthography.rawValue], first + second) {
                 meetings.append((a, b, .orthography, "open compound"))
             }
         }

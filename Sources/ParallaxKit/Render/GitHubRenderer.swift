@@ -66,7 +66,8 @@ public enum GitHubRenderer {
                 for quoted in ReportLayout.Side.allCases {
                     guard let span = finding.span(quoted) else { continue }
                     let words = regions[quoted]?[position]?.snippet ?? ""
-                    message += span.sentences.isEmpty || words.isEmpty
+                    message +=
+                        span.sentences.isEmpty || words.isEmpty
                         ? "\n\(quoted.label): the whole account"
                         : "\n\(quoted.label): \(SARIFRenderer.excerpt(words))"
                 }

@@ -45,7 +45,8 @@ public enum HTMLRenderer {
         let names = ReportLayout.Side.allCases.map { layout.document($0).map { fileName($0.path) } ?? $0.label }
 
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '\(scriptHash)'\">\n"
+        out +=
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '\(scriptHash)'\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"parallax \(escape(report.tool.version))\">\n"
         out += "<title>Parallax: \(escape(names[0])) ↔ \(escape(names[1]))</title>\n"
@@ -76,14 +77,19 @@ public enum HTMLRenderer {
         let summary = report.summary
         var out = "<header>\n<h1>Parallax: \(escape(names[0])) ↔ \(escape(names[1]))</h1>\n"
         if summary.verdict != .same {
-            let what = summary.verdict == .unsure ? "It is unsure whether these accounts describe the same event." : "These accounts do not appear to describe the same event."
+            let what =
+                summary.verdict == .unsure
+                ? "It is unsure whether these accounts describe the same event."
+                : "These accounts do not appear to describe the same event."
             out += "<p class=\"alarm\" role=\"alert\">\(what)</p>\n"
             if let event = summary.event {
-                out += "<ul class=\"evidence\">\n" + TerminalRenderer.evidence(event).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
+                out +=
+                    "<ul class=\"evidence\">\n" + TerminalRenderer.evidence(event).map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
             }
         }
         out += "<table class=\"summary\">\n"
-        out += "<tr><th>Coverage A→B</th><td>\(ReportLayout.percent(summary.coverageA))</td>"
+        out +=
+            "<tr><th>Coverage A→B</th><td>\(ReportLayout.percent(summary.coverageA))</td>"
             + "<th>Coverage B→A</th><td>\(ReportLayout.percent(summary.coverageB))</td>"
             + "<th>Same event</th><td>\(summary.verdict == .same ? "yes" : summary.verdict == .unsure ? "<strong>unsure</strong>" : "<strong>no</strong>")</td></tr>\n</table>\n"
         // Counts by severity, each linking to its first finding.
@@ -98,13 +104,18 @@ public enum HTMLRenderer {
         let uncertain = report.findings.filter { $0.uncertainReason != nil }.count
         if accepted > 0 { counts.append("<span class=\"badge acc\">✓ \(accepted) accepted</span>") }
         if uncertain > 0 { counts.append("<span class=\"badge unc\">? \(uncertain) uncertain</span>") }
-        out += "<p class=\"counts\">" + (counts.isEmpty ? "No findings." : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s"): " + counts.joined(separator: " ")) + "</p>\n"
+        out +=
+            "<p class=\"counts\">"
+            + (counts.isEmpty
+                ? "No findings."
+                : "\(report.findings.count) finding\(report.findings.count == 1 ? "" : "s"): " + counts.joined(separator: " ")) + "</p>\n"
         let categories = layout.counts()
         if !categories.isEmpty {
             out += "<form class=\"filters\" aria-label=\"Show findings by category\">\n"
             for entry in categories {
                 let c = entry.category.rawValue
-                out += "<label class=\"chip cat-\(c)\"><input type=\"checkbox\" id=\"show-\(c)\" checked> \(c) <span class=\"count\">\(entry.count)</span></label>\n"
+                out +=
+                    "<label class=\"chip cat-\(c)\"><input type=\"checkbox\" id=\"show-\(c)\" checked> \(c) <span class=\"count\">\(entry.count)</span></label>\n"
             }
             out += "</form>\n"
         }
@@ -121,13 +132,17 @@ public enum HTMLRenderer {
         out += "<dt>\(severityBadge(.info))</dt><dd>for the record</dd>\n"
         out += "<dt><span class=\"badge acc\">✓ accepted</span></dt><dd>in the baseline: shown, does not fail the check</dd>\n"
         out += "<dt><span class=\"badge unc\">? uncertain</span></dt><dd>on a link the engine is unsure of: for a person to judge</dd>\n"
-        out += "<dt><del class=\"w lg\">A words</del> <ins class=\"w lg\">B words</ins></dt><dd>the words of A and of B a finding is about (the underline has the category's colour)</dd>\n"
-        out += "<dt><span class=\"s lg cat-omission\">A sentence</span></dt><dd>the bar at its left: a finding about the whole sentence, in the category's colour; an omission is drawn on A, an addition on B</dd>\n"
+        out +=
+            "<dt><del class=\"w lg\">A words</del> <ins class=\"w lg\">B words</ins></dt><dd>the words of A and of B a finding is about (the underline has the category's colour)</dd>\n"
+        out +=
+            "<dt><span class=\"s lg cat-omission\">A sentence</span></dt><dd>the bar at its left: a finding about the whole sentence, in the category's colour; an omission is drawn on A, an addition on B</dd>\n"
         out += "<dt><span class=\"s lg alone\">sentence</span></dt><dd>dashed bar: no counterpart in the other account</dd>\n"
         for category in categories {
-            out += "<dt><span class=\"chip cat-\(category.rawValue)\">\(category.rawValue)</span></dt><dd>\(escape(category.info.summary))</dd>\n"
+            out +=
+                "<dt><span class=\"chip cat-\(category.rawValue)\">\(category.rawValue)</span></dt><dd>\(escape(category.info.summary))</dd>\n"
         }
-        out += "</dl>\n<p>Findings are listed with errors first. Click or press Enter on a sentence to light up its counterpart; on a finding, to show its sentences.</p>\n</details>\n"
+        out +=
+            "</dl>\n<p>Findings are listed with errors first. Click or press Enter on a sentence to light up its counterpart; on a finding, to show its sentences.</p>\n</details>\n"
         return out
     }
 
@@ -155,7 +170,8 @@ public enum HTMLRenderer {
         var classes = "f cat-\(c) sev-\(finding.severity.rawValue)"
         if finding.accepted { classes += " acc" }
         if finding.uncertainReason != nil { classes += " unc" }
-        var out = "<li class=\"\(classes)\" id=\"f\(number)\" data-category=\"\(c)\""
+        var out =
+            "<li class=\"\(classes)\" id=\"f\(number)\" data-category=\"\(c)\""
             + " data-finding-id=\"\(escape(finding.id))\" data-sentences=\"\(sentenceIDs.joined(separator: " "))\" tabindex=\"0\">\n"
         out += "<div class=\"fh\">\(severityBadge(finding.severity)) <span class=\"chip cat-\(c)\">\(c)</span>"
         if finding.accepted { out += " <span class=\"badge acc\">✓ accepted</span>" }
@@ -168,7 +184,8 @@ public enum HTMLRenderer {
             let location = ReportLayout.location(span, in: document)
             let shown = fileName(document.path) + location.dropFirst(document.path.count)
             let target = span.sentences.first.map { "#s-\(side.label)-\($0)" } ?? "#doc-\(side.label)"
-            out += "<div class=\"loc\"><span class=\"side\">\(side.label)</span> <a href=\"\(target)\" title=\"\(escape(location))\">\(escape(shown))</a></div>\n"
+            out +=
+                "<div class=\"loc\"><span class=\"side\">\(side.label)</span> <a href=\"\(target)\" title=\"\(escape(location))\">\(escape(shown))</a></div>\n"
         }
         out += "</li>\n"
         return out
@@ -206,8 +223,12 @@ public enum HTMLRenderer {
             for (g, alignment) in report.alignments.enumerated() {
                 for k in alignment.a { groups[.a, default: [:]][k, default: []].append(g + 1) }
                 for k in alignment.b { groups[.b, default: [:]][k, default: []].append(g + 1) }
-                if let first = alignment.b.min() { for k in alignment.a where counterpart[.a]?[k] == nil { counterpart[.a, default: [:]][k] = first } }
-                if let first = alignment.a.min() { for k in alignment.b where counterpart[.b]?[k] == nil { counterpart[.b, default: [:]][k] = first } }
+                if let first = alignment.b.min() {
+                    for k in alignment.a where counterpart[.a]?[k] == nil { counterpart[.a, default: [:]][k] = first }
+                }
+                if let first = alignment.a.min() {
+                    for k in alignment.b where counterpart[.b]?[k] == nil { counterpart[.b, default: [:]][k] = first }
+                }
             }
         }
     }
@@ -236,7 +257,9 @@ public enum HTMLRenderer {
                 let sentenceGroups = m.groups[side]?[k] ?? []
                 if sentenceGroups.isEmpty && sentence.isContent { classes.append("alone") }
                 var attributes = "class=\"\(classes.joined(separator: " "))\" id=\"s-\(label)-\(k)\""
-                if !sentenceGroups.isEmpty { attributes += " data-groups=\"\(sentenceGroups.map { "g\($0)" }.joined(separator: " "))\" tabindex=\"0\"" }
+                if !sentenceGroups.isEmpty {
+                    attributes += " data-groups=\"\(sentenceGroups.map { "g\($0)" }.joined(separator: " "))\" tabindex=\"0\""
+                }
                 let related = Set(m.any[side]?[k] ?? []).map { number[$0] }.sorted()
                 if !related.isEmpty { attributes += " data-findings=\"\(related.map { "f\($0)" }.joined(separator: " "))\"" }
                 out += "<div \(attributes)>"
@@ -274,7 +297,8 @@ public enum HTMLRenderer {
         let label = side.label
         var out = "<section class=\"doc\" id=\"doc-\(label)\" aria-label=\"Account \(label)\">\n"
         out += "<h2><span class=\"side\">\(label)</span> \(escape(document.path))</h2>\n"
-        out += "<p class=\"meta\">\(escape(document.encoding)) · \(document.sentences.count) sentences · sha256 \(escape(String(document.sha256.prefix(12))))…</p>\n"
+        out +=
+            "<p class=\"meta\">\(escape(document.encoding)) · \(document.sentences.count) sentences · sha256 \(escape(String(document.sha256.prefix(12))))…</p>\n"
         return out
     }
 
@@ -303,7 +327,8 @@ public enum HTMLRenderer {
                 let location = ReportLayout.location(span, in: document)
                 locations.append(scriptJSON(fileName(document.path) + location.dropFirst(document.path.count)))
             }
-            json += "[\(n + 1),\(category(f.category)),\"\(f.severity.rawValue)\",\(scriptJSON(f.message)),"
+            json +=
+                "[\(n + 1),\(category(f.category)),\"\(f.severity.rawValue)\",\(scriptJSON(f.message)),"
                 + "[\((f.a?.sentences ?? []).map(String.init).joined(separator: ","))],[\((f.b?.sentences ?? []).map(String.init).joined(separator: ","))],"
                 + "\(locations[0]),\(locations[1]),\(f.accepted ? 1 : 0),\(f.uncertainReason.map(scriptJSON) ?? "null")]"
         }
@@ -331,7 +356,8 @@ public enum HTMLRenderer {
                     "[\(utf16(mark.range.lowerBound)),\(utf16(mark.range.upperBound)),\(category(report.findings[mark.tag].category)),\(number[mark.tag])]"
                 }
                 let whole = Set((m.whole[side]?[k] ?? []).map { category(report.findings[$0].category) }).sorted()
-                json += "[\(scriptJSON(TerminalText.escape(sentence.text))),\(flags),[\(sentenceGroups.map(String.init).joined(separator: ","))],"
+                json +=
+                    "[\(scriptJSON(TerminalText.escape(sentence.text))),\(flags),[\(sentenceGroups.map(String.init).joined(separator: ","))],"
                     + "[\(marks.joined(separator: ","))],[\(whole.map(String.init).joined(separator: ","))],\(m.counterpart[side]?[k].map(String.init) ?? "null")]"
             }
             json += "]"
@@ -339,7 +365,8 @@ public enum HTMLRenderer {
         json += "}"
         var out = "<section class=\"findings\" aria-label=\"Findings\">\n<h2>Findings</h2>\n"
         out += "<p class=\"note\">A large pair: the page draws the findings and sentences in view (it needs JavaScript).</p>\n"
-        out += "<ol id=\"light-findings\"></ol>\n<button type=\"button\" id=\"more-findings\" hidden>Show more findings</button>\n</section>\n"
+        out +=
+            "<ol id=\"light-findings\"></ol>\n<button type=\"button\" id=\"more-findings\" hidden>Show more findings</button>\n</section>\n"
         for side in ReportLayout.Side.allCases {
             guard let document = layout.document(side) else { continue }
             out += docHeading(document, side: side)
@@ -495,7 +522,8 @@ public enum HTMLRenderer {
         for (category, _, _) in categoryColors {
             let c = category.rawValue
             css += "body:has(#show-\(c):not(:checked)) .f.cat-\(c) { display: none; }\n"
-            css += "body:has(#show-\(c):not(:checked)) .w.cat-\(c), body:has(#show-\(c):not(:checked)) .s.cat-\(c) { --fg: transparent; --bg: transparent; }\n"
+            css +=
+                "body:has(#show-\(c):not(:checked)) .w.cat-\(c), body:has(#show-\(c):not(:checked)) .s.cat-\(c) { --fg: transparent; --bg: transparent; }\n"
         }
         return css
     }()

@@ -37,8 +37,9 @@ public enum JUnitRenderer {
         let host = XMLText.token(hostname).isEmpty ? "localhost" : XMLText.token(hostname)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
         for (id, report) in reports.enumerated() {
-            xml += suite(report, id: id, timestamp: stamp, hostname: host, failLevel: failLevel,
-                         suppressed: suppressed, sources: sources)
+            xml += suite(
+                report, id: id, timestamp: stamp, hostname: host, failLevel: failLevel,
+                suppressed: suppressed, sources: sources)
         }
         xml += "</testsuites>\n"
         return xml
@@ -46,8 +47,10 @@ public enum JUnitRenderer {
 
     // MARK: - A suite
 
-    static func suite(_ report: Report, id: Int, timestamp: String, hostname: String, failLevel: Severity,
-                      suppressed: Set<String>, sources: [SourceText]) -> String {
+    static func suite(
+        _ report: Report, id: Int, timestamp: String, hostname: String, failLevel: Severity,
+        suppressed: Set<String>, sources: [SourceText]
+    ) -> String {
         let layout = ReportLayout(report)
         let name = pairName(layout)
         let order = layout.findingOrder()
@@ -81,11 +84,15 @@ public enum JUnitRenderer {
                 continue
             }
             let worst = findings.map { report.findings[$0].severity }.max() ?? failLevel
-            let message = "\(findings.count) \(category.rawValue) finding\(findings.count == 1 ? "" : "s") at or above \(failLevel.rawValue)"
+            let message =
+                "\(findings.count) \(category.rawValue) finding\(findings.count == 1 ? "" : "s") at or above \(failLevel.rawValue)"
             var body = rule.shortDescription + "\n"
             for index in findings {
-                body += "\n" + describe(report.findings[index], layout: layout,
-                                        regions: regions.mapValues { $0[index] })
+                body +=
+                    "\n"
+                    + describe(
+                        report.findings[index], layout: layout,
+                        regions: regions.mapValues { $0[index] })
             }
             cases += ">\n      <failure message=\"\(XMLText.attribute(message))\" type=\"\(worst.rawValue)\">"
             cases += XMLText.text(body) + "</failure>\n    </testcase>\n"
@@ -111,7 +118,9 @@ public enum JUnitRenderer {
         out += "    </properties>\n"
         out += cases
         var note = "Coverage A→B \(ReportLayout.percent(summary.coverageA)), B→A \(ReportLayout.percent(summary.coverageB)); "
-        note += summary.sameEvent ? "the accounts appear to describe the same event. " : "the accounts do not appear to describe the same event. "
+        note +=
+            summary.sameEvent
+            ? "the accounts appear to describe the same event. " : "the accounts do not appear to describe the same event. "
         note += "\(total) finding\(total == 1 ? "" : "s")"
         note += accepted.isEmpty ? "" : ", \(accepted.count) accepted in the baseline"
         note += uncertain.isEmpty ? ".\n" : ", \(uncertain.count) on uncertain links (for review, failing nothing).\n"
@@ -171,7 +180,8 @@ public enum JUnitRenderer {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        return
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
     }
 
     /// The time a reproducible build should record: `SOURCE_DATE_EPOCH` (seconds since

@@ -29,8 +29,11 @@ public enum MarkdownRenderer {
         let b = layout.document(.b)
         var head = "### Parallax: \(a.map { escape(fileName($0.path)) } ?? "A") ↔ \(b.map { escape(fileName($0.path)) } ?? "B")\n\n"
         if summary.verdict != .same {
-            let what = summary.verdict == .unsure ? "It is unsure whether these accounts describe the same event" : "These accounts do not appear to describe the same event"
-            head += "> [!WARNING]\n> **\(what)** (coverage A→B "
+            let what =
+                summary.verdict == .unsure
+                ? "It is unsure whether these accounts describe the same event" : "These accounts do not appear to describe the same event"
+            head +=
+                "> [!WARNING]\n> **\(what)** (coverage A→B "
                 + "\(ReportLayout.percent(summary.coverageA)), B→A \(ReportLayout.percent(summary.coverageB))).\n"
             if let event = summary.event {
                 for line in TerminalRenderer.evidence(event) { head += "> \(escape(line))\n" }
@@ -61,7 +64,8 @@ public enum MarkdownRenderer {
         for index in order {
             guard shown < options.maxFindings else { break }
             let finding = report.findings[index]
-            let heading = finding.accepted && (shown == 0 || !report.findings[order[shown - 1]].accepted)
+            let heading =
+                finding.accepted && (shown == 0 || !report.findings[order[shown - 1]].accepted)
                 ? "\n#### Accepted in the baseline (\(acceptedCount))\n\n" : ""
             let entry = heading + findingEntry(finding, number: shown + 1, layout: layout, options: options)
             guard entry.count <= budget else { break }
@@ -70,7 +74,8 @@ public enum MarkdownRenderer {
             shown += 1
         }
         if shown < order.count {
-            body += "\n_\(order.count - shown) more finding\(order.count - shown == 1 ? "" : "s") not shown; "
+            body +=
+                "\n_\(order.count - shown) more finding\(order.count - shown == 1 ? "" : "s") not shown; "
                 + "the JSON or HTML report has all \(order.count)._\n"
         }
         return head + body
@@ -86,7 +91,8 @@ public enum MarkdownRenderer {
                 entry += "   - \(side.label): _nothing_\n"
                 continue
             }
-            let location = escape(fileName(document.path)) + escape(String(ReportLayout.location(span, in: document).dropFirst(document.path.count)))
+            let location =
+                escape(fileName(document.path)) + escape(String(ReportLayout.location(span, in: document).dropFirst(document.path.count)))
             let excerpt = ReportLayout.excerpt(span, in: document)
             let sentences = excerpt.sentences.map { render($0, side: side, limit: options.maxSentenceCharacters) }
             var line = "   - \(side.label) \(location)" + (sentences.isEmpty ? "" : ": " + sentences.joined(separator: " "))
@@ -161,9 +167,9 @@ public enum MarkdownRenderer {
     }
 }
 
-private extension String {
+extension String {
     /// The text without spaces at its ends, and those spaces.
-    func trimmingSpaces() -> (leading: String, text: String, trailing: String) {
+    fileprivate func trimmingSpaces() -> (leading: String, text: String, trailing: String) {
         let leading = prefix { $0 == " " }
         let rest = dropFirst(leading.count)
         let trailing = String(rest.reversed().prefix { $0 == " " })

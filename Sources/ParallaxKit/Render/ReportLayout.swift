@@ -94,8 +94,9 @@ struct ReportLayout {
         var slot: [PairGroup: Int] = [:]
         for i in order where wanted.contains(i) {
             let f = report.findings[i]
-            let key = PairGroup(a: (f.a?.sentences ?? []).sorted(), b: (f.b?.sentences ?? []).sorted(),
-                                wholeA: f.a != nil && f.a?.sentences.isEmpty == true, wholeB: f.b != nil && f.b?.sentences.isEmpty == true, findings: [])
+            let key = PairGroup(
+                a: (f.a?.sentences ?? []).sorted(), b: (f.b?.sentences ?? []).sorted(),
+                wholeA: f.a != nil && f.a?.sentences.isEmpty == true, wholeB: f.b != nil && f.b?.sentences.isEmpty == true, findings: [])
             if let at = slot[key] {
                 groups[at].findings.append(i)
             } else {

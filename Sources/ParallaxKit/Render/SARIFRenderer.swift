@@ -61,7 +61,8 @@ public enum SARIFRenderer {
         }
         let rules = FindingCategory.allCases.map { category -> ReportingDescriptor in
             let rule = FindingRule(category: category)
-            let severity = reports.lazy.flatMap(\.findings).first { $0.category == category }?.severity
+            let severity =
+                reports.lazy.flatMap(\.findings).first { $0.category == category }?.severity
                 ?? ComparisonOptions.defaultSeverities[category] ?? .warning
             return ReportingDescriptor(
                 id: rule.id, name: rule.name,
@@ -77,8 +78,10 @@ public enum SARIFRenderer {
         func artifact(for document: DocumentRecord) -> Int {
             let key = document.sha256 + "\u{0}" + document.path
             if let index = artifactIndex[key] { return index }
-            artifacts.append(Artifact(location: artifactLocation(document.path, index: nil),
-                                      encoding: document.encoding, hashes: ["sha-256": document.sha256]))
+            artifacts.append(
+                Artifact(
+                    location: artifactLocation(document.path, index: nil),
+                    encoding: document.encoding, hashes: ["sha-256": document.sha256]))
             artifactIndex[key] = artifacts.count - 1
             return artifacts.count - 1
         }
@@ -112,21 +115,23 @@ public enum SARIFRenderer {
                 var related: [Location] = []
                 if let physical = location(primary.other), let span = finding.span(primary.other) {
                     let words = regions[primary.other]?[position]?.snippet ?? span.text
-                    let text = span.sentences.isEmpty || words.isEmpty
+                    let text =
+                        span.sentences.isEmpty || words.isEmpty
                         ? "\(primary.other.label): the whole account"
                         : "\(primary.other.label): \(excerpt(words))"
                     related.append(Location(id: 1, physicalLocation: physical, message: Message(text: text)))
                 }
-                results.append(Result(
-                    ruleId: FindingRule(category: finding.category).id,
-                    ruleIndex: ruleIndex[finding.category] ?? 0,
-                    level: level(finding.severity),
-                    message: Message(text: finding.message),
-                    locations: locations,
-                    relatedLocations: related.isEmpty ? nil : related,
-                    partialFingerprints: ["parallax/v1": finding.id],
-                    suppressions: suppression(finding, suppressed: suppressed).map { [$0] },
-                    properties: finding.uncertainReason.map { ["uncertain": $0] }))
+                results.append(
+                    Result(
+                        ruleId: FindingRule(category: finding.category).id,
+                        ruleIndex: ruleIndex[finding.category] ?? 0,
+                        level: level(finding.severity),
+                        message: Message(text: finding.message),
+                        locations: locations,
+                        relatedLocations: related.isEmpty ? nil : related,
+                        partialFingerprints: ["parallax/v1": finding.id],
+                        suppressions: suppression(finding, suppressed: suppressed).map { [$0] },
+                        properties: finding.uncertainReason.map { ["uncertain": $0] }))
             }
         }
         let version = reports.first?.tool.version ?? parallaxVersion
@@ -165,8 +170,8 @@ public enum SARIFRenderer {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

@@ -1,4 +1,5 @@
 import Algorithms
+
 /// Where a span sits in its input, as the CI formats (SARIF, GitHub annotations, JUnit) state
 /// it: 1-based lines and columns, and 0-based character offsets.
 ///
@@ -64,17 +65,19 @@ struct SpanLocator {
                 guard let span, let bound else { return nil }
                 let start = estimatedPosition(bound.start)
                 let end = estimatedPosition(bound.end)
-                return SpanRegion(startLine: start.line, startColumn: start.column, endLine: end.line,
-                                  endColumn: end.column, charOffset: nil, charLength: nil, snippet: span.text, exact: false)
+                return SpanRegion(
+                    startLine: start.line, startColumn: start.column, endLine: end.line,
+                    endColumn: end.column, charOffset: nil, charLength: nil, snippet: span.text, exact: false)
             }
         }
         let offsets = bounds.flatMap { $0.map { [$0.start, $0.end] } ?? [] }
         let positions = Self.positions(of: offsets, in: source)
         return bounds.map { bound in
             guard let bound, let start = positions[bound.start], let end = positions[bound.end] else { return nil }
-            return SpanRegion(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column,
-                              charOffset: start.scalars, charLength: end.scalars - start.scalars,
-                              snippet: String(decoding: source[bound.start..<bound.end], as: UTF8.self), exact: true)
+            return SpanRegion(
+                startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column,
+                charOffset: start.scalars, charLength: end.scalars - start.scalars,
+                snippet: String(decoding: source[bound.start..<bound.end], as: UTF8.self), exact: true)
         }
     }
 
@@ -147,9 +150,15 @@ struct SpanLocator {
         var lo = max(start, 0)
         var hi = max(end, lo)
         var steps = 0
-        while steps < 3 && isContinuation(lo) { lo -= 1; steps += 1 }
+        while steps < 3 && isContinuation(lo) {
+            lo -= 1
+            steps += 1
+        }
         steps = 0
-        while steps < 3 && isContinuation(hi) { hi += 1; steps += 1 }
+        while steps < 3 && isContinuation(hi) {
+            hi += 1
+            steps += 1
+        }
         return (lo, hi)
     }
 }

@@ -28,7 +28,10 @@ public enum TerminalRenderer {
         /// Show only findings of these categories (empty: all).
         public var categories: Set<FindingCategory>
 
-        public init(width: Int = 100, color: Bool = false, sort: Sort = .severity, minimumSeverity: Severity? = nil, categories: Set<FindingCategory> = []) {
+        public init(
+            width: Int = 100, color: Bool = false, sort: Sort = .severity, minimumSeverity: Severity? = nil,
+            categories: Set<FindingCategory> = []
+        ) {
             self.width = width
             self.color = color
             self.sort = sort
@@ -122,7 +125,9 @@ public enum TerminalRenderer {
             // several, each finding shows its own words below.
             let single = group.findings.count == 1 ? report.findings[group.findings[0]] : nil
             let sides = ReportLayout.Side.allCases.map { side in
-                block(side: side, span: group.span(side, in: report), marking: single.flatMap { side == .a ? $0.a : $0.b }, layout: layout, options: options)
+                block(
+                    side: side, span: group.span(side, in: report), marking: single.flatMap { side == .a ? $0.a : $0.b }, layout: layout,
+                    options: options)
             }
             if sideBySide {
                 let column = (width - 3) / 2
@@ -147,7 +152,8 @@ public enum TerminalRenderer {
                 if single == nil {
                     for side in ReportLayout.Side.allCases {
                         guard let span = side == .a ? finding.a : finding.b, let document = layout.document(side),
-                              let line = excerptLine(span, side: side, in: document, options: options) else { continue }
+                            let line = excerptLine(span, side: side, in: document, options: options)
+                        else { continue }
                         emit(line, indent: "    ", hanging: "      ")
                     }
                 }
@@ -214,7 +220,9 @@ public enum TerminalRenderer {
 
     static func filterText(_ options: Options) -> String {
         var parts: [String] = []
-        if let level = options.minimumSeverity { parts.append(level == .info ? "any severity" : "\(level.rawValue)s\(level == .error ? "" : " and above")") }
+        if let level = options.minimumSeverity {
+            parts.append(level == .info ? "any severity" : "\(level.rawValue)s\(level == .error ? "" : " and above")")
+        }
         if !options.categories.isEmpty { parts.append(options.categories.sorted().map(\.rawValue).joined(separator: ", ")) }
         return parts.joined(separator: "; ")
     }
@@ -264,7 +272,8 @@ public enum TerminalRenderer {
     /// with a few words around them; nil when it marks no words (whole sentences).
     static func excerptLine(_ span: Span, side: ReportLayout.Side, in document: DocumentRecord, options: Options) -> StyledText? {
         guard let first = span.sentences.first, let sentence = ReportLayout.sentence(first, in: document),
-              let range = ReportLayout.markedRange(of: span, in: sentence) else { return nil }
+            let range = ReportLayout.markedRange(of: span, in: sentence)
+        else { return nil }
         let utf8 = Array(sentence.text.utf8)
         let before = String(decoding: utf8[..<range.lowerBound], as: UTF8.self)
         let marked = String(decoding: utf8[range], as: UTF8.self)
@@ -294,7 +303,13 @@ public enum TerminalRenderer {
         heading.append(" " + TerminalText.escape(ReportLayout.location(span, in: document)), style: "2")
         var paragraphs = [heading]
         var shownSpan = span
-        if let marking { shownSpan.start = marking.start; shownSpan.end = marking.end } else { shownSpan.start = 0; shownSpan.end = 0 }
+        if let marking {
+            shownSpan.start = marking.start
+            shownSpan.end = marking.end
+        } else {
+            shownSpan.start = 0
+            shownSpan.end = 0
+        }
         let excerpt = ReportLayout.excerpt(shownSpan, in: document, limit: sentenceLimit)
         let markStyle = side == .a ? "1;31" : "1;32"
         for pieces in excerpt.sentences {
@@ -321,7 +336,9 @@ public enum TerminalRenderer {
     static func evidence(_ event: EventEvidence) -> [String] {
         var lines: [String] = []
         let score = "anchor agreement \(ReportLayout.percent(event.score))"
-        lines.append(event.agreeing.isEmpty ? "Shared anchors: none (\(score))" : "Shared anchors (\(score)): " + event.agreeing.joined(separator: ", "))
+        lines.append(
+            event.agreeing.isEmpty
+                ? "Shared anchors: none (\(score))" : "Shared anchors (\(score)): " + event.agreeing.joined(separator: ", "))
         for conflict in event.conflicting { lines.append("Conflict: " + conflict) }
         return lines
     }

@@ -71,7 +71,9 @@ struct StyledText {
                 }
                 if end < j, let lastBreak, lastBreak > k { end = lastBreak }
                 if end == k {
-                    if line.cells.isEmpty { end = k + 1 } else {
+                    if line.cells.isEmpty {
+                        end = k + 1
+                    } else {
                         lines.append(line)
                         line = StyledText()
                         lineWidth = 0

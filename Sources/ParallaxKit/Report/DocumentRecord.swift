@@ -47,7 +47,9 @@ public struct SentenceRecord: Sendable, Codable, Hashable {
     /// (absent in reports written before it was added: read as 0).
     public var paragraph: Int
 
-    public init(index: Int, text: String, start: Int, end: Int, line: Int, column: Int, boilerplate: Bool, duplicateOf: Int?, paragraph: Int = 0) {
+    public init(
+        index: Int, text: String, start: Int, end: Int, line: Int, column: Int, boilerplate: Bool, duplicateOf: Int?, paragraph: Int = 0
+    ) {
         self.index = index
         self.text = text
         self.start = start

@@ -26,7 +26,10 @@ public struct ReviewLogEntry: Sendable, Hashable, Codable {
     /// When it was decided (ISO 8601, UTC); set by the caller.
     public var time: String?
 
-    public init(pair: String, id: String, decision: Decision, category: FindingCategory, note: String? = nil, a: String? = nil, b: String? = nil, time: String? = nil) {
+    public init(
+        pair: String, id: String, decision: Decision, category: FindingCategory, note: String? = nil, a: String? = nil, b: String? = nil,
+        time: String? = nil
+    ) {
         self.pair = pair
         self.id = id
         self.decision = decision

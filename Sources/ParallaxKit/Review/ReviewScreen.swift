@@ -26,8 +26,12 @@ public struct ReviewScreen: Sendable, Hashable {
         let width = max(width, 1)
         let height = max(height, 1)
         guard width >= minimumWidth, height >= minimumHeight else {
-            var lines = [StyledText("Terminal too small for parallax review (\(width)×\(height)); make it at least \(minimumWidth)×\(minimumHeight), or press Q to quit.")]
-                .flatMap { $0.wrapped(width: width) }
+            var lines = [
+                StyledText(
+                    "Terminal too small for parallax review (\(width)×\(height)); make it at least \(minimumWidth)×\(minimumHeight), or press Q to quit."
+                )
+            ]
+            .flatMap { $0.wrapped(width: width) }
             lines = Array(lines.prefix(height))
             return finish(lines, width: width, height: height, color: color, cursor: nil)
         }
@@ -78,7 +82,10 @@ private struct Renderer {
             top += message
         } else {
             top += message.prefix(room - 1)
-            top.append(StyledText("… \(message.count - room + 1) more line\(message.count - room + 1 == 1 ? "" : "s") of the message; \(session.whole ? "a taller terminal shows them" : "w shows it whole")", style: "2"))
+            top.append(
+                StyledText(
+                    "… \(message.count - room + 1) more line\(message.count - room + 1 == 1 ? "" : "s") of the message; \(session.whole ? "a taller terminal shows them" : "w shows it whole")",
+                    style: "2"))
         }
         top.append(StyledText())
 
@@ -159,13 +166,20 @@ private struct Renderer {
         let status = StyledText(TerminalText.escape(session.status ?? ""), style: "1")
         switch session.mode {
         case .note(let editor, let all):
-            let prompt = StyledText(all ? "Reject this and every remaining finding. Note (optional):" : "Reject. Note (optional), saying why:", style: "1")
+            let prompt = StyledText(
+                all ? "Reject this and every remaining finding. Note (optional):" : "Reject. Note (optional), saying why:", style: "1")
             let (line, column) = editorLine(editor)
             return ([prompt, line, StyledText("Enter rejects · Esc cancels", style: "2")], 1, column)
         case .search(let editor):
             let (line, column) = editorLine(editor, prefix: "/")
-            let hint = session.lastSearch.isEmpty ? "Enter finds the next match · Esc cancels" : "Enter finds the next match (empty: \u{201C}\(TerminalText.escape(session.lastSearch))\u{201D}) · Esc cancels"
-            return ([StyledText("Search messages, categories, severities and sentences:", style: "1"), line, StyledText(hint, style: "2")], 1, column)
+            let hint =
+                session.lastSearch.isEmpty
+                ? "Enter finds the next match · Esc cancels"
+                : "Enter finds the next match (empty: \u{201C}\(TerminalText.escape(session.lastSearch))\u{201D}) · Esc cancels"
+            return (
+                [StyledText("Search messages, categories, severities and sentences:", style: "1"), line, StyledText(hint, style: "2")], 1,
+                column
+            )
         case .confirmAll(let action):
             let scope = session.bulkScope
             let what = "\(scope.findings) finding\(scope.findings == 1 ? "" : "s") (this one and every later one still open)"
@@ -180,7 +194,8 @@ private struct Renderer {
             var what: [String] = []
             if changes > 0 { what.append("\(changes) decision\(changes == 1 ? "" : "s")") }
             if pins > 0 { what.append("\(pins) pin\(pins == 1 ? "" : "s")") }
-            let text = "Quit without saving \(what.isEmpty ? "this session's changes" : what.joined(separator: " and "))? y quits, any other key stays."
+            let text =
+                "Quit without saving \(what.isEmpty ? "this session's changes" : what.joined(separator: " and "))? y quits, any other key stays."
             return (StyledText(text, style: "1;33").wrapped(width: width).prefix(2) + [StyledText()], nil, 0)
         default:
             return ([status.clipped(to: width)] + keyLines(Self.keys), nil, 0)
@@ -259,7 +274,11 @@ private struct Renderer {
         var blocks = blocks
         var total = blocks.reduce(0) { $0 + $1.lines.count }
         while total > height {
-            guard let victim = blocks.indices.filter({ blocks[$0].distance > 0 && !blocks[$0].hit }).max(by: { (blocks[$0].distance, $0) < (blocks[$1].distance, $1) }) else { break }
+            guard
+                let victim = blocks.indices.filter({ blocks[$0].distance > 0 && !blocks[$0].hit }).max(by: {
+                    (blocks[$0].distance, $0) < (blocks[$1].distance, $1)
+                })
+            else { break }
             total -= blocks[victim].lines.count
             blocks.remove(at: victim)
         }
@@ -267,18 +286,25 @@ private struct Renderer {
         // Words a search found below the cut: leave out lines above them (after the heading)
         // instead, so that they are in view.
         if lines.count > height, let word = session.searchHit?.lowercased(), !word.isEmpty,
-           let hit = lines.firstIndex(where: { $0.plain.lowercased().contains(word) }), hit >= height - 1 {
+            let hit = lines.firstIndex(where: { $0.plain.lowercased().contains(word) }), hit >= height - 1
+        {
             let heading = blocks.prefix { $0.distance == -1 }.reduce(0) { $0 + $1.lines.count }
             let from = max(height - heading > 3 ? hit - 1 : hit, heading)
             if heading + 2 <= height, from > heading {
                 let skipped = from - heading
-                lines = Array(lines.prefix(heading)) + [StyledText("… \(skipped) line\(skipped == 1 ? "" : "s") above", style: "2")] + Array(lines[from...])
+                lines =
+                    Array(lines.prefix(heading)) + [StyledText("… \(skipped) line\(skipped == 1 ? "" : "s") above", style: "2")]
+                    + Array(lines[from...])
             }
         }
         if lines.count > height {
             let hidden = lines.count - (height - 1)
             lines = Array(lines.prefix(height - 1))
-            lines.append(StyledText(session.whole ? "… \(hidden) more line\(hidden == 1 ? "" : "s"); a taller terminal shows them" : "… \(hidden) more line\(hidden == 1 ? "" : "s"); w shows the sentences whole", style: "2"))
+            lines.append(
+                StyledText(
+                    session.whole
+                        ? "… \(hidden) more line\(hidden == 1 ? "" : "s"); a taller terminal shows them"
+                        : "… \(hidden) more line\(hidden == 1 ? "" : "s"); w shows the sentences whole", style: "2"))
         }
         return lines
     }
@@ -297,7 +323,8 @@ private struct Renderer {
             guard let s = ReportLayout.sentence(index, in: document) else { return }
             let marked = distance == 0 ? span.flatMap { ReportLayout.markedRange(of: $0, in: s) } : nil
             let hit = session.searchHit.map { s.text.lowercased().contains($0.lowercased()) } ?? false
-            blocks.append(Block(lines: text(s.text, marked: marked, side: side, focus: distance == 0, width: width), distance: distance, hit: hit))
+            blocks.append(
+                Block(lines: text(s.text, marked: marked, side: side, focus: distance == 0, width: width), distance: distance, hit: hit))
         }
         let context = session.whole ? 0 : ReviewScreen.contextSentences
         let count = document.sentences.count
@@ -329,7 +356,9 @@ private struct Renderer {
                 let text = span.text.count > 400 ? String(span.text.prefix(400)) + " …" : span.text
                 blocks.append(Block(lines: self.text(text, marked: nil, side: side, focus: true, width: width), distance: 0))
             } else {
-                let note = span == nil ? "  (nothing in \(side.label))" : "  (about \(side.label) as a whole: \(count) sentence\(count == 1 ? "" : "s"))"
+                let note =
+                    span == nil
+                    ? "  (nothing in \(side.label))" : "  (about \(side.label) as a whole: \(count) sentence\(count == 1 ? "" : "s"))"
                 blocks.append(Block(lines: StyledText(note, style: "2").wrapped(width: width), distance: 0))
             }
         } else {
@@ -398,7 +427,10 @@ private struct Renderer {
             ("A R S", "accept, reject or skip this one and every remaining one (asks first, saying how many and how many errors)"),
             ("j k ↓ ↑", "next, previous finding (g G: first, last)"),
             ("n", "next finding not yet accepted or rejected"),
-            ("/", "search messages, categories, severities and both sentences (an empty search repeats the last); the words found are kept in view"),
+            (
+                "/",
+                "search messages, categories, severities and both sentences (an empty search repeats the last); the words found are kept in view"
+            ),
             ("w", "show the finding's sentences whole, or in context again"),
             ("u", "unlink the finding's A and B sentences: the aligner will not pair them again"),
             ("p", "pin them: the aligner always pairs them"),
@@ -418,7 +450,10 @@ private struct Renderer {
             }
         }
         lines.append(StyledText())
-        lines += StyledText("Changes take effect in the baseline only when you quit with q. Pins and unlinks apply from the next compare, check or review of this pair.", style: "2").wrapped(width: width)
+        lines += StyledText(
+            "Changes take effect in the baseline only when you quit with q. Pins and unlinks apply from the next compare, check or review of this pair.",
+            style: "2"
+        ).wrapped(width: width)
         lines.append(StyledText())
         lines.append(StyledText("Press any key to go back.", style: "1"))
         return lines
@@ -447,12 +482,18 @@ private struct Renderer {
         let accepted = changes.filter { $0.decision == .accepted }.count
         let rejected = changes.count - accepted
         let pins = session.pins.count
-        lines += StyledText("  This session: \(accepted) accepted, \(rejected) rejected, \(pins) pin\(pins == 1 ? "" : "s") or unlink\(pins == 1 ? "" : "s"); not saved until q.", style: "2").wrapped(width: width)
+        lines += StyledText(
+            "  This session: \(accepted) accepted, \(rejected) rejected, \(pins) pin\(pins == 1 ? "" : "s") or unlink\(pins == 1 ? "" : "s"); not saved until q.",
+            style: "2"
+        ).wrapped(width: width)
         if let status = session.status {
             lines.append(StyledText())
             lines += StyledText(TerminalText.escape(status), style: "1").wrapped(width: width)
         }
-        var bottom = keyLines([("q", "save and quit"), ("Q", "quit without saving"), ("k", "back to the last finding"), ("n", "next open finding"), ("?", "help")])
+        var bottom = keyLines([
+            ("q", "save and quit"), ("Q", "quit without saving"), ("k", "back to the last finding"), ("n", "next open finding"),
+            ("?", "help"),
+        ])
         if case .confirmDiscard = session.mode { bottom = footer().0 }
         let room = height - bottom.count
         lines = Array(lines.prefix(max(room, 0)))

@@ -94,7 +94,9 @@ public struct ReviewSession: Sendable {
     ///
     /// It opens on the first finding not yet decided at or after the one the log says the last
     /// review stopped on (``ReviewLog/stoppedAt(in:pair:)``), else on the first one not decided.
-    public init(report: Report, pair: String, baseline: Baseline = Baseline(), log: [ReviewLogEntry] = [], fingerprints: [[String]] = [[], []]) {
+    public init(
+        report: Report, pair: String, baseline: Baseline = Baseline(), log: [ReviewLogEntry] = [], fingerprints: [[String]] = [[], []]
+    ) {
         self.report = report
         self.pair = pair
         self.order = ReportLayout(report).findingOrder()
@@ -243,7 +245,8 @@ public struct ReviewSession: Sendable {
             decisions[finding.id] = .accepted
             advance()
         case .character("r"):
-            mode = .note(LineEditor(text: decisions[finding.id].flatMap { if case .rejected(let n) = $0 { n } else { nil } } ?? ""), all: false)
+            mode = .note(
+                LineEditor(text: decisions[finding.id].flatMap { if case .rejected(let n) = $0 { n } else { nil } } ?? ""), all: false)
         case .character("s"):
             if decisions[finding.id] == nil { decisions[finding.id] = .skipped }
             advance()
@@ -376,17 +379,21 @@ public struct ReviewSession: Sendable {
         for i in a {
             for j in b {
                 guard i < fingerprints[0].count, j < fingerprints[1].count,
-                      let sa = ReportLayout.sentence(i, in: report.documents[0]),
-                      let sb = ReportLayout.sentence(j, in: report.documents[1]) else { continue }
-                let pin = Baseline.Pin(pair: pair, pin: SentencePin(a: fingerprints[0][i], b: fingerprints[1][j], link: link), aText: sa.text, bText: sb.text)
+                    let sa = ReportLayout.sentence(i, in: report.documents[0]),
+                    let sb = ReportLayout.sentence(j, in: report.documents[1])
+                else { continue }
+                let pin = Baseline.Pin(
+                    pair: pair, pin: SentencePin(a: fingerprints[0][i], b: fingerprints[1][j], link: link), aText: sa.text, bText: sb.text)
                 pins.removeAll { $0.pin.a == pin.pin.a && $0.pin.b == pin.pin.b }
                 pins.append(pin)
                 made += 1
             }
         }
         let names = "A \(a.map { String($0 + 1) }.joined(separator: ",")) \u{2194} B \(b.map { String($0 + 1) }.joined(separator: ","))"
-        status = made == 0 ? "The finding's sentences are not in the report." :
-            "\(link ? "Pinned" : "Unlinked") sentences \(names): saved with q, used from the next compare, check or review."
+        status =
+            made == 0
+            ? "The finding's sentences are not in the report."
+            : "\(link ? "Pinned" : "Unlinked") sentences \(names): saved with q, used from the next compare, check or review."
     }
 
     // MARK: - Saving
@@ -420,8 +427,9 @@ public struct ReviewSession: Sendable {
             case .rejected(let n): (decision, note) = (.rejected, n)
             default: (decision, note) = (.accepted, nil)
             }
-            return ReviewLogEntry(pair: pair, id: change.finding.id, decision: decision, category: change.finding.category,
-                                  note: note, a: change.finding.a?.text, b: change.finding.b?.text, time: time)
+            return ReviewLogEntry(
+                pair: pair, id: change.finding.id, decision: decision, category: change.finding.category,
+                note: note, a: change.finding.a?.text, b: change.finding.b?.text, time: time)
         }
         if let finding = current {
             entries.append(ReviewLogEntry(pair: pair, id: finding.id, decision: .stopped, category: finding.category, time: time))

@@ -50,7 +50,10 @@ struct Segmenter: Sendable {
                     try wordCursor.forEachBoundary(in: utf16) { offset, status in
                         let end16 = Int(offset)
                         let end8 = pieceStart + Int(offsets[end16])
-                        defer { start16 = end16; start8 = end8 }
+                        defer {
+                            start16 = end16
+                            start8 = end8
+                        }
                         let kind: TokenKind
                         if WordStatus.isNumber(status) {
                             kind = .number
@@ -185,11 +188,13 @@ struct TokenJoiner {
             let hyphen = tokens[n - 1]
             let left = tokens[n - 2]
             if left.kind != .punctuation, hyphen.start == left.end, token.start == hyphen.end,
-               Segmenter.isJoiningHyphen(text, hyphen.range)
-                || (Segmenter.isEnDash(text, hyphen.range) && left.kind == .word && token.kind == .word) {
+                Segmenter.isJoiningHyphen(text, hyphen.range)
+                    || (Segmenter.isEnDash(text, hyphen.range) && left.kind == .word && token.kind == .word)
+            {
                 tokens.removeLast()
-                tokens[n - 2] = Token(start: left.start, end: token.end,
-                                      kind: left.kind == .word || token.kind == .word ? .word : .number, key: 0)
+                tokens[n - 2] = Token(
+                    start: left.start, end: token.end,
+                    kind: left.kind == .word || token.kind == .word ? .word : .number, key: 0)
                 return
             }
         }

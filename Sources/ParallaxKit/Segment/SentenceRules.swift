@@ -34,10 +34,6 @@ struct SentenceRules: Sendable {
         "then", "also", "still", "now", "earlier", "later", "last", "next", "mr", "mrs", "ms", "dr",
     ]
 
-    init(language: String) {
-        self.language = language
-    }
-
     func apply(_ segments: [Range<Int>], text: [UInt8]) -> [Range<Int>] {
         guard language.hasPrefix("en") else { return segments }
         var split: [Range<Int>] = []
@@ -51,8 +47,9 @@ struct SentenceRules: Sendable {
         merged.reserveCapacity(split.count)
         for segment in split {
             if let last = merged.last, last.upperBound <= segment.lowerBound,
-               !hasHardBreak(text, last.upperBound..<segment.lowerBound),
-               shouldMerge(text, last, segment) {
+                !hasHardBreak(text, last.upperBound..<segment.lowerBound),
+                shouldMerge(text, last, segment)
+            {
                 merged[merged.count - 1] = last.lowerBound..<segment.upperBound
             } else {
                 merged.append(segment)
@@ -89,7 +86,9 @@ struct SentenceRules: Sendable {
         // A bullet and a space before the number ("• 10.").
         if j - 4 >= range.lowerBound, text[j - 1] == 0x20, text[j - 4] == 0xE2 { starts.append(j - 4) }
         for start in starts where start < range.upperBound {
-            if let marker = listMarker(text, at: start, limit: range.upperBound + 2, requireText: false), marker.end >= range.upperBound { return true }
+            if let marker = listMarker(text, at: start, limit: range.upperBound + 2, requireText: false), marker.end >= range.upperBound {
+                return true
+            }
         }
         return false
     }
@@ -103,9 +102,10 @@ struct SentenceRules: Sendable {
         while i + 1 < out.count {
             let range = out[i]
             if range.count > ellipsis.count + 1, text[range.upperBound - 1] == 0x2E,
-               text[(range.upperBound - ellipsis.count)..<range.upperBound].elementsEqual(ellipsis),
-               Characters.isASCIILetter(text[range.upperBound - ellipsis.count - 1]),
-               !hasHardBreak(text, range.upperBound..<out[i + 1].lowerBound) {
+                text[(range.upperBound - ellipsis.count)..<range.upperBound].elementsEqual(ellipsis),
+                Characters.isASCIILetter(text[range.upperBound - ellipsis.count - 1]),
+                !hasHardBreak(text, range.upperBound..<out[i + 1].lowerBound)
+            {
                 let cut = range.upperBound - ellipsis.count + 1
                 out[i] = range.lowerBound..<cut
                 out[i + 1] = (cut + 1)..<out[i + 1].upperBound
@@ -133,8 +133,10 @@ struct SentenceRules: Sendable {
         if first == 0x28, isBareParenthetical(text, next) { return true }
         // "the thing is . . . I didn't mean it": a spaced three-dot ellipsis marks an omission
         // inside the sentence (four dots end it).
-        if lastByte == 0x2E, previous.count >= 7, text[(previous.upperBound - 6)..<previous.upperBound].elementsEqual([0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E]),
-           text[previous.upperBound - 7] != 0x2E {
+        if lastByte == 0x2E, previous.count >= 7,
+            text[(previous.upperBound - 6)..<previous.upperBound].elementsEqual([0x20, 0x2E, 0x20, 0x2E, 0x20, 0x2E]),
+            text[previous.upperBound - 7] != 0x2E
+        {
             return true
         }
         guard lastByte == 0x2E, let tail = lastWordBeforePeriod(text, previous) else { return false }
@@ -150,8 +152,9 @@ struct SentenceRules: Sendable {
         if nextIsDigit && Self.numberAbbreviations.contains(lower) { return true }
         // "Jonas E. Smith", "Albert I. Jones": an initial after a capitalised name.
         if tail.word.count == 1, tail.word.first?.isUppercase == true, !tail.dotted,
-           let before = tail.previousWord, before.first?.isUppercase == true, before.count > 1 || before.hasSuffix("."),
-           let nextWord, nextWord.first?.isUppercase == true {
+            let before = tail.previousWord, before.first?.isUppercase == true, before.count > 1 || before.hasSuffix("."),
+            let nextWord, nextWord.first?.isUppercase == true
+        {
             return true
         }
         // "the U.S. Government": a dotted abbreviation before a word that does not start sentences.
@@ -170,13 +173,19 @@ struct SentenceRules: Sendable {
         let end = j
         while j > range.lowerBound {
             let b = text[j - 1]
-            if b == 0x2E { dotted = true; j -= 1; continue }
+            if b == 0x2E {
+                dotted = true
+                j -= 1
+                continue
+            }
             if b == 0x20 || b == 0x0A || b == 0x28 || b == 0x22 { break }
             j -= 1
         }
         guard j < end else { return nil }
         let raw = String(decoding: text[j..<end], as: UTF8.self)
-        guard !raw.isEmpty, raw.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "." || $0 == "°" || $0 == "º" }) else { return nil }
+        guard !raw.isEmpty, raw.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "." || $0 == "°" || $0 == "º" }) else {
+            return nil
+        }
         let word = dotted ? raw.split(separator: ".").last.map(String.init) ?? raw : raw
         var k = j
         while k > range.lowerBound, text[k - 1] == 0x20 { k -= 1 }
@@ -281,7 +290,8 @@ struct SentenceRules: Sendable {
             var i = firstMarker.end
             while i < range.upperBound {
                 if text[i] == 0x20, let marker = listMarker(text, at: i + 1, limit: range.upperBound, requireText: true),
-                   marker.value == expected, marker.style == firstMarker.style {
+                    marker.value == expected, marker.style == firstMarker.style
+                {
                     if let piece = Segmenter.trim(start..<i, in: text) { out.append(piece) }
                     start = i + 1
                     expected += 1
@@ -307,7 +317,10 @@ struct SentenceRules: Sendable {
         }
         var value = 0
         var j = i
-        while j < limit, j - i < 3, text[j] >= 0x30, text[j] <= 0x39 { value = value * 10 + Int(text[j] - 0x30); j += 1 }
+        while j < limit, j - i < 3, text[j] >= 0x30, text[j] <= 0x39 {
+            value = value * 10 + Int(text[j] - 0x30)
+            j += 1
+        }
         if j == i {
             // A single lowercase letter: a, b, c …
             guard j < limit, text[j] >= 0x61, text[j] <= 0x7A, j + 1 < limit, text[j + 1] == 0x2E else { return nil }
@@ -319,7 +332,10 @@ struct SentenceRules: Sendable {
         if text[j] == 0x2E {
             j += 1
             style += 1
-            if j < limit, text[j] == 0x29 { j += 1; style += 1 }
+            if j < limit, text[j] == 0x29 {
+                j += 1
+                style += 1
+            }
         } else if text[j] == 0x29 {
             j += 1
             style += 3

@@ -20,13 +20,31 @@ struct UTF8Check {
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF
         switch c {
-        case 0xC2...0xDF: length = 2; value = UInt32(c & 0x1F)
-        case 0xE0: length = 3; low = 0xA0; value = UInt32(c & 0x0F)
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3; value = UInt32(c & 0x0F)
-        case 0xED: length = 3; high = 0x9F; value = UInt32(c & 0x0F)
-        case 0xF0: length = 4; low = 0x90; value = UInt32(c & 0x07)
-        case 0xF1...0xF3: length = 4; value = UInt32(c & 0x07)
-        case 0xF4: length = 4; high = 0x8F; value = UInt32(c & 0x07)
+        case 0xC2...0xDF:
+            length = 2
+            value = UInt32(c & 0x1F)
+        case 0xE0:
+            length = 3
+            low = 0xA0
+            value = UInt32(c & 0x0F)
+        case 0xE1...0xEC, 0xEE...0xEF:
+            length = 3
+            value = UInt32(c & 0x0F)
+        case 0xED:
+            length = 3
+            high = 0x9F
+            value = UInt32(c & 0x0F)
+        case 0xF0:
+            length = 4
+            low = 0x90
+            value = UInt32(c & 0x07)
+        case 0xF1...0xF3:
+            length = 4
+            value = UInt32(c & 0x07)
+        case 0xF4:
+            length = 4
+            high = 0x8F
+            value = UInt32(c & 0x07)
         default: return nil
         }
         guard i + length <= end, b[i + 1] >= low, b[i + 1] <= high else { return nil }

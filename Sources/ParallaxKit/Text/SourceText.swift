@@ -124,8 +124,10 @@ public struct SourceText: Sendable {
             try validateUTF8(body, path: path, offsetBias: 3)
             return (body, "UTF-8", nil)
         }
-        for (bom, charset) in [([0xFF, 0xFE, 0, 0] as [UInt8], "UTF-32LE"), ([0, 0, 0xFE, 0xFF], "UTF-32BE"),
-                               ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE")] where bytes.starts(with: bom) {
+        for (bom, charset) in [
+            ([0xFF, 0xFE, 0, 0] as [UInt8], "UTF-32LE"), ([0, 0, 0xFE, 0xFF], "UTF-32BE"),
+            ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE"),
+        ] where bytes.starts(with: bom) {
             return (try convert(Array(bytes.dropFirst(bom.count)), from: charset, path: path, offsetBias: bom.count), charset, nil)
         }
         let check = UTF8Check(bytes)
@@ -139,7 +141,11 @@ public struct SourceText: Sendable {
             // mojibake. A legacy 8-bit text makes a valid UTF-8 sequence only by accident, and
             // rarely, while most of its non-ASCII bytes are invalid UTF-8.
             let (line, column) = LineIndex(utf8: bytes).location(of: offset)
-            throw InputError(path: path, problem: "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset))")
+            throw InputError(
+                path: path,
+                problem:
+                    "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset))"
+            )
         }
         // Not UTF-8: a legacy encoding, or not text at all. In every ASCII-based charset the
         // bytes below 0x20 are control characters, so a file full of them is binary whatever
@@ -189,16 +195,24 @@ public struct SourceText: Sendable {
     private static func validateUTF8(_ bytes: [UInt8], path: String, offsetBias: Int) throws(InputError) {
         if let offset = UTF8Check(bytes).firstInvalidOffset {
             let (line, column) = LineIndex(utf8: bytes).location(of: offset)
-            throw InputError(path: path, problem: "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset + offsetBias))")
+            throw InputError(
+                path: path,
+                problem:
+                    "is not valid UTF-8: invalid byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column) (byte \(offset + offsetBias))"
+            )
         }
     }
 
     /// Decodes `bytes` from `charset`; `detected` says the charset is ICU's guess rather than
     /// what a byte order mark said, which the error message then says too.
-    private static func convert(_ bytes: [UInt8], from charset: String, path: String, offsetBias: Int,
-                                detected: Bool = false) throws(InputError) -> [UInt8] {
+    private static func convert(
+        _ bytes: [UInt8], from charset: String, path: String, offsetBias: Int,
+        detected: Bool = false
+    ) throws(InputError) -> [UInt8] {
         let utf16: [UInt16]
-        let what = detected ? "is not UTF-8 and cannot be decoded as \(charset), the encoding it seems to be in" : "cannot be decoded as \(charset)"
+        let what =
+            detected
+            ? "is not UTF-8 and cannot be decoded as \(charset), the encoding it seems to be in" : "cannot be decoded as \(charset)"
         do {
             utf16 = try bytes.withUnsafeBytes { raw in try Charset.decode(raw, from: charset) }
         } catch let error as Charset.DecodeFailure {

@@ -124,16 +124,20 @@ struct CheckCommand: ParsableCommand {
     private func pairs(in config: Config) throws -> [Config.Pair] {
         if files.count == 2 { return [Config.Pair(a: files[0], b: files[1])] }
         guard !config.pairs.isEmpty else {
-            throw ValidationError(config.path.map { "\($0) lists no pairs; give two files or add pairs to it." }
-                ?? "No files given and no \(Config.fileName) found here; give two files or a configuration with pairs.")
+            throw ValidationError(
+                config.path.map { "\($0) lists no pairs; give two files or add pairs to it." }
+                    ?? "No files given and no \(Config.fileName) found here; give two files or a configuration with pairs.")
         }
-        return config.pairs.map { Config.Pair(a: Setting.shown(config.resolve($0.a)), b: Setting.shown(config.resolve($0.b)), name: $0.name) }
+        return config.pairs.map {
+            Config.Pair(a: Setting.shown(config.resolve($0.a)), b: Setting.shown(config.resolve($0.b)), name: $0.name)
+        }
     }
 
     /// What failed, by how much, and where; then what was set aside: made from the verdict.
     static func summary(_ verdict: Verdict, _ checked: [Verdict.Checked], setting: Setting) -> String {
         let failed = verdict.pairs.filter { $0.verdict != "pass" }.count
-        var out = "parallax check: \(verdict.pairs.count) pair\(verdict.pairs.count == 1 ? "" : "s"), \(failed) failed (failing on \(verdict.failOn.rawValue) and above)\n"
+        var out =
+            "parallax check: \(verdict.pairs.count) pair\(verdict.pairs.count == 1 ? "" : "s"), \(failed) failed (failing on \(verdict.failOn.rawValue) and above)\n"
         out += TerminalText.escape(setting.description) + "\n"
         for note in verdict.notes { out += "notice: \(TerminalText.escape(note))\n" }
         for (pair, checked) in zip(verdict.pairs, checked) {
@@ -144,7 +148,8 @@ struct CheckCommand: ParsableCommand {
             for violation in result.violations {
                 out += "  \(violation.rule): \(TerminalText.escape(violation.message))\n"
                 for finding in violation.findings.prefix(5) {
-                    out += "    \(finding.category.rawValue) at \(TerminalText.escape(place(finding, result.report, a: a, b: b))): \(TerminalText.escape(finding.message))\n"
+                    out +=
+                        "    \(finding.category.rawValue) at \(TerminalText.escape(place(finding, result.report, a: a, b: b))): \(TerminalText.escape(finding.message))\n"
                 }
                 if violation.findings.count > 5 { out += "    … and \(violation.findings.count - 5) more\n" }
             }
@@ -152,7 +157,9 @@ struct CheckCommand: ParsableCommand {
             let counts = pair.counts
             if counts.accepted > 0 { notes.append("\(counts.accepted) accepted by the baseline") }
             if counts.uncertain > 0 { notes.append("\(counts.uncertain) on uncertain links, for review") }
-            if counts.stale > 0 { notes.append("\(counts.stale) stale baseline entr\(counts.stale == 1 ? "y" : "ies") (prune with --update-baseline)") }
+            if counts.stale > 0 {
+                notes.append("\(counts.stale) stale baseline entr\(counts.stale == 1 ? "y" : "ies") (prune with --update-baseline)")
+            }
             if !notes.isEmpty { out += "  " + notes.joined(separator: "; ") + "\n" }
             for note in pair.notes { out += "  notice: \(TerminalText.escape(note))\n" }
         }

@@ -57,7 +57,9 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .terminal
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.", completion: .file())
+    @Option(
+        name: [.short, .customLong("output")], help: "Write the report to this file (atomically) instead of standard output.",
+        completion: .file())
     var output: String?
 
     @OptionGroup var reading: ReadingOptions
@@ -67,7 +69,9 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if format != .terminal && reading.shapesTerminalReport {
-            throw ValidationError("--sort, --severity and --category shape the terminal report; with --format \(format.rawValue) the report holds every finding.")
+            throw ValidationError(
+                "--sort, --severity and --category shape the terminal report; with --format \(format.rawValue) the report holds every finding."
+            )
         }
     }
 

@@ -31,7 +31,8 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(
         name: .customLong("accept"),
-        help: ArgumentHelp("Accept every finding of this category into the baseline, without a terminal, and exit (repeatable).", valueName: "category"),
+        help: ArgumentHelp(
+            "Accept every finding of this category into the baseline, without a terminal, and exit (repeatable).", valueName: "category"),
         completion: .list(FindingCategory.allCases.map(\.rawValue)))
     var acceptCategories: [String] = []
 
@@ -44,7 +45,9 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         for name in acceptCategories where FindingCategory(rawValue: name) == nil {
-            throw ValidationError("--accept: unknown category '\(name)'\(Suggest.hint(name, among: FindingCategory.allCases.map(\.rawValue))) (known: \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", "))).")
+            throw ValidationError(
+                "--accept: unknown category '\(name)'\(Suggest.hint(name, among: FindingCategory.allCases.map(\.rawValue))) (known: \(FindingCategory.allCases.map(\.rawValue).joined(separator: ", ")))."
+            )
         }
         if acceptAll && !acceptCategories.isEmpty {
             throw ValidationError("--accept-all accepts every category: give it or --accept, not both.")
@@ -62,7 +65,9 @@ struct ReviewCommand: ParsableCommand {
         let setting = try inputs.setting()
         let config = setting.config
         guard let baselinePath = setting.baselinePath else {
-            throw ValidationError("review needs a baseline file to record decisions in: give --baseline FILE, or set baseline in the configuration (\(Config.fileName)).")
+            throw ValidationError(
+                "review needs a baseline file to record decisions in: give --baseline FILE, or set baseline in the configuration (\(Config.fileName))."
+            )
         }
         let identity = setting.identity(a: inputs.a, b: inputs.b)
         let baseline = setting.baseline.claiming(identity)
@@ -93,13 +98,15 @@ struct ReviewCommand: ParsableCommand {
         }
         let already = chosen.count - added.count
         if quiet { return }
-        Console.write("parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n"
-            + "Gate it in CI with:\n" + TerminalText.escape(command(["check"] + checkArguments())) + "\n")
+        Console.write(
+            "parallax review: accepted \(added.count) finding\(added.count == 1 ? "" : "s") of \(TerminalText.escape(pair))\(already > 0 ? " (\(already) already accepted)" : "") into \(TerminalText.escape(baselinePath))\n"
+                + "Gate it in CI with:\n" + TerminalText.escape(command(["check"] + checkArguments())) + "\n")
     }
 
     /// Quoted for a POSIX shell when it needs to be.
     private func quote(_ s: String) -> String {
-        s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0) } ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@%+=,".contains($0) }
+            ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func command(_ words: [String]) -> String { "  " + (["parallax"] + words).joined(separator: " ") }
@@ -135,7 +142,9 @@ struct ReviewCommand: ParsableCommand {
 
     // MARK: - On a terminal
 
-    private func review(_ comparison: Comparison, identity: PairIdentity, baseline: Baseline, baselinePath: String, configPath: String?) throws {
+    private func review(_ comparison: Comparison, identity: PairIdentity, baseline: Baseline, baselinePath: String, configPath: String?)
+        throws
+    {
         let pair = identity.key
         let logPath = ReviewLog.path(forBaseline: baselinePath)
         let log = try ReviewLog.load(path: logPath)
@@ -188,7 +197,10 @@ struct ReviewCommand: ParsableCommand {
         guard session.hasUnsavedWork else {
             // Only where the person stopped, for the next review to resume there.
             if !entries.isEmpty { try append(entries.map(ReviewLog.line).joined(), to: logPath) }
-            if !quiet { Console.write("parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n") }
+            if !quiet {
+                Console.write(
+                    "parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n")
+            }
             return
         }
         // The session's decisions applied to the baseline as it is now, under the lock.

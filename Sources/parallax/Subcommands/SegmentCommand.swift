@@ -39,7 +39,8 @@ struct SegmentCommand: ParsableCommand {
         let boilerplate = sentences.filter(\.boilerplate).count
         let duplicates = sentences.filter { $0.duplicateOf != nil }.count
         let name = document.source.path == "-" ? "<stdin>" : TerminalText.escape(document.source.path)
-        var out = "\(name) (\(document.source.encoding)): \(sentences.count) \(sentences.count == 1 ? "sentence" : "sentences"), \(boilerplate) boilerplate, \(duplicates) duplicate\n"
+        var out =
+            "\(name) (\(document.source.encoding)): \(sentences.count) \(sentences.count == 1 ? "sentence" : "sentences"), \(boilerplate) boilerplate, \(duplicates) duplicate\n"
         let width = String(max(sentences.count - 1, 0)).count
         for sentence in sentences {
             var flags: [String] = []

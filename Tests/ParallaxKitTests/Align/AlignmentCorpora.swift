@@ -16,8 +16,9 @@ enum AlignmentCorpora {
     }
 
     static func resource(_ name: String, _ ext: String) throws -> URL {
-        try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources"),
-                     "missing test resource \(name).\(ext)")
+        try #require(
+            Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources"),
+            "missing test resource \(name).\(ext)")
     }
 
     static func lines(_ name: String, _ ext: String) throws -> [String] {
@@ -184,7 +185,8 @@ enum AlignmentCorpora {
         let a = try Document(source: SourceText(bytes: Array(edited.a.utf8), path: edited.name + " A"), id: "A", options: options)
         let b = try Document(source: SourceText(bytes: Array(edited.b.utf8), path: edited.name + " B"), id: "B", options: options)
         guard a.sentences.map(\.text) == edited.sentencesA, b.sentences.map(\.text) == edited.sentencesB,
-              a.sentences.allSatisfy(\.isContent), b.sentences.allSatisfy(\.isContent) else { return nil }
+            a.sentences.allSatisfy(\.isContent), b.sentences.allSatisfy(\.isContent)
+        else { return nil }
         return (a, b)
     }
 }

@@ -20,7 +20,8 @@ struct GeneratedEditTests {
         let news = try AlignmentCorpora.newsSynth(limit: 80)
         let newsOptions = AnalysisOptions()
         let newsBases = try news.enumerated().map { i, pair in
-            try AlignmentCorpora.baseText(name: "news_synth \(i) \(pair.title)", parts: pair.original, options: newsOptions, seed: UInt64(i))
+            try AlignmentCorpora.baseText(
+                name: "news_synth \(i) \(pair.title)", parts: pair.original, options: newsOptions, seed: UInt64(i))
         }
         for (i, base) in newsBases.enumerated() {
             let donors = newsBases[(i + 40) % newsBases.count].sentences + newsBases[(i + 17) % newsBases.count].sentences
@@ -32,8 +33,9 @@ struct GeneratedEditTests {
         let chunks = AlignmentCorpora.wmtChunks()
         let wmtOptions = AlignmentCorpora.headingsAsContent
         let wmtBases = try chunks.enumerated().map { i, chunk in
-            try AlignmentCorpora.baseText(name: "WMT21 A lines \(chunk.lowerBound + 1)–\(chunk.upperBound)", parts: Array(wmt.a[chunk]),
-                                          options: wmtOptions, seed: 5000 + UInt64(i))
+            try AlignmentCorpora.baseText(
+                name: "WMT21 A lines \(chunk.lowerBound + 1)–\(chunk.upperBound)", parts: Array(wmt.a[chunk]),
+                options: wmtOptions, seed: 5000 + UInt64(i))
         }
         for (i, base) in wmtBases.enumerated() where i % 2 == 0 {
             let donors = wmtBases[(i + wmtBases.count / 2) % wmtBases.count].sentences
@@ -44,7 +46,9 @@ struct GeneratedEditTests {
         return out
     }
 
-    @Test("Deletions found as omissions and insertions as additions (recall ≥ 0.95, precision ≥ 0.90); splits, merges and moves give neither; prints the figures")
+    @Test(
+        "Deletions found as omissions and insertions as additions (recall ≥ 0.95, precision ≥ 0.90); splits, merges and moves give neither; prints the figures"
+    )
     func generatedCases() throws {
         let candidates = try Self.candidates()
         var oneSided = LinkScore.zero
@@ -69,10 +73,12 @@ struct GeneratedEditTests {
             let report = Comparison(a: a, b: b).report
             let reportedA = report.omittedSentences
             let reportedB = report.addedSentences
-            let caseOmissions = LinkScore(truePositives: reportedA.intersection(edited.omissions).count,
-                                          predicted: reportedA.count, expected: edited.omissions.count)
-            let caseAdditions = LinkScore(truePositives: reportedB.intersection(edited.additions).count,
-                                          predicted: reportedB.count, expected: edited.additions.count)
+            let caseOmissions = LinkScore(
+                truePositives: reportedA.intersection(edited.omissions).count,
+                predicted: reportedA.count, expected: edited.omissions.count)
+            let caseAdditions = LinkScore(
+                truePositives: reportedB.intersection(edited.additions).count,
+                predicted: reportedB.count, expected: edited.additions.count)
             omissions = omissions + caseOmissions
             additions = additions + caseAdditions
             oneSided = oneSided + caseOmissions + caseAdditions
@@ -87,13 +93,15 @@ struct GeneratedEditTests {
                 for i in edit.a where kindOfA[i] == nil || edit.kind != .move { kindOfA[i] = edit.kind }
                 for j in edit.b where kindOfB[j] == nil || edit.kind != .move { kindOfB[j] = edit.kind }
                 if [.split, .merge, .move].contains(edit.kind) {
-                    let bad = edit.a.filter(reportedA.contains).map { "A\($0) “\(clip(a.sentences[$0].text))” reported omitted" }
+                    let bad =
+                        edit.a.filter(reportedA.contains).map { "A\($0) “\(clip(a.sentences[$0].text))” reported omitted" }
                         + edit.b.filter(reportedB.contains).map { "B\($0) “\(clip(b.sentences[$0].text))” reported added" }
                     if !bad.isEmpty { structuralViolations.append("\(edited): \(edit.kind) \(edit): " + bad.joined(separator: "; ")) }
                 }
                 let trueLinks = edited.links.filter { edit.a.contains($0.a) || edit.b.contains($0.b) }
                 if !trueLinks.isEmpty {
-                    linksByKind[edit.kind, default: .zero] = linksByKind[edit.kind, default: .zero]
+                    linksByKind[edit.kind, default: .zero] =
+                        linksByKind[edit.kind, default: .zero]
                         + LinkScore(truePositives: trueLinks.intersection(predictedLinks).count, predicted: 0, expected: trueLinks.count)
                 }
             }
@@ -102,15 +110,17 @@ struct GeneratedEditTests {
                 falseByKind["A " + kind, default: 0] += 1
                 let partners = edited.links.filter { $0.a == i }.map(\.b).sorted()
                 let gotB = predictedLinks.filter { $0.a == i }.map(\.b).sorted()
-                wrong.append("\(edited): omission A\(i) (\(kind)) “\(clip(a.sentences[i].text))”; true partner(s) "
-                    + partners.map { "B\($0) “\(clip(b.sentences[$0].text))”" }.joined(separator: ", ") + " linked to \(gotB)")
+                wrong.append(
+                    "\(edited): omission A\(i) (\(kind)) “\(clip(a.sentences[i].text))”; true partner(s) "
+                        + partners.map { "B\($0) “\(clip(b.sentences[$0].text))”" }.joined(separator: ", ") + " linked to \(gotB)")
             }
             for j in reportedB.subtracting(edited.additions).sorted() {
                 let kind = kindOfB[j]?.rawValue ?? "unchanged"
                 falseByKind["B " + kind, default: 0] += 1
                 let partners = edited.links.filter { $0.b == j }.map(\.a).sorted()
-                wrong.append("\(edited): addition B\(j) (\(kind)) “\(clip(b.sentences[j].text))”; true partner(s) "
-                    + partners.map { "A\($0) “\(clip(a.sentences[$0].text))”" }.joined(separator: ", "))
+                wrong.append(
+                    "\(edited): addition B\(j) (\(kind)) “\(clip(b.sentences[j].text))”; true partner(s) "
+                        + partners.map { "A\($0) “\(clip(a.sentences[$0].text))”" }.joined(separator: ", "))
             }
             for i in edited.omissions.subtracting(reportedA).sorted() {
                 let got = predictedLinks.filter { $0.a == i }.map { "B\($0.b) “\(clip(b.sentences[$0.b].text))”" }
@@ -123,19 +133,29 @@ struct GeneratedEditTests {
         }
 
         var figures: [String] = []
-        figures.append("Generated edits: \(used) cases (\(candidates.count) generated, \(dropped.count) dropped because Parallax reads other sentences than written)")
+        figures.append(
+            "Generated edits: \(used) cases (\(candidates.count) generated, \(dropped.count) dropped because Parallax reads other sentences than written)"
+        )
         figures.append("  edits: " + EditKind.allCases.map { "\($0) \(editCounts[$0] ?? 0)" }.joined(separator: ", "))
-        figures.append(String(format: "  one-sided sentences: recall %.3f, precision %.3f (%d of %d true found, %d reported)",
-                 oneSided.recall, oneSided.precision, oneSided.truePositives, oneSided.expected, oneSided.predicted))
-        figures.append(String(format: "    deletions → omissions: recall %.3f, precision %.3f; insertions → additions: recall %.3f, precision %.3f",
-                 omissions.recall, omissions.precision, additions.recall, additions.precision))
-        figures.append("    false one-sided by what the sentence was: "
-            + (falseByKind.isEmpty ? "none" : falseByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        figures.append(
+            String(
+                format: "  one-sided sentences: recall %.3f, precision %.3f (%d of %d true found, %d reported)",
+                oneSided.recall, oneSided.precision, oneSided.truePositives, oneSided.expected, oneSided.predicted))
+        figures.append(
+            String(
+                format: "    deletions → omissions: recall %.3f, precision %.3f; insertions → additions: recall %.3f, precision %.3f",
+                omissions.recall, omissions.precision, additions.recall, additions.precision))
+        figures.append(
+            "    false one-sided by what the sentence was: "
+                + (falseByKind.isEmpty
+                    ? "none" : falseByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
         figures.append("  split, merged and moved sentences reported one-sided: \(structuralViolations.count) edits")
         figures.append("  links: \(links)")
-        figures.append("    recall of true links by edit: " + EditKind.allCases.compactMap { kind in
-            linksByKind[kind].map { String(format: "%@ %.3f (%d/%d)", kind.rawValue, $0.recall, $0.truePositives, $0.expected) }
-        }.joined(separator: ", "))
+        figures.append(
+            "    recall of true links by edit: "
+                + EditKind.allCases.compactMap { kind in
+                    linksByKind[kind].map { String(format: "%@ %.3f (%d/%d)", kind.rawValue, $0.recall, $0.truePositives, $0.expected) }
+                }.joined(separator: ", "))
         AlignmentCorpora.figures("1", figures)
         for line in missed.prefix(15) { print("  missed: " + line) }
         for line in wrong.prefix(25) { print("  wrong:  " + line) }
@@ -165,7 +185,9 @@ struct GeneratedEditTests {
                 continue
             }
             let report = Comparison(a: a, b: b).report
-            print("-- found links \(report.links.sorted()), omissions \(report.omittedSentences.sorted()), additions \(report.addedSentences.sorted())")
+            print(
+                "-- found links \(report.links.sorted()), omissions \(report.omittedSentences.sorted()), additions \(report.addedSentences.sorted())"
+            )
             print("   \(LinkScore(predicted: report.links, expected: edited.links))")
         }
         #expect(shown > 0, "no generated case is named like \(wanted)")

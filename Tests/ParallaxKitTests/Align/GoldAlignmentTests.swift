@@ -27,7 +27,9 @@ struct GoldAlignmentTests {
         let reported = report.oneSided
         let additions = Set(report.findings.filter { $0.category == .addition && $0.a == nil }.compactMap { $0.b?.sentences.first })
         let omissions = Set(report.findings.filter { $0.category == .omission && $0.b == nil }.compactMap { $0.a?.sentences.first })
-        print("  one-sided in B: expected \(onlyB.sorted()), reported \(reported.b.sorted()); in A: expected \(onlyA.sorted()), reported \(reported.a.sorted())")
+        print(
+            "  one-sided in B: expected \(onlyB.sorted()), reported \(reported.b.sorted()); in A: expected \(onlyA.sorted()), reported \(reported.a.sorted())"
+        )
         #expect(onlyB.isSubset(of: additions))
         #expect(onlyA.isSubset(of: omissions))
         #expect(reported.b == additions && reported.a == omissions)

@@ -77,19 +77,29 @@ struct NewsSynthAlignmentTests {
         let share = { (n: Int) in Double(n) / Double(max(count, 1)) }
 
         var figures: [String] = []
-        figures.append("news_synth (silver): \(count) original ↔ rewrite pairs, \(results.reduce(0) { $0 + $1.sentencesA }) + "
-            + "\(results.reduce(0) { $0 + $1.sentencesB }) sentences, \(score.expected) author links")
-        figures.append(String(format: "  against the authors' links: recall %.3f, precision %.3f, F1 %.3f (all predicted links; target F1 ≥ 0.75)",
-                              score.recall, score.precision, score.f1))
-        figures.append(String(format: "    on rewrite sentences the authors linked: precision %.3f, F1 %.3f",
-                              onLinked.precision, onLinked.f1))
-        figures.append("  whole-sentence omissions \(results.reduce(0) { $0 + $1.omissions }), additions \(results.reduce(0) { $0 + $1.additions })")
-        figures.append(String(format: "  same event: true %d, unsure %d, false %d of %d; true or unsure %.3f (target ≥ 0.95), true %.3f (target ≥ 0.85)",
-                              sameTrue, sameTrueOrUnsure - sameTrue, verdicts["false", default: 0], count,
-                              share(sameTrueOrUnsure), share(sameTrue)))
-        figures.append(String(format: "    mean document coverage A %.3f, B %.3f",
-                              results.reduce(0) { $0 + $1.coverageA } / Double(max(count, 1)),
-                              results.reduce(0) { $0 + $1.coverageB } / Double(max(count, 1))))
+        figures.append(
+            "news_synth (silver): \(count) original ↔ rewrite pairs, \(results.reduce(0) { $0 + $1.sentencesA }) + "
+                + "\(results.reduce(0) { $0 + $1.sentencesB }) sentences, \(score.expected) author links")
+        figures.append(
+            String(
+                format: "  against the authors' links: recall %.3f, precision %.3f, F1 %.3f (all predicted links; target F1 ≥ 0.75)",
+                score.recall, score.precision, score.f1))
+        figures.append(
+            String(
+                format: "    on rewrite sentences the authors linked: precision %.3f, F1 %.3f",
+                onLinked.precision, onLinked.f1))
+        figures.append(
+            "  whole-sentence omissions \(results.reduce(0) { $0 + $1.omissions }), additions \(results.reduce(0) { $0 + $1.additions })")
+        figures.append(
+            String(
+                format: "  same event: true %d, unsure %d, false %d of %d; true or unsure %.3f (target ≥ 0.95), true %.3f (target ≥ 0.85)",
+                sameTrue, sameTrueOrUnsure - sameTrue, verdicts["false", default: 0], count,
+                share(sameTrueOrUnsure), share(sameTrue)))
+        figures.append(
+            String(
+                format: "    mean document coverage A %.3f, B %.3f",
+                results.reduce(0) { $0 + $1.coverageA } / Double(max(count, 1)),
+                results.reduce(0) { $0 + $1.coverageB } / Double(max(count, 1))))
         AlignmentCorpora.figures("3", figures)
         print("news_synth: \(count) comparisons in \(elapsed)")
 

@@ -10,7 +10,8 @@ struct PinTests {
         let b = try TestPaths.document(TestPaths.june2021Readout, id: "B")
         let plain = Comparison(a: a, b: b).report.links
         let congratulations = try GoldAlignment.resolve("Putin extended congratulations to Xi", in: a)
-        let summary = try GoldAlignment.resolve("Putin expressed his warm congratulations on the 100th anniversary of the founding of the Chinese", in: b)
+        let summary = try GoldAlignment.resolve(
+            "Putin expressed his warm congratulations on the 100th anniversary of the founding of the Chinese", in: b)
         let stray = try GoldAlignment.resolve("Yang Jiechi, Wang Yi", in: b)
         let caption = try GoldAlignment.resolve("President Xi Jinping and Russian President Vladimir Putin meet", in: a)
         #expect(plain.contains(SentencePair(a: congratulations, b: summary)))

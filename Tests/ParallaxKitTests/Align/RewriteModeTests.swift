@@ -1,7 +1,8 @@
 import Foundation
-@testable import ParallaxKit
 import ParallaxTestSupport
 import Testing
+
+@testable import ParallaxKit
 
 /// The alignment modes and the same-event verdict with its evidence (issue 11).
 @Suite("Rewrite mode and the event verdict")
@@ -72,13 +73,15 @@ struct RewriteModeTests {
 
     @Test("The verdict and its evidence survive JSON both ways")
     func json() throws {
-        let event = EventEvidence(verdict: .unsure, score: 0.08, agreeing: ["dated 2021-06-28", "Nairobi"], conflicting: ["A is dated 2021-06-28, B 2025-05-08"])
+        let event = EventEvidence(
+            verdict: .unsure, score: 0.08, agreeing: ["dated 2021-06-28", "Nairobi"], conflicting: ["A is dated 2021-06-28, B 2025-05-08"])
         let summary = Summary(coverageA: 0.1, coverageB: 0.2, sameEvent: false, counts: [:], event: event)
         let decoded = try JSONDecoder().decode(Summary.self, from: JSONEncoder().encode(summary))
         #expect(decoded == summary)
         #expect(decoded.verdict == .unsure)
         // A report written before the evidence existed still reads, its verdict from sameEvent.
-        let old = try JSONDecoder().decode(Summary.self, from: Data(#"{"coverageA":0.5,"coverageB":0.5,"sameEvent":true,"counts":{}}"#.utf8))
+        let old = try JSONDecoder().decode(
+            Summary.self, from: Data(#"{"coverageA":0.5,"coverageB":0.5,"sameEvent":true,"counts":{}}"#.utf8))
         #expect(old.event == nil && old.verdict == .same)
     }
 }

@@ -50,7 +50,9 @@ struct RewriteNegativeControlTests {
         #expect(p == Self.derangement(AlignmentCorpora.newsSynthCount, seed: Self.pairingSeed))
     }
 
-    @Test("Articles against other pairs' rewrites and the seeds 000 against 002–004: not the same event on ≥ 97% (issue 11), the seeds never the same event; prints the figures")
+    @Test(
+        "Articles against other pairs' rewrites and the seeds 000 against 002–004: not the same event on ≥ 97% (issue 11), the seeds never the same event; prints the figures"
+    )
     func controls() async throws {
         let pairs = try AlignmentCorpora.newsSynth()
         let other = Self.derangement(pairs.count, seed: Self.pairingSeed)
@@ -64,8 +66,9 @@ struct RewriteNegativeControlTests {
             let a = try AlignmentCorpora.PartedText(pairs[match.article].original).document(id: "A", path: name + " A", options: options)
             let b = try AlignmentCorpora.PartedText(pairs[match.rewrite].rewrite).document(id: "B", path: name + " B", options: options)
             let summary = Comparison(a: a, b: b).report.summary
-            return Control(name: name + ": “\(clip(pairs[match.article].title, 50))” vs “\(clip(pairs[match.rewrite].title, 50))”",
-                           verdict: verdict(summary), coverageA: summary.coverageA, coverageB: summary.coverageB)
+            return Control(
+                name: name + ": “\(clip(pairs[match.article].title, 50))” vs “\(clip(pairs[match.rewrite].title, 50))”",
+                verdict: verdict(summary), coverageA: summary.coverageA, coverageB: summary.coverageB)
         }
         let elapsed = clock.now - started
 
@@ -73,8 +76,9 @@ struct RewriteNegativeControlTests {
         let seeds = try Self.seedControls.map { control in
             let b = try Document(source: SourceText.read(path: control.path), id: "B", options: Self.seedOptions)
             let summary = Comparison(a: story, b: b).report.summary
-            return Control(name: "000 vs " + control.name, verdict: verdict(summary),
-                           coverageA: summary.coverageA, coverageB: summary.coverageB)
+            return Control(
+                name: "000 vs " + control.name, verdict: verdict(summary),
+                coverageA: summary.coverageA, coverageB: summary.coverageB)
         }
 
         let all = news + seeds
@@ -82,17 +86,24 @@ struct RewriteNegativeControlTests {
         let share = Double(judgedFalse) / Double(all.count)
         let count = { (controls: [Control], verdict: String) in controls.filter { $0.verdict == verdict }.count }
         var figures: [String] = []
-        figures.append("Rewrite negative controls: \(news.count) news_synth articles against another pair's rewrite (SplitMix64 seed \(Self.pairingSeed), "
-            + "never their own) and the seeds 000 vs 002, 003, 004")
-        figures.append(String(format: "  not the same event: %d of %d, %.3f (target ≥ 0.97); news_synth true %d, unsure %d, false %d",
-                              judgedFalse, all.count, share, count(news, "true"), count(news, "unsure"), count(news, "false")))
+        figures.append(
+            "Rewrite negative controls: \(news.count) news_synth articles against another pair's rewrite (SplitMix64 seed \(Self.pairingSeed), "
+                + "never their own) and the seeds 000 vs 002, 003, 004")
+        figures.append(
+            String(
+                format: "  not the same event: %d of %d, %.3f (target ≥ 0.97); news_synth true %d, unsure %d, false %d",
+                judgedFalse, all.count, share, count(news, "true"), count(news, "unsure"), count(news, "false")))
         for seed in seeds {
-            figures.append(String(format: "  %@: sameEvent %@ (coverage A %.3f, B %.3f)", seed.name, seed.verdict, seed.coverageA, seed.coverageB))
+            figures.append(
+                String(format: "  %@: sameEvent %@ (coverage A %.3f, B %.3f)", seed.name, seed.verdict, seed.coverageA, seed.coverageB))
         }
         AlignmentCorpora.figures("7", figures)
         print("negative controls: \(news.count) comparisons in \(elapsed)")
         for control in news where control.verdict != "false" {
-            print(String(format: "  judged %@: %@ (coverage A %.3f, B %.3f)", control.verdict, control.name, control.coverageA, control.coverageB))
+            print(
+                String(
+                    format: "  judged %@: %@ (coverage A %.3f, B %.3f)", control.verdict, control.name, control.coverageA, control.coverageB
+                ))
         }
 
         for seed in seeds {

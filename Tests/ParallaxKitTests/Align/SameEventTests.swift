@@ -12,7 +12,9 @@ struct SameEventTests {
         var order: Int
         var other: String
         var sameEvent: Bool
-        var name: String { URL(fileURLWithPath: other).deletingLastPathComponent().lastPathComponent + "/" + URL(fileURLWithPath: other).lastPathComponent }
+        var name: String {
+            URL(fileURLWithPath: other).deletingLastPathComponent().lastPathComponent + "/" + URL(fileURLWithPath: other).lastPathComponent
+        }
         var testDescription: String { "000 vs \(name): sameEvent \(sameEvent)" }
     }
 
@@ -28,9 +30,13 @@ struct SameEventTests {
         let a = try TestPaths.document(TestPaths.june2021ChinaDaily, id: "A")
         let b = try TestPaths.document(control.other, id: "B")
         let summary = Comparison(a: a, b: b).report.summary
-        AlignmentCorpora.figures("6.\(control.order)", [String(
-            format: "Same event: 000 vs %@: coverage A %.3f, B %.3f, sameEvent %@ (expected %@)",
-            control.name, summary.coverageA, summary.coverageB, "\(summary.sameEvent)", "\(control.sameEvent)")])
+        AlignmentCorpora.figures(
+            "6.\(control.order)",
+            [
+                String(
+                    format: "Same event: 000 vs %@: coverage A %.3f, B %.3f, sameEvent %@ (expected %@)",
+                    control.name, summary.coverageA, summary.coverageB, "\(summary.sameEvent)", "\(control.sameEvent)")
+            ])
         #expect(summary.sameEvent == control.sameEvent, "coverage A \(summary.coverageA), B \(summary.coverageB)")
     }
 }

@@ -20,11 +20,26 @@ struct SymmetryTests {
         var problems: [String] = []
         let extra = report.links.subtracting(expected).sorted()
         let missing = expected.subtracting(report.links).sorted()
-        if !extra.isEmpty { problems.append("links to other sentences: " + extra.prefix(5).map { "\($0) “\(clip(document.sentences[$0.a].text, 50))” ↔ “\(clip(document.sentences[$0.b].text, 50))”" }.joined(separator: "; ")) }
-        if !missing.isEmpty { problems.append("not linked to itself: " + missing.prefix(5).map { "\($0.a) “\(clip(document.sentences[$0.a].text, 60))”" }.joined(separator: "; ")) }
+        if !extra.isEmpty {
+            problems.append(
+                "links to other sentences: "
+                    + extra.prefix(5).map {
+                        "\($0) “\(clip(document.sentences[$0.a].text, 50))” ↔ “\(clip(document.sentences[$0.b].text, 50))”"
+                    }.joined(separator: "; "))
+        }
+        if !missing.isEmpty {
+            problems.append(
+                "not linked to itself: "
+                    + missing.prefix(5).map { "\($0.a) “\(clip(document.sentences[$0.a].text, 60))”" }.joined(separator: "; "))
+        }
         let groups = report.alignments.filter { $0.a.count != 1 || $0.b.count != 1 }
         if !groups.isEmpty { problems.append("alignments not 1:1: \(groups.prefix(5).map { "\($0.a)–\($0.b)" })") }
-        if !report.findings.isEmpty { problems.append("findings: " + report.findings.prefix(5).map { "\($0.category) “\(clip($0.a?.text ?? $0.b?.text ?? "", 60))”" }.joined(separator: "; ")) }
+        if !report.findings.isEmpty {
+            problems.append(
+                "findings: "
+                    + report.findings.prefix(5).map { "\($0.category) “\(clip($0.a?.text ?? $0.b?.text ?? "", 60))”" }.joined(
+                        separator: "; "))
+        }
         return problems.isEmpty ? nil : "\(document.source.path): " + problems.joined(separator: " | ")
     }
 
@@ -40,19 +55,26 @@ struct SymmetryTests {
         var documents: [Document] = []
         for (n, pair) in try AlignmentCorpora.newsSynth(limit: 80).enumerated() {
             for (side, sentences) in [("original", pair.original), ("rewrite", pair.rewrite)] {
-                documents.append(try AlignmentCorpora.PartedText(sentences).document(
-                    id: "A", path: "news_synth \(n) \(side)", options: AlignmentCorpora.headingsAsContent))
+                documents.append(
+                    try AlignmentCorpora.PartedText(sentences).document(
+                        id: "A", path: "news_synth \(n) \(side)", options: AlignmentCorpora.headingsAsContent))
             }
         }
         let wmt = try AlignmentCorpora.wmt()
         for chunk in AlignmentCorpora.wmtChunks() {
             for (side, lines) in [("A", wmt.a), ("B", wmt.b)] {
-                documents.append(try AlignmentCorpora.PartedText(Array(lines[chunk])).document(
-                    id: "A", path: "WMT21 \(side) lines \(chunk.lowerBound + 1)–\(chunk.upperBound)", options: AlignmentCorpora.headingsAsContent))
+                documents.append(
+                    try AlignmentCorpora.PartedText(Array(lines[chunk])).document(
+                        id: "A", path: "WMT21 \(side) lines \(chunk.lowerBound + 1)–\(chunk.upperBound)",
+                        options: AlignmentCorpora.headingsAsContent))
             }
         }
         let problems = documents.compactMap(Self.selfCompareProblem)
-        AlignmentCorpora.figures("4", ["Self-compare: \(documents.count - problems.count) of \(documents.count) base texts link every sentence to itself with no finding"])
+        AlignmentCorpora.figures(
+            "4",
+            [
+                "Self-compare: \(documents.count - problems.count) of \(documents.count) base texts link every sentence to itself with no finding"
+            ])
         for problem in problems.prefix(20) { print("  " + problem) }
         #expect(problems.isEmpty, "\(problems.count) texts: \(problems.prefix(3))")
     }
@@ -68,14 +90,21 @@ struct SymmetryTests {
         if mirrored != forward.links {
             let onlyForward = forward.links.subtracting(mirrored).sorted()
             let onlyBackward = mirrored.subtracting(forward.links).sorted()
-            problems.append("links only A,B: " + onlyForward.prefix(4).map { "\($0) “\(clip(a.sentences[$0.a].text, 50))” ↔ “\(clip(b.sentences[$0.b].text, 50))”" }.joined(separator: "; ")
-                + "; links only B,A: " + onlyBackward.prefix(4).map { "\($0) “\(clip(a.sentences[$0.a].text, 50))” ↔ “\(clip(b.sentences[$0.b].text, 50))”" }.joined(separator: "; "))
+            problems.append(
+                "links only A,B: "
+                    + onlyForward.prefix(4).map { "\($0) “\(clip(a.sentences[$0.a].text, 50))” ↔ “\(clip(b.sentences[$0.b].text, 50))”" }
+                    .joined(separator: "; ")
+                    + "; links only B,A: "
+                    + onlyBackward.prefix(4).map { "\($0) “\(clip(a.sentences[$0.a].text, 50))” ↔ “\(clip(b.sentences[$0.b].text, 50))”" }
+                    .joined(separator: "; "))
         }
         if forward.omittedSentences != backward.addedSentences {
-            problems.append("omissions of A,B \(forward.omittedSentences.sorted()) but additions of B,A \(backward.addedSentences.sorted())")
+            problems.append(
+                "omissions of A,B \(forward.omittedSentences.sorted()) but additions of B,A \(backward.addedSentences.sorted())")
         }
         if forward.addedSentences != backward.omittedSentences {
-            problems.append("additions of A,B \(forward.addedSentences.sorted()) but omissions of B,A \(backward.omittedSentences.sorted())")
+            problems.append(
+                "additions of A,B \(forward.addedSentences.sorted()) but omissions of B,A \(backward.omittedSentences.sorted())")
         }
         return problems.isEmpty ? nil : "\(name): " + problems.joined(separator: " | ")
     }
@@ -104,14 +133,17 @@ struct SymmetryTests {
             let a = try AlignmentCorpora.PartedText(Array(wmt.a[chunk])).document(id: "A", path: "A", options: options)
             let b = try AlignmentCorpora.PartedText(Array(wmt.b[chunk])).document(id: "B", path: "B", options: options)
             count += 1
-            if let problem = Self.swapProblem(a, b, name: "WMT21 lines \(chunk.lowerBound + 1)–\(chunk.upperBound)") { problems.append(problem) }
+            if let problem = Self.swapProblem(a, b, name: "WMT21 lines \(chunk.lowerBound + 1)–\(chunk.upperBound)") {
+                problems.append(problem)
+            }
         }
         for candidate in try GeneratedEditTests.candidates().prefix(30) {
             guard let (a, b) = try AlignmentCorpora.documents(of: candidate.edited, options: candidate.options) else { continue }
             count += 1
             if let problem = Self.swapProblem(a, b, name: "generated \(candidate.edited)") { problems.append(problem) }
         }
-        AlignmentCorpora.figures("5", ["Swap: \(count - problems.count) of \(count) pairs mirror exactly when compared the other way round"])
+        AlignmentCorpora.figures(
+            "5", ["Swap: \(count - problems.count) of \(count) pairs mirror exactly when compared the other way round"])
         for problem in problems.prefix(20) { print("  " + problem) }
         #expect(problems.isEmpty, "\(problems.count) pairs: \(problems.prefix(3))")
     }

@@ -43,20 +43,25 @@ struct WMT21AlignmentTests {
             oneSided += omitted.count + added.count
             for i in omitted {
                 let line = chunk.lowerBound + (lineOfA[i] ?? 0) + 1
-                examples.append("\(name): omission A line \(line) “\(clip(a.sentences[i].text))” / B line \(line) “\(clip(linesB[line - 1]))”")
+                examples.append(
+                    "\(name): omission A line \(line) “\(clip(a.sentences[i].text))” / B line \(line) “\(clip(linesB[line - 1]))”")
             }
             for j in added {
                 let line = chunk.lowerBound + (lineOfB[j] ?? 0) + 1
-                examples.append("\(name): addition B line \(line) “\(clip(b.sentences[j].text))” / A line \(line) “\(clip(linesA[line - 1]))”")
+                examples.append(
+                    "\(name): addition B line \(line) “\(clip(b.sentences[j].text))” / A line \(line) “\(clip(linesA[line - 1]))”")
             }
             for pair in report.links.subtracting(truth).sorted() {
                 let la = chunk.lowerBound + (lineOfA[pair.a] ?? 0) + 1
                 let lb = chunk.lowerBound + (lineOfB[pair.b] ?? 0) + 1
-                linkExamples.append("\(name): wrong link A line \(la) “\(clip(a.sentences[pair.a].text, 60))” ↔ B line \(lb) “\(clip(b.sentences[pair.b].text, 60))”")
+                linkExamples.append(
+                    "\(name): wrong link A line \(la) “\(clip(a.sentences[pair.a].text, 60))” ↔ B line \(lb) “\(clip(b.sentences[pair.b].text, 60))”"
+                )
             }
             for pair in truth.subtracting(report.links).sorted() {
                 let line = chunk.lowerBound + (lineOfA[pair.a] ?? 0) + 1
-                linkExamples.append("\(name): missed link line \(line) “\(clip(a.sentences[pair.a].text, 60))” ↔ “\(clip(b.sentences[pair.b].text, 60))”")
+                linkExamples.append(
+                    "\(name): missed link line \(line) “\(clip(a.sentences[pair.a].text, 60))” ↔ “\(clip(b.sentences[pair.b].text, 60))”")
             }
         }
         let lineCount = linesA.count
@@ -65,7 +70,9 @@ struct WMT21AlignmentTests {
         figures.append("WMT21 de-en references A ↔ B: \(chunks.count) documents of 10–20 lines, \(lineCount) lines (headings as content)")
         figures.append("  links: \(score)")
         figures.append(String(format: "  whole-sentence additions + omissions: %d (%.2f%% of lines)", oneSided, share * 100))
-        figures.append("  worst documents by F1: " + worst.sorted { $0.f1 < $1.f1 }.prefix(3).map { String(format: "%@ %.3f", $0.name, $0.f1) }.joined(separator: ", "))
+        figures.append(
+            "  worst documents by F1: "
+                + worst.sorted { $0.f1 < $1.f1 }.prefix(3).map { String(format: "%@ %.3f", $0.name, $0.f1) }.joined(separator: ", "))
         if notContent > 0 { figures.append("  sentences not aligned as boilerplate or duplicate: \(notContent)") }
         AlignmentCorpora.figures("2", figures)
         for line in examples.prefix(40) { print("  " + line) }

@@ -90,7 +90,9 @@ struct SeedBoilerplateTests {
         #expect(sentences.filter { $0.duplicateOf != nil }.map(\.index) == [again.index])
     }
 
-    @Test("No other seed has duplicates", arguments: [Seed.june2021ChinaDaily, Seed.june2021Readout, Seed.may2025Moscow, Seed.march2023Kremlin])
+    @Test(
+        "No other seed has duplicates",
+        arguments: [Seed.june2021ChinaDaily, Seed.june2021Readout, Seed.may2025Moscow, Seed.march2023Kremlin])
     func noDuplicates(_ seed: Seed) throws {
         let sentences = try seed.document().sentences
         #expect(sentences.allSatisfy { $0.duplicateOf == nil })
@@ -106,7 +108,8 @@ struct CleanerTests {
     @Test("A paragraph repeated verbatim is a duplicate of the first, sentence by sentence")
     func verbatimDuplicate() throws {
         let paragraph = "The two sides agreed to deepen cooperation in trade and energy. They also signed a statement."
-        let s = try sentences("Intro sentence that stands alone here.\n\n\(paragraph)\n\nSomething else happened next in Moscow.\n\n\(paragraph)\n")
+        let s = try sentences(
+            "Intro sentence that stands alone here.\n\n\(paragraph)\n\nSomething else happened next in Moscow.\n\n\(paragraph)\n")
         #expect(s.count == 6)
         #expect(s.map(\.duplicateOf) == [nil, nil, nil, nil, 1, 2])
         #expect(s.map(\.isContent) == [true, true, true, true, false, false])
@@ -114,7 +117,8 @@ struct CleanerTests {
 
     @Test("A paragraph repeated with a different ending is a (near) duplicate")
     func nearDuplicate() throws {
-        let s = try sentences("""
+        let s = try sentences(
+            """
             China and Russia should strengthen strategic coordination and expand practical cooperation in many fields, Xi said.
 
             China and Russia should strengthen strategic coordination and expand practical cooperation in many fields, he added.
@@ -125,7 +129,8 @@ struct CleanerTests {
 
     @Test("Paragraphs in the same formula but with other content are not duplicates")
     func formulaicIsNotDuplicate() throws {
-        let s = try sentences("""
+        let s = try sentences(
+            """
             The two sides agreed to deepen cooperation in trade, energy and agriculture this year.
 
             The two sides agreed to oppose interference in internal affairs and unilateral sanctions.
@@ -134,22 +139,26 @@ struct CleanerTests {
         #expect(s.allSatisfy { $0.duplicateOf == nil })
     }
 
-    @Test("A wire credit after the last sentence is split off as boilerplate", arguments: [
-        ("They met in Moscow. \u{2013} BERNAMA-XINHUA", "\u{2013} BERNAMA-XINHUA"),
-        ("They met in Moscow. \u{2014} AFP", "\u{2014} AFP"),
-        ("They met in Moscow. - REUTERS/AP", "- REUTERS/AP"),
-    ])
+    @Test(
+        "A wire credit after the last sentence is split off as boilerplate",
+        arguments: [
+            ("They met in Moscow. \u{2013} BERNAMA-XINHUA", "\u{2013} BERNAMA-XINHUA"),
+            ("They met in Moscow. \u{2014} AFP", "\u{2014} AFP"),
+            ("They met in Moscow. - REUTERS/AP", "- REUTERS/AP"),
+        ])
     func wireCredit(_ text: String, _ credit: String) throws {
         let s = try sentences(text)
         #expect(s.map(\.text) == ["They met in Moscow.", credit])
         #expect(s.map(\.boilerplate) == [false, true])
     }
 
-    @Test("A dash and capitals inside a sentence are not a credit", arguments: [
-        "The final score was 3 - 1 for the home team, officials at FIFA said",
-        "He said the talks went well \u{2013} NATO was not mentioned.",
-        "They met in Moscow. \u{2013} The talks lasted three hours.",
-    ])
+    @Test(
+        "A dash and capitals inside a sentence are not a credit",
+        arguments: [
+            "The final score was 3 - 1 for the home team, officials at FIFA said",
+            "He said the talks went well \u{2013} NATO was not mentioned.",
+            "They met in Moscow. \u{2013} The talks lasted three hours.",
+        ])
     func notACredit(_ text: String) throws {
         let s = try sentences(text)
         #expect(!s.contains { $0.boilerplateReason == "agency credit" }, "\(s.map(\.text))")
@@ -177,10 +186,11 @@ struct CleanerTests {
             Putin welcomed the visit.
             """
         let s = try sentences(text)
-        #expect(s.map(\.text) == [
-            "The two heads of state held talks in Moscow on Thursday and agreed to deepen their strategic partnership for a new era, officials said later.",
-            "Putin welcomed the visit.",
-        ])
+        #expect(
+            s.map(\.text) == [
+                "The two heads of state held talks in Moscow on Thursday and agreed to deepen their strategic partnership for a new era, officials said later.",
+                "Putin welcomed the visit.",
+            ])
         #expect(s[0].block != s[1].block)
     }
 }

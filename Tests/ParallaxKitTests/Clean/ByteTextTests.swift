@@ -1,5 +1,6 @@
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 @Suite("Byte-level text helpers")
@@ -42,7 +43,10 @@ struct ByteTextTests {
     func collapseRandom() {
         // Pieces chosen to hit the eight-byte path and every way out of it: runs of spaces,
         // tabs and line breaks, no-break and ideographic spaces, curly quotes, capitals.
-        let pieces = ["a", "B", "cd", "EFGH", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{2009}", "’", "“", "é", "Ω", "!", "0", "wordsWORDS", "\u{0B}", "\u{1F600}"]
+        let pieces = [
+            "a", "B", "cd", "EFGH", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{3000}", "\u{2009}", "’", "“", "é", "Ω", "!", "0",
+            "wordsWORDS", "\u{0B}", "\u{1F600}",
+        ]
         var rng = SplitMix64(seed: 42)
         for _ in 0..<3000 {
             var text = ""
@@ -58,12 +62,16 @@ struct ByteTextTests {
     func collapseSlice() {
         let bytes = Array("xx  Hello   WORLD, this is\ta  test of eight-byte words  yy".utf8)
         let slice = bytes[2..<(bytes.count - 2)]
-        #expect(String(decoding: ByteText.collapsingSpaces(slice, lowercaseASCII: true), as: UTF8.self) == "hello world, this is a test of eight-byte words")
+        #expect(
+            String(decoding: ByteText.collapsingSpaces(slice, lowercaseASCII: true), as: UTF8.self)
+                == "hello world, this is a test of eight-byte words")
     }
 
     @Test("Words are cut where String's Character properties cut them")
     func words() {
-        let texts = ["Hello, world: 2021-06-29!", "naïve café", "e\u{301}tude a\u{301}", "Путин и Си", "“quoted” words’ end", "x\u{200D}y 日本語"]
+        let texts = [
+            "Hello, world: 2021-06-29!", "naïve café", "e\u{301}tude a\u{301}", "Путин и Си", "“quoted” words’ end", "x\u{200D}y 日本語",
+        ]
         for text in texts {
             let bytes = Array(text.utf8)
             let got = ByteText.wordRanges(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ParallaxKit
 
 /// One sentence and the single date the parser should find in it.
@@ -45,10 +46,12 @@ struct DateCase: Sendable, CustomTestStringConvertible {
         DateCase("It opened on Sept. 5 in Moscow.", month: 9, day: 5, surface: "Sept. 5"),
         DateCase("Status Sunday, July 26, 2020, 8:00 a.m.", year: 2020, month: 7, day: 26, weekday: 6, surface: "Sunday, July 26, 2020"),
         DateCase("The race runs from 5th to 9th of August.", month: 8, day: 5, lastDay: 9, surface: "5th to 9th of August"),
-        DateCase("The race runs from the 10th to the 12th of September 2021.", year: 2021, month: 9, day: 10, lastDay: 12,
-                 surface: "10th to the 12th of September 2021"),
-        DateCase("It will be played between September 11 and 14, a week before.", month: 9, day: 11, lastDay: 14,
-                 surface: "September 11 and 14"),
+        DateCase(
+            "The race runs from the 10th to the 12th of September 2021.", year: 2021, month: 9, day: 10, lastDay: 12,
+            surface: "10th to the 12th of September 2021"),
+        DateCase(
+            "It will be played between September 11 and 14, a week before.", month: 9, day: 11, lastDay: 14,
+            surface: "September 11 and 14"),
         DateCase("The race runs on June 28-30.", month: 6, day: 28, lastDay: 30, surface: "June 28-30"),
         DateCase("On 20th July the club flew.", month: 7, day: 20, surface: "20th July"),
     ]
@@ -68,10 +71,12 @@ struct DateMentionTests {
         #expect(Array(c.text.utf8)[m.range] == Array(m.surface.utf8)[...])
     }
 
-    @Test("No date", arguments: [
-        "May I ask a question?", "You may leave.", "They march on.", "An august body.", "3,300 residents in 2021.",
-        "The 19 year-old fell.", "Sunday papers are thick.".replacingOccurrences(of: "Sunday", with: "Sundays"),
-    ])
+    @Test(
+        "No date",
+        arguments: [
+            "May I ask a question?", "You may leave.", "They march on.", "An august body.", "3,300 residents in 2021.",
+            "The 19 year-old fell.", "Sunday papers are thick.".replacingOccurrences(of: "Sunday", with: "Sundays"),
+        ])
     func none(_ text: String) {
         #expect(DateParser.mentions(in: text).isEmpty, "\(DateParser.mentions(in: text).map(\.surface))")
     }
@@ -99,18 +104,20 @@ struct DateMentionTests {
         var testDescription: String { "\(a) / \(b)" }
     }
 
-    @Test("Matcher verdicts", arguments: [
-        Pair(a: "on Monday", b: "on Tuesday", same: false),
-        Pair(a: "June 28", b: "28 June", same: true),
-        Pair(a: "June 28", b: "June 28, 2021", same: true),
-        Pair(a: "June 28, 2021", b: "2021-06-28", same: true),
-        Pair(a: "28/06/2021", b: "the 28th of June", same: true),
-        Pair(a: "in June", b: "in March", same: false),
-        Pair(a: "June 28", b: "June 29", same: false),
-        Pair(a: "June 2021", b: "June 2020", same: false),
-        Pair(a: "between the 11th and 14th of September", b: "between September 11 and 14", same: true),
-        Pair(a: "from 5th to 9th of August", b: "from 5th to 10th of August", same: false),
-    ])
+    @Test(
+        "Matcher verdicts",
+        arguments: [
+            Pair(a: "on Monday", b: "on Tuesday", same: false),
+            Pair(a: "June 28", b: "28 June", same: true),
+            Pair(a: "June 28", b: "June 28, 2021", same: true),
+            Pair(a: "June 28, 2021", b: "2021-06-28", same: true),
+            Pair(a: "28/06/2021", b: "the 28th of June", same: true),
+            Pair(a: "in June", b: "in March", same: false),
+            Pair(a: "June 28", b: "June 29", same: false),
+            Pair(a: "June 2021", b: "June 2020", same: false),
+            Pair(a: "between the 11th and 14th of September", b: "between September 11 and 14", same: true),
+            Pair(a: "from 5th to 9th of August", b: "from 5th to 10th of August", same: false),
+        ])
     func verdicts(_ pair: Pair) {
         let a = DateParser.mentions(in: pair.a)
         let b = DateParser.mentions(in: pair.b)

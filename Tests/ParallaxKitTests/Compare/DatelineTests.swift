@@ -1,5 +1,6 @@
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 /// The dateline is read from the first sentences' words; a run of text without a space longer

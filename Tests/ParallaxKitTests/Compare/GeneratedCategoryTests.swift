@@ -19,21 +19,28 @@ struct GeneratedCategoryTests {
         let news = try AlignmentCorpora.newsSynth(limit: 80)
         let newsOptions = AnalysisOptions()
         var out = try news.enumerated().map { i, pair in
-            Base(text: try AlignmentCorpora.baseText(name: "news_synth \(i) \(pair.title)", parts: pair.original, options: newsOptions, seed: UInt64(i)),
-                 options: newsOptions)
+            Base(
+                text: try AlignmentCorpora.baseText(
+                    name: "news_synth \(i) \(pair.title)", parts: pair.original, options: newsOptions, seed: UInt64(i)),
+                options: newsOptions)
         }
         let wmt = try AlignmentCorpora.wmt()
         let wmtOptions = AlignmentCorpora.headingsAsContent
         for (i, chunk) in AlignmentCorpora.wmtChunks().enumerated() {
-            out.append(Base(text: try AlignmentCorpora.baseText(name: "WMT21 A lines \(chunk.lowerBound + 1)–\(chunk.upperBound)", parts: Array(wmt.a[chunk]),
-                                                               options: wmtOptions, seed: 5000 + UInt64(i)),
-                            options: wmtOptions))
+            out.append(
+                Base(
+                    text: try AlignmentCorpora.baseText(
+                        name: "WMT21 A lines \(chunk.lowerBound + 1)–\(chunk.upperBound)", parts: Array(wmt.a[chunk]),
+                        options: wmtOptions, seed: 5000 + UInt64(i)),
+                    options: wmtOptions))
         }
         return out
     }
 
     /// Categories that a formatting-only change must not raise.
-    static let notFormatting: Set<FindingCategory> = [.drift, .number, .negation, .entity, .attribution, .terminology, .addition, .omission]
+    static let notFormatting: Set<FindingCategory> = [
+        .drift, .number, .negation, .entity, .attribution, .terminology, .addition, .omission,
+    ]
 
     /// One edited sentence pair and what the comparison reported on it.
     struct Outcome {
@@ -61,10 +68,14 @@ struct GeneratedCategoryTests {
             case .negate:
                 return [String(detail.prefix { $0 != "\u{201C}" }).trimmingCharacters(in: .whitespaces)]
             case .reattribute:
-                return [detail.contains("(after") ? "name after a capitalised word" : "bare name",
-                        detail.contains("fixed list") ? "new name from the fixed list" : "new name from the text"]
+                return [
+                    detail.contains("(after") ? "name after a capitalised word" : "bare name",
+                    detail.contains("fixed list") ? "new name from the fixed list" : "new name from the text",
+                ]
             case .formatting:
-                return detail.components(separatedBy: "; ").map { String($0.prefix { $0 != "\u{201C}" && $0 != "\"" }).trimmingCharacters(in: .whitespaces) }
+                return detail.components(separatedBy: "; ").map {
+                    String($0.prefix { $0 != "\u{201C}" && $0 != "\"" }).trimmingCharacters(in: .whitespaces)
+                }
             default:
                 return []
             }
@@ -85,7 +96,10 @@ struct GeneratedCategoryTests {
         var dropped = 0
         var otherPairs = 0
         for (i, base) in try bases().enumerated() {
-            guard let made = generator.makeCategoryCase(name: base.text.name, base: base.text, kind: kind, seed: 70_000 + 1000 * kindIndex + UInt64(i)) else {
+            guard
+                let made = generator.makeCategoryCase(
+                    name: base.text.name, base: base.text, kind: kind, seed: 70_000 + 1000 * kindIndex + UInt64(i))
+            else {
                 skipped += 1
                 continue
             }
@@ -96,18 +110,26 @@ struct GeneratedCategoryTests {
             let report = Comparison(a: a, b: b).report
             let links = report.links
             for edit in made.edits {
-                let findings = report.findings.filter { ($0.a?.sentences.contains(edit.a) ?? false) || ($0.b?.sentences.contains(edit.b) ?? false) }
-                outcomes.append(Outcome(edit: edit, caseName: made.edited.name, linked: links.contains(SentencePair(a: edit.a, b: edit.b)), findings: findings))
+                let findings = report.findings.filter {
+                    ($0.a?.sentences.contains(edit.a) ?? false) || ($0.b?.sentences.contains(edit.b) ?? false)
+                }
+                outcomes.append(
+                    Outcome(
+                        edit: edit, caseName: made.edited.name, linked: links.contains(SentencePair(a: edit.a, b: edit.b)),
+                        findings: findings))
             }
             // Unchanged sentences that still get a finding other than formatting.
             let edited = Set(made.edits.map(\.a))
-            otherPairs += Set(report.findings.filter { $0.category != .formatting }.flatMap { ($0.a?.sentences ?? []) + ($0.b?.sentences ?? []) })
+            otherPairs +=
+                Set(report.findings.filter { $0.category != .formatting }.flatMap { ($0.a?.sentences ?? []) + ($0.b?.sentences ?? []) })
                 .subtracting(edited).count
         }
         return (outcomes, skipped, dropped, otherPairs)
     }
 
-    @Test("Edited sentences land in their category (accuracy ≥ 0.9); formatting-only edits raise no drift", arguments: CategoryEditKind.allCases)
+    @Test(
+        "Edited sentences land in their category (accuracy ≥ 0.9); formatting-only edits raise no drift",
+        arguments: CategoryEditKind.allCases)
     func category(_ kind: CategoryEditKind) throws {
         let (outcomes, skipped, dropped, otherPairs) = try Self.outcomes(kind)
         let right = outcomes.filter(\.isRight).count
@@ -115,11 +137,16 @@ struct GeneratedCategoryTests {
         var seen: [FindingCategory: Int] = [:]
         for outcome in outcomes { for category in outcome.categories { seen[category, default: 0] += 1 } }
         let failures = outcomes.filter { !$0.isRight }
-        var lines = [String(format: "Category %@ (expect %@): accuracy %.3f (%d of %d edited pairs); %d bases could not take the edit, %d pairs dropped (sentences read differently), %d unlinked",
-                            kind.rawValue, kind.expectedCategory.rawValue, accuracy, right, outcomes.count, skipped, dropped,
-                            outcomes.filter { !$0.linked }.count)]
-        lines.append("  categories on the edited pairs: " + seen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                     + "; unchanged sentences with a non-formatting finding: \(otherPairs)")
+        var lines = [
+            String(
+                format:
+                    "Category %@ (expect %@): accuracy %.3f (%d of %d edited pairs); %d bases could not take the edit, %d pairs dropped (sentences read differently), %d unlinked",
+                kind.rawValue, kind.expectedCategory.rawValue, accuracy, right, outcomes.count, skipped, dropped,
+                outcomes.filter { !$0.linked }.count)
+        ]
+        lines.append(
+            "  categories on the edited pairs: " + seen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + "; unchanged sentences with a non-formatting finding: \(otherPairs)")
         var byVariant: [String: (right: Int, all: Int)] = [:]
         for outcome in outcomes {
             for variant in outcome.variants {
@@ -128,7 +155,9 @@ struct GeneratedCategoryTests {
             }
         }
         if !byVariant.isEmpty {
-            lines.append("  by edit: " + byVariant.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.right)/\($0.value.all)" }.joined(separator: ", "))
+            lines.append(
+                "  by edit: "
+                    + byVariant.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.right)/\($0.value.all)" }.joined(separator: ", "))
         }
         let shown = Int(ProcessInfo.processInfo.environment["CATEGORY_FAILURES"] ?? "") ?? 10
         for failure in failures.prefix(shown) { lines.append("  failure: " + failure.report) }

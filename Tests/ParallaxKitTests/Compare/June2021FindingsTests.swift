@@ -18,7 +18,9 @@ struct June2021FindingsTests {
     @Test("“real” / “genuine multilateralism” is terminology with the glossary")
     func terminologyWithGlossary() throws {
         let findings = try Self.report(glossary: true).findings
-        let match = findings.first { $0.category == .terminology && $0.a?.text == "real multilateralism" && $0.b?.text == "genuine multilateralism" }
+        let match = findings.first {
+            $0.category == .terminology && $0.a?.text == "real multilateralism" && $0.b?.text == "genuine multilateralism"
+        }
         #expect(match != nil, "\(findings.filter { $0.category == .terminology }.map(\.message))")
         // The other classes of the fixture glossary show up too.
         #expect(findings.contains { $0.category == .terminology && $0.a?.text == "shared future for mankind" })
@@ -29,7 +31,9 @@ struct June2021FindingsTests {
     func driftWithoutGlossary() throws {
         let findings = try Self.report(glossary: false).findings
         #expect(!findings.contains { $0.category == .terminology })
-        let drift = findings.filter { $0.category == .drift && $0.message.contains("real\u{201D} \u{2192} \u{201C}") && $0.message.contains("genuine\u{201D}") }
+        let drift = findings.filter {
+            $0.category == .drift && $0.message.contains("real\u{201D} \u{2192} \u{201C}") && $0.message.contains("genuine\u{201D}")
+        }
         #expect(drift.count == 1, "\(findings.filter { $0.category == .drift }.map(\.message))")
     }
 
@@ -63,8 +67,10 @@ struct June2021FindingsTests {
 
     @Test("Quote, dash and case changes are formatting only")
     func formattingOnly() throws {
-        let a = try TestPaths.document(text: "The two sides oppose \u{201C}interference\u{201D} in Sino-Russian ties and the long-term plan.\n", id: "A")
-        let b = try TestPaths.document(text: "the Two sides oppose \"interference\" in Sino\u{2013}Russian ties and the longterm plan.\n", id: "B")
+        let a = try TestPaths.document(
+            text: "The two sides oppose \u{201C}interference\u{201D} in Sino-Russian ties and the long-term plan.\n", id: "A")
+        let b = try TestPaths.document(
+            text: "the Two sides oppose \"interference\" in Sino\u{2013}Russian ties and the longterm plan.\n", id: "B")
         let findings = Comparison(a: a, b: b).report.findings
         #expect(findings.allSatisfy { $0.category == .formatting }, "\(findings.map { "\($0.category): \($0.message)" })")
         #expect(findings.contains { $0.category == .formatting })
@@ -73,12 +79,14 @@ struct June2021FindingsTests {
 
     @Test("“on Monday” in a story dated 2021-06-29 is June 28, 2021: no number finding")
     func relativeDate() throws {
-        let a = try TestPaths.document(text: "Talks held\n2021-06-29 06:50\n\nThe two presidents held talks by video link on Monday, officials said.\n", id: "A")
+        let a = try TestPaths.document(
+            text: "Talks held\n2021-06-29 06:50\n\nThe two presidents held talks by video link on Monday, officials said.\n", id: "A")
         let b = try TestPaths.document(text: "The two presidents held talks by video link on June 28, 2021, officials said.\n", id: "B")
         let findings = Comparison(a: a, b: b).report.findings
         #expect(!findings.contains { $0.category == .number }, "\(findings.map { "\($0.category): \($0.message)" })")
         // In a story dated Tuesday 2021-07-06, "on Monday" is July 5: then the dates differ.
-        let c = try TestPaths.document(text: "Talks held\n2021-07-06 06:50\n\nThe two presidents held talks by video link on Monday, officials said.\n", id: "A")
+        let c = try TestPaths.document(
+            text: "Talks held\n2021-07-06 06:50\n\nThe two presidents held talks by video link on Monday, officials said.\n", id: "A")
         let wrong = Comparison(a: c, b: b).report.findings
         #expect(wrong.contains { $0.category == .number }, "\(wrong.map { "\($0.category): \($0.message)" })")
     }

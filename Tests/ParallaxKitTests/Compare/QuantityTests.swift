@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ParallaxKit
 
 /// One sentence and the single quantity the parser should find in it.
@@ -18,8 +19,10 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { text }
 
-    init(_ text: String, _ kind: QuantityKind, _ value: Double?, upper: Double? = nil, unit: String? = nil, identifier: String? = nil,
-         surface: String? = nil, spelled: Bool = false, approximate: Bool = false, weak: Bool = false) {
+    init(
+        _ text: String, _ kind: QuantityKind, _ value: Double?, upper: Double? = nil, unit: String? = nil, identifier: String? = nil,
+        surface: String? = nil, spelled: Bool = false, approximate: Bool = false, weak: Bool = false
+    ) {
         self.text = text
         self.kind = kind
         self.value = value
@@ -203,7 +206,7 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
     ]
 
     static let unknown: [QuantityCase] = [
-        QuantityCase("They marked the th anniversary.", .unknown, nil, surface: "th"),
+        QuantityCase("They marked the th anniversary.", .unknown, nil, surface: "th")
     ]
 }
 
@@ -267,12 +270,14 @@ struct QuantityTests {
     @Test("A stray ordinal suffix", arguments: QuantityCase.unknown)
     func stray(_ c: QuantityCase) { check(c) }
 
-    @Test("No quantity", arguments: [
-        "One of the players was injured.", "No one was there.", "Someone called.", "They helped one another.",
-        "Millions of people watched.", "Hundreds of people came.", "The St Louis team won.", "Wait a second.",
-        "He was born on June 28, 2021.", "It happened on 2021-06-28.", "It happened on 28th of June.",
-        "Nothing here has a number in it.",
-    ])
+    @Test(
+        "No quantity",
+        arguments: [
+            "One of the players was injured.", "No one was there.", "Someone called.", "They helped one another.",
+            "Millions of people watched.", "Hundreds of people came.", "The St Louis team won.", "Wait a second.",
+            "He was born on June 28, 2021.", "It happened on 2021-06-28.", "It happened on 28th of June.",
+            "Nothing here has a number in it.",
+        ])
     func none(_ text: String) {
         let found = QuantityParser.mentions(in: text)
         #expect(found.isEmpty, "\(found.map(\.surface))")
@@ -325,36 +330,38 @@ struct QuantityTests {
         var testDescription: String { "\(a) / \(b)" }
     }
 
-    @Test("Matcher verdicts", arguments: [
-        Pair(a: "3300", b: "3,300", same: true),
-        Pair(a: "Twelve", b: "12", same: true),
-        Pair(a: "5 million dollars", b: "5 billion dollars", same: false),
-        Pair(a: "$5 million", b: "5 million US dollars", same: true),
-        Pair(a: "$5 million", b: "5 million in dollars", same: true),
-        Pair(a: "US$5m", b: "USD 5 million", same: true),
-        Pair(a: "5%", b: "five per cent", same: true),
-        Pair(a: "21:30", b: "9:30 p.m.", same: true),
-        Pair(a: "2021-2022", b: "2021–22", same: true),
-        Pair(a: "from 2021 to 2022", b: "between 2021 and 2022", same: true),
-        Pair(a: "100th", b: "hundredth", same: true),
-        Pair(a: "about 3300", b: "approximately 3,300", same: true),
-        Pair(a: "4090", b: "4,090", same: true),
-        Pair(a: "5 km", b: "5 miles", same: false),
-        Pair(a: "€3bn", b: "3 billion euros", same: true),
-        Pair(a: "€3bn", b: "$3bn", same: false),
-        Pair(a: "in 2021", b: "2,021", same: true),
-        Pair(a: "G20", b: "G-20", same: true),
-        Pair(a: "G20", b: "G7", same: false),
-        Pair(a: "the 19 year-old", b: "the 19-year old", same: true),
-        Pair(a: "the th anniversary", b: "the 100th anniversary", same: false),
-        Pair(a: "5%", b: "6%", same: false),
-        Pair(a: "10-15", b: "10-16", same: false),
-        Pair(a: "a week later", b: "one week later", same: true),
-        Pair(a: "3 1/2 years old", b: "3½ years old", same: true),
-        Pair(a: "272.000 infections", b: "272,000 infections", same: true),
-        Pair(a: "lost 1:2", b: "lost 1-2", same: true),
-        Pair(a: "Munich 1860s opponent", b: "Munich 1860's opponent", same: true),
-    ])
+    @Test(
+        "Matcher verdicts",
+        arguments: [
+            Pair(a: "3300", b: "3,300", same: true),
+            Pair(a: "Twelve", b: "12", same: true),
+            Pair(a: "5 million dollars", b: "5 billion dollars", same: false),
+            Pair(a: "$5 million", b: "5 million US dollars", same: true),
+            Pair(a: "$5 million", b: "5 million in dollars", same: true),
+            Pair(a: "US$5m", b: "USD 5 million", same: true),
+            Pair(a: "5%", b: "five per cent", same: true),
+            Pair(a: "21:30", b: "9:30 p.m.", same: true),
+            Pair(a: "2021-2022", b: "2021–22", same: true),
+            Pair(a: "from 2021 to 2022", b: "between 2021 and 2022", same: true),
+            Pair(a: "100th", b: "hundredth", same: true),
+            Pair(a: "about 3300", b: "approximately 3,300", same: true),
+            Pair(a: "4090", b: "4,090", same: true),
+            Pair(a: "5 km", b: "5 miles", same: false),
+            Pair(a: "€3bn", b: "3 billion euros", same: true),
+            Pair(a: "€3bn", b: "$3bn", same: false),
+            Pair(a: "in 2021", b: "2,021", same: true),
+            Pair(a: "G20", b: "G-20", same: true),
+            Pair(a: "G20", b: "G7", same: false),
+            Pair(a: "the 19 year-old", b: "the 19-year old", same: true),
+            Pair(a: "the th anniversary", b: "the 100th anniversary", same: false),
+            Pair(a: "5%", b: "6%", same: false),
+            Pair(a: "10-15", b: "10-16", same: false),
+            Pair(a: "a week later", b: "one week later", same: true),
+            Pair(a: "3 1/2 years old", b: "3½ years old", same: true),
+            Pair(a: "272.000 infections", b: "272,000 infections", same: true),
+            Pair(a: "lost 1:2", b: "lost 1-2", same: true),
+            Pair(a: "Munich 1860s opponent", b: "Munich 1860's opponent", same: true),
+        ])
     func verdicts(_ pair: Pair) {
         let a = QuantityParser.mentions(in: pair.a)
         let b = QuantityParser.mentions(in: pair.b)
@@ -377,10 +384,12 @@ struct QuantityTests {
         let r2 = FactMatcher.compare(a, b)
         #expect(r2.same.map(\.a) == [2] && r2.changed.map { [$0.a, $0.b] } == [[0, 0], [1, 1]])
         // An hour without its marker is the time with it ("before 6" / "before 6 am")…
-        let r3 = FactMatcher.compare(QuantityParser.mentions(in: "Shortly before 6 on Sunday"), QuantityParser.mentions(in: "Shortly before 6 am on Sunday"))
+        let r3 = FactMatcher.compare(
+            QuantityParser.mentions(in: "Shortly before 6 on Sunday"), QuantityParser.mentions(in: "Shortly before 6 am on Sunday"))
         #expect(r3.same.count == 1 && r3.changed.isEmpty)
         // … and a different hour is a change.
-        let r3b = FactMatcher.compare(QuantityParser.mentions(in: "Shortly before 7 on Sunday"), QuantityParser.mentions(in: "Shortly before 6 am on Sunday"))
+        let r3b = FactMatcher.compare(
+            QuantityParser.mentions(in: "Shortly before 7 on Sunday"), QuantityParser.mentions(in: "Shortly before 6 am on Sunday"))
         #expect(r3b.changed.count == 1)
         // A name pairs with nothing but a name, or a bare number its digits spell.
         let r4 = FactMatcher.compare(QuantityParser.mentions(in: "the G20"), QuantityParser.mentions(in: "5 km"))
@@ -388,7 +397,8 @@ struct QuantityTests {
         let r5 = FactMatcher.compare(QuantityParser.mentions(in: "ex-Formula-1-pilot"), QuantityParser.mentions(in: "ex-Formula 1 pilot"))
         #expect(r5.same.count == 1)
         // An ordinal equals the cardinal of its value, leniently.
-        let r6 = FactMatcher.compare(QuantityParser.mentions(in: "the 29th police station"), QuantityParser.mentions(in: "police station number 29"))
+        let r6 = FactMatcher.compare(
+            QuantityParser.mentions(in: "the 29th police station"), QuantityParser.mentions(in: "police station number 29"))
         #expect(r6.same.count == 1)
     }
 
@@ -412,10 +422,14 @@ struct QuantityTests {
             let onlyB = result.onlyB.filter { !fb.quantities[$0].isWeak }
             guard !result.changed.isEmpty || !onlyA.isEmpty || !onlyB.isEmpty else { continue }
             let changed = result.changed.map { "\(fa.quantities[$0.a].surface) → \(fb.quantities[$0.b].surface)" }
-            differing.append("\(i): changed \(changed) onlyA \(onlyA.map { fa.quantities[$0].surface }) onlyB \(onlyB.map { fb.quantities[$0].surface })")
+            differing.append(
+                "\(i): changed \(changed) onlyA \(onlyA.map { fa.quantities[$0].surface }) onlyB \(onlyB.map { fb.quantities[$0].surface })"
+            )
         }
-        print((["[facts] WMT21: \(differing.count) of 1000 lines differ in quantities (\(mentions) mentions)"] + differing.map { "[facts] " + $0 })
-            .joined(separator: "\n"))
+        print(
+            (["[facts] WMT21: \(differing.count) of 1000 lines differ in quantities (\(mentions) mentions)"]
+                + differing.map { "[facts] " + $0 })
+                .joined(separator: "\n"))
         // Measured: 17 lines, each a real difference between the translations or a paraphrase
         // that no number parser can see ("round of 16" / "quarter final", "noon" / "lunchtime",
         // "Twelve" / "Two", "888,000" / "880,000", a typo "th father").

@@ -15,7 +15,9 @@ struct FoldCase: Sendable, CustomTestStringConvertible {
     }
 
     var testDescription: String {
-        func shown(_ s: String) -> String { s.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined() }
+        func shown(_ s: String) -> String {
+            s.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
+        }
         return "\"\(shown(a))\" / \"\(shown(b))\" → \(layer.map(\.description) ?? "never")"
     }
 }
@@ -28,23 +30,23 @@ struct NormalizationTests {
         // Written the same.
         FoldCase("Putin", "Putin", .exact),
         // Unicode: compatibility forms, case folding, canonical composition.
-        FoldCase("\u{FF23}\u{FF30}\u{FF23}", "CPC", .unicode),        // fullwidth ＣＰＣ
-        FoldCase("\u{FB01}nance", "finance", .unicode),               // the ﬁ ligature
-        FoldCase("\u{FF12}\u{FF10}\u{FF12}\u{FF11}", "2021", .unicode), // fullwidth digits
-        FoldCase("STRASSE", "stra\u{DF}e", .unicode),                 // ß case-folds to ss
+        FoldCase("\u{FF23}\u{FF30}\u{FF23}", "CPC", .unicode),  // fullwidth ＣＰＣ
+        FoldCase("\u{FB01}nance", "finance", .unicode),  // the ﬁ ligature
+        FoldCase("\u{FF12}\u{FF10}\u{FF12}\u{FF11}", "2021", .unicode),  // fullwidth digits
+        FoldCase("STRASSE", "stra\u{DF}e", .unicode),  // ß case-folds to ss
         FoldCase("PUTIN", "putin", .unicode),
-        FoldCase("Cafe\u{301}", "Caf\u{E9}", .unicode),                // decomposed vs precomposed é
+        FoldCase("Cafe\u{301}", "Caf\u{E9}", .unicode),  // decomposed vs precomposed é
         // Typography: apostrophes, hyphens.
         FoldCase("China\u{2019}s", "China's", .typography),
-        FoldCase("COVID\u{2011}19", "COVID-19", .typography),         // non-breaking hyphen
-        FoldCase("Sino\u{2010}Russian", "Sino-Russian", .typography), // U+2010 HYPHEN
+        FoldCase("COVID\u{2011}19", "COVID-19", .typography),  // non-breaking hyphen
+        FoldCase("Sino\u{2010}Russian", "Sino-Russian", .typography),  // U+2010 HYPHEN
         // Diacritics.
         FoldCase("Caf\u{E9}", "Cafe", .diacritics),
         FoldCase("Zu\u{308}rich", "Zurich", .diacritics),
         FoldCase("Medvede\u{301}v", "Medvedev", .diacritics),
         // Script: Cyrillic to Latin.
-        FoldCase("\u{41F}\u{443}\u{442}\u{438}\u{43D}", "Putin", .script),   // Путин
-        FoldCase("\u{41C}\u{43E}\u{441}\u{43A}\u{432}\u{430}", "Moskva", .script), // Москва
+        FoldCase("\u{41F}\u{443}\u{442}\u{438}\u{43D}", "Putin", .script),  // Путин
+        FoldCase("\u{41C}\u{43E}\u{441}\u{43A}\u{432}\u{430}", "Moskva", .script),  // Москва
         // Orthography: compounds, possessives, spellings (both forms in play).
         FoldCase("China-Russia", "ChinaRussia", .orthography),
         FoldCase("high-level", "highlevel", .orthography),
@@ -58,8 +60,8 @@ struct NormalizationTests {
         FoldCase("good-neighbourly", "good-neighborly", .orthography),
         // Never equal.
         FoldCase("CPC", "CCP", nil),
-        FoldCase("it's", "its", nil),            // a contraction is not a possessive
-        FoldCase("real", "genuine", nil),        // glossary territory, not folding
+        FoldCase("it's", "its", nil),  // a contraction is not a possessive
+        FoldCase("real", "genuine", nil),  // glossary territory, not folding
         FoldCase("Sino-Russian", "China-Russia", nil),
     ]
 
@@ -96,13 +98,19 @@ struct NormalizationTests {
 
     @Test("Each layer's key, exactly")
     func layerKeys() throws {
-        let layers = try Normalizer().layers(of: ["\u{FF23}\u{FF30}\u{FF23}", "STRASSE", "Caf\u{E9}", "Cafe\u{301}", "\u{41F}\u{443}\u{442}\u{438}\u{43D}", "China-Russia", "Today\u{2019}s"])
+        let layers = try Normalizer().layers(of: [
+            "\u{FF23}\u{FF30}\u{FF23}", "STRASSE", "Caf\u{E9}", "Cafe\u{301}", "\u{41F}\u{443}\u{442}\u{438}\u{43D}", "China-Russia",
+            "Today\u{2019}s",
+        ])
         let expected: [[String]] = [
             ["\u{FF23}\u{FF30}\u{FF23}", "cpc", "cpc", "cpc", "cpc", "cpc"],
             ["STRASSE", "strasse", "strasse", "strasse", "strasse", "strasse"],
             ["Caf\u{E9}", "caf\u{E9}", "caf\u{E9}", "cafe", "cafe", "cafe"],
             ["Cafe\u{301}", "caf\u{E9}", "caf\u{E9}", "cafe", "cafe", "cafe"],
-            ["\u{41F}\u{443}\u{442}\u{438}\u{43D}", "\u{43F}\u{443}\u{442}\u{438}\u{43D}", "\u{43F}\u{443}\u{442}\u{438}\u{43D}", "\u{43F}\u{443}\u{442}\u{438}\u{43D}", "putin", "putin"],
+            [
+                "\u{41F}\u{443}\u{442}\u{438}\u{43D}", "\u{43F}\u{443}\u{442}\u{438}\u{43D}", "\u{43F}\u{443}\u{442}\u{438}\u{43D}",
+                "\u{43F}\u{443}\u{442}\u{438}\u{43D}", "putin", "putin",
+            ],
             ["China-Russia", "china-russia", "china-russia", "china-russia", "china-russia", "chinarussia"],
             ["Today\u{2019}s", "today\u{2019}s", "today's", "today's", "today's", "todays"],
         ]
@@ -113,25 +121,31 @@ struct NormalizationTests {
         }
     }
 
-    @Test("Curly and straight quotes and apostrophes fold to ASCII", arguments: [
-        "\u{201C}", "\u{201D}", "\u{201E}", "\u{AB}", "\u{BB}", "\u{FF02}",
-    ])
+    @Test(
+        "Curly and straight quotes and apostrophes fold to ASCII",
+        arguments: [
+            "\u{201C}", "\u{201D}", "\u{201E}", "\u{AB}", "\u{BB}", "\u{FF02}",
+        ])
     func doubleQuotes(_ quote: String) throws {
         let key = try Normalizer().layers(of: [quote])[0][FoldLayer.typography.rawValue]
         #expect(scalars(key) == scalars("\""))
     }
 
-    @Test("Single quotes and apostrophes fold to the ASCII apostrophe", arguments: [
-        "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}", "\u{2BC}", "\u{FF07}",
-    ])
+    @Test(
+        "Single quotes and apostrophes fold to the ASCII apostrophe",
+        arguments: [
+            "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}", "\u{2BC}", "\u{FF07}",
+        ])
     func singleQuotes(_ quote: String) throws {
         let key = try Normalizer().layers(of: [quote])[0][FoldLayer.typography.rawValue]
         #expect(scalars(key) == scalars("'"))
     }
 
-    @Test("Dashes and minus signs fold to the ASCII hyphen", arguments: [
-        "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}",
-    ])
+    @Test(
+        "Dashes and minus signs fold to the ASCII hyphen",
+        arguments: [
+            "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE63}", "\u{FF0D}",
+        ])
     func dashes(_ dash: String) throws {
         let key = try Normalizer().layers(of: [dash])[0][FoldLayer.typography.rawValue]
         #expect(scalars(key) == scalars("-"))
@@ -159,8 +173,11 @@ struct NormalizationTests {
 
     @Test("A layer never separates what an earlier layer joined")
     func layersAreMonotonic() throws {
-        let tokens = ["CPC", "\u{FF23}\u{FF30}\u{FF23}", "cpc", "China\u{2019}s", "China's", "Chinas", "Caf\u{E9}", "Cafe\u{301}", "Cafe",
-                      "\u{41F}\u{443}\u{442}\u{438}\u{43D}", "Putin", "PUTIN", "high-level", "highlevel", "High\u{2011}level", "STRASSE", "stra\u{DF}e"]
+        let tokens = [
+            "CPC", "\u{FF23}\u{FF30}\u{FF23}", "cpc", "China\u{2019}s", "China's", "Chinas", "Caf\u{E9}", "Cafe\u{301}", "Cafe",
+            "\u{41F}\u{443}\u{442}\u{438}\u{43D}", "Putin", "PUTIN", "high-level", "highlevel", "High\u{2011}level", "STRASSE",
+            "stra\u{DF}e",
+        ]
         let layers = try Normalizer().layers(of: tokens)
         for a in tokens.indices {
             for b in tokens.indices where b > a {
@@ -178,7 +195,9 @@ struct NormalizationTests {
 
     @Test("ASCII tokens folded on the fast path get the key ICU gives")
     func fastPathAgreesWithICU() throws {
-        let tokens = ["China-Russia", "Today's", "it's", "others'", "COVID-19", "U.S.", "Hello", "2021", "high-level", "CPC", "ChinaRussia", "3.5"]
+        let tokens = [
+            "China-Russia", "Today's", "it's", "others'", "COVID-19", "U.S.", "Hello", "2021", "high-level", "CPC", "ChinaRussia", "3.5",
+        ]
         let fast = try Normalizer().foldKeys(of: tokens)
         let slow = try Normalizer().layers(of: tokens).map { $0[FoldLayer.orthography.rawValue] }
         #expect(fast == slow)
@@ -186,10 +205,12 @@ struct NormalizationTests {
 
     // MARK: - Orthography
 
-    @Test("Possessives lose their apostrophe, contractions keep theirs", arguments: [
-        ("today's", "todays"), ("others'", "others"), ("china's", "chinas"), ("it's", "it's"), ("he's", "he's"),
-        ("china-russia", "chinarussia"), ("covid-19", "covid19"), ("-", "-"), ("well-", "well-"),
-    ])
+    @Test(
+        "Possessives lose their apostrophe, contractions keep theirs",
+        arguments: [
+            ("today's", "todays"), ("others'", "others"), ("china's", "chinas"), ("it's", "it's"), ("he's", "he's"),
+            ("china-russia", "chinarussia"), ("covid-19", "covid19"), ("-", "-"), ("well-", "well-"),
+        ])
     func orthographyFold(_ key: String, _ folded: String) {
         #expect(Orthography.fold(key) == folded)
     }
@@ -197,10 +218,12 @@ struct NormalizationTests {
 
 @Suite("Spelling variants")
 struct SpellingVariantTests {
-    @Test("British spellings have an American candidate", arguments: [
-        ("neighbourliness", "neighborliness"), ("organisation", "organization"), ("centre", "center"),
-        ("defence", "defense"), ("travelled", "traveled"), ("civilisation", "civilization"), ("neighbour", "neighbor"),
-    ])
+    @Test(
+        "British spellings have an American candidate",
+        arguments: [
+            ("neighbourliness", "neighborliness"), ("organisation", "organization"), ("centre", "center"),
+            ("defence", "defense"), ("travelled", "traveled"), ("civilisation", "civilization"), ("neighbour", "neighbor"),
+        ])
     func candidates(_ british: String, _ american: String) {
         #expect(SpellingVariants.americanCandidate(british) == american)
     }

@@ -17,7 +17,8 @@ struct ConfigTests {
 
     @Test("pairLoneGaps and headingsAreBoilerplate reach the options")
     func switches() throws {
-        let config = try Config.parse(yaml: "pairLoneGaps: false\nheadingsAreBoilerplate: false\nseverity:\n  drift: warning\n", path: "p.yml")
+        let config = try Config.parse(
+            yaml: "pairLoneGaps: false\nheadingsAreBoilerplate: false\nseverity:\n  drift: warning\n", path: "p.yml")
         let (analysis, options) = try config.options()
         #expect(options.alignment.pairLoneGaps == false)
         #expect(analysis.chrome.headingsAreBoilerplate == false)

@@ -1,6 +1,7 @@
 import Foundation
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 /// The CI formats: SARIF validated against the SARIF 2.1.0 schema (Python's jsonschema), JUnit
@@ -62,7 +63,8 @@ struct CIFormatTests {
 
         let results = Self.results(log)
         #expect(results.count == report.findings.count)
-        #expect(Set(results.compactMap { ($0["partialFingerprints"] as? [String: String])?["parallax/v1"] }) == Set(report.findings.map(\.id)))
+        #expect(
+            Set(results.compactMap { ($0["partialFingerprints"] as? [String: String])?["parallax/v1"] }) == Set(report.findings.map(\.id)))
         let levels: [Severity: String] = [.error: "error", .warning: "warning", .info: "note"]
         for result in results {
             let id = (result["partialFingerprints"] as? [String: String])?["parallax/v1"]
@@ -116,7 +118,8 @@ struct CIFormatTests {
             for location in locations {
                 let physical = try #require(location["physicalLocation"] as? [String: Any])
                 let uri = try #require((physical["artifactLocation"] as? [String: Any])?["uri"] as? String)
-                let path = try #require(uri.hasPrefix("file://") ? String(uri.dropFirst(7)).removingPercentEncoding : uri.removingPercentEncoding)
+                let path = try #require(
+                    uri.hasPrefix("file://") ? String(uri.dropFirst(7)).removingPercentEncoding : uri.removingPercentEncoding)
                 let scalars = try #require(files[path], "uri \(uri) names an input")
                 guard let region = physical["region"] as? [String: Any] else {
                     // Only a note about a whole document has no region.
@@ -168,8 +171,9 @@ struct CIFormatTests {
         let span = Span(sentences: [sentence.index], start: start, end: start + needle.count, text: "Monday")
         let finding = Finding(id: "monday", category: .number, severity: .error, message: "Date differs.", a: span, b: nil)
         let record = DocumentRecord(document)
-        return Report(documents: [record, record], alignments: [], findings: [finding],
-                      summary: Summary(coverageA: 1, coverageB: 1, sameEvent: true, counts: ["number": 1]))
+        return Report(
+            documents: [record, record], alignments: [], findings: [finding],
+            summary: Summary(coverageA: 1, coverageB: 1, sameEvent: true, counts: ["number": 1]))
     }
 
     @Test("Exact region inside a hard-wrapped sentence with CRLF and an astral scalar; estimated without the text")
@@ -177,9 +181,13 @@ struct CIFormatTests {
         let document = try TestPaths.document(text: Self.wrappedText, path: "wrapped.txt")
         let report = try Self.wrappedReport(document)
         // Counted by hand: "Title line" 10 + CRLF 2 + CRLF 2 + "The café 😀 opened" 17 + CRLF 2 + "on " 3.
-        let exact = try #require(SpanLocator(document: report.documents[0], sources: [document.source]).regions([report.findings[0].a]).first ?? nil)
-        #expect(exact == SpanRegion(startLine: 4, startColumn: 4, endLine: 4, endColumn: 10, charOffset: 36, charLength: 6,
-                                    snippet: "Monday", exact: true))
+        let exact = try #require(
+            SpanLocator(document: report.documents[0], sources: [document.source]).regions([report.findings[0].a]).first ?? nil)
+        #expect(
+            exact
+                == SpanRegion(
+                    startLine: 4, startColumn: 4, endLine: 4, endColumn: 10, charOffset: 36, charLength: 6,
+                    snippet: "Monday", exact: true))
         let sarif = SARIFRenderer.render([report], sources: [document.source])
         Validators.expectValidSARIF(sarif)
         #expect(sarif.contains("\"charOffset\" : 36"))
@@ -201,7 +209,8 @@ struct CIFormatTests {
         let source = try SourceText(bytes: bytes, path: "wrapped-utf16.txt")
         let document = try Document(source: source, id: "A")
         let report = try Self.wrappedReport(document)
-        let region = try #require(SpanLocator(document: report.documents[0], sources: [source]).regions([report.findings[0].a]).first ?? nil)
+        let region = try #require(
+            SpanLocator(document: report.documents[0], sources: [source]).regions([report.findings[0].a]).first ?? nil)
         #expect((region.startLine, region.startColumn, region.charOffset, region.charLength) == (4, 4, 36, 6))
         let log = try Self.json(SARIFRenderer.render([report], sources: [source]))
         let artifact = try #require(((log["runs"] as? [[String: Any]])?.first?["artifacts"] as? [[String: Any]])?.first)
@@ -245,13 +254,14 @@ struct CIFormatTests {
         #expect(note["region"] == nil)
     }
 
-    @Test("SARIF URIs: paths percent-encoded as URI references, absolute paths as file URIs",
-          arguments: [
-              ("a b/c%d#e?.txt", "a%20b/c%25d%23e%3F.txt"),
-              ("x:y.txt", "x%3Ay.txt"),
-              ("/abs/dir/é.txt", "file:///abs/dir/%C3%A9.txt"),
-              ("./rel/a-b_c~d.txt", "./rel/a-b_c~d.txt"),
-          ])
+    @Test(
+        "SARIF URIs: paths percent-encoded as URI references, absolute paths as file URIs",
+        arguments: [
+            ("a b/c%d#e?.txt", "a%20b/c%25d%23e%3F.txt"),
+            ("x:y.txt", "x%3Ay.txt"),
+            ("/abs/dir/é.txt", "file:///abs/dir/%C3%A9.txt"),
+            ("./rel/a-b_c~d.txt", "./rel/a-b_c~d.txt"),
+        ])
     func sarifURI(path: String, uri: String) {
         #expect(SARIFRenderer.uri(forPath: path) == uri)
     }
@@ -292,13 +302,15 @@ struct CIFormatTests {
     func junitSuitesAndEscaping() throws {
         let tiny = try HandMadeReport.tiny()
         let hostile = try HandMadeReport.hostileReport()
-        let xml = JUnitRenderer.render([tiny, hostile], timestamp: Self.epoch, failLevel: .warning,
-                                       suppressed: ["f-num", "f-date"], hostname: "ci runner\n7")
+        let xml = JUnitRenderer.render(
+            [tiny, hostile], timestamp: Self.epoch, failLevel: .warning,
+            suppressed: ["f-num", "f-date"], hostname: "ci runner\n7")
         Validators.expectValidJUnit(xml)
         #expect(xml.contains("package=\"parallax\" id=\"0\"") && xml.contains("package=\"parallax\" id=\"1\""))
         #expect(xml.contains("hostname=\"ci runner 7\""))
-        #expect(!xml.contains("name=\"parallax/number\" classname=\"accounts/tass.txt ↔ accounts/xinhua.txt\" time=\"0\">"),
-                "both number findings are accepted")
+        #expect(
+            !xml.contains("name=\"parallax/number\" classname=\"accounts/tass.txt ↔ accounts/xinhua.txt\" time=\"0\">"),
+            "both number findings are accepted")
         #expect(xml.contains("accepted\" value=\"2\""))
         #expect(!xml.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || ($0.value >= 0x7F && $0.value < 0xA0) })
         #expect(xml.contains("\\u{1B}[31mred"))
@@ -326,15 +338,19 @@ struct CIFormatTests {
 
     // MARK: - GitHub
 
-    @Test("GitHub workflow commands: escaping of data and properties",
-          arguments: [
-              ("100% sure", "100%25 sure", "100%25 sure"),
-              ("line\r\nnext", "line%0D%0Anext", "line%0D%0Anext"),
-              ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
-              ("esc \u{1B}[2J bel \u{7} nel \u{85} ls \u{2028} rlo \u{202E}", "esc \\u{1B}[2J bel \\u{7} nel \\u{85} ls \\u{2028} rlo \\u{202E}",
-               "esc \\u{1B}[2J bel \\u{7} nel \\u{85} ls \\u{2028} rlo \\u{202E}"),
-              ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
-          ])
+    @Test(
+        "GitHub workflow commands: escaping of data and properties",
+        arguments: [
+            ("100% sure", "100%25 sure", "100%25 sure"),
+            ("line\r\nnext", "line%0D%0Anext", "line%0D%0Anext"),
+            ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+            (
+                "esc \u{1B}[2J bel \u{7} nel \u{85} ls \u{2028} rlo \u{202E}",
+                "esc \\u{1B}[2J bel \\u{7} nel \\u{85} ls \\u{2028} rlo \\u{202E}",
+                "esc \\u{1B}[2J bel \\u{7} nel \\u{85} ls \\u{2028} rlo \\u{202E}"
+            ),
+            ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
+        ])
     func githubEscaping(raw: String, data: String, property: String) {
         #expect(GitHubRenderer.escapeData(raw) == data)
         #expect(GitHubRenderer.escapeProperty(raw) == property)
@@ -344,12 +360,14 @@ struct CIFormatTests {
     func githubLines() throws {
         let b = try HandMadeReport.document(id: "B", path: "dir,x/a:b%.txt", ["Prices rose 5%, then\u{1B}[2J fell."])
         let a = try HandMadeReport.document(id: "A", path: "a.txt", ["Prices fell."])
-        let finding = Finding(id: "g", category: .addition, severity: .warning, message: "50% up,\r\nnext: \u{1B}[31mred",
-                              a: nil, b: HandMadeReport.span(b, 0), weight: 1)
+        let finding = Finding(
+            id: "g", category: .addition, severity: .warning, message: "50% up,\r\nnext: \u{1B}[31mred",
+            a: nil, b: HandMadeReport.span(b, 0), weight: 1)
         let report = HandMadeReport.report(a: a, b: b, alignments: [], findings: [finding])
         let output = GitHubRenderer.render([report])
-        #expect(output == "::warning file=dir%2Cx/a%3Ab%25.txt,line=1,endLine=1,col=1,endColumn=31,title=Parallax addition"
-            + "::50%25 up,%0D%0Anext: \\u{1B}[31mred%0AB: “Prices rose 5%25, then\\u{1B}[2J fell.”\n")
+        #expect(
+            output == "::warning file=dir%2Cx/a%3Ab%25.txt,line=1,endLine=1,col=1,endColumn=31,title=Parallax addition"
+                + "::50%25 up,%0D%0Anext: \\u{1B}[31mred%0AB: “Prices rose 5%25, then\\u{1B}[2J fell.”\n")
 
         let tiny = try HandMadeReport.tiny()
         let lines = GitHubRenderer.render([tiny, try HandMadeReport.hostileReport()], suppressed: ["f-add"])
@@ -360,8 +378,14 @@ struct CIFormatTests {
             #expect(line.hasPrefix("::error ") || line.hasPrefix("::warning ") || line.hasPrefix("::notice "))
             #expect(!line.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) })
         }
-        #expect(lines.contains { $0.hasPrefix("::error file=accounts/xinhua.txt,line=2,endLine=2,col=") && $0.contains("title=Parallax number::") })
-        #expect(lines.contains { $0 == "::notice file=accounts/tass.txt,title=Parallax formatting::A uses straight quotes throughout.%0AA: the whole account" })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("::error file=accounts/xinhua.txt,line=2,endLine=2,col=") && $0.contains("title=Parallax number::")
+            })
+        #expect(
+            lines.contains {
+                $0 == "::notice file=accounts/tass.txt,title=Parallax formatting::A uses straight quotes throughout.%0AA: the whole account"
+            })
         #expect(!lines.contains { $0.contains("Only in B") }, "the accepted addition is left out")
     }
 
@@ -373,7 +397,8 @@ struct CIFormatTests {
         #expect(lines.count == report.findings.count)
         let levels = lines.map { $0.prefix { $0 != " " } }
         // A finding on an uncertain link is a notice, whatever its severity.
-        #expect(levels.filter { $0 == "::error" }.count == report.findings.filter { $0.severity == .error && $0.uncertainReason == nil }.count)
+        #expect(
+            levels.filter { $0 == "::error" }.count == report.findings.filter { $0.severity == .error && $0.uncertainReason == nil }.count)
         #expect(lines.filter { $0.contains("(uncertain link)") }.count == report.findings.filter { $0.uncertainReason != nil }.count)
     }
 }
@@ -436,7 +461,8 @@ enum Validators {
                 switch status {
                 case 0: break
                 case 1: Issue.record("SARIF does not validate against the SARIF 2.1.0 schema:\n\(output)", sourceLocation: sourceLocation)
-                case 3, 127: Issue.record("Cannot validate SARIF: \(output.isEmpty ? "python3 not found" : output)", sourceLocation: sourceLocation)
+                case 3, 127:
+                    Issue.record("Cannot validate SARIF: \(output.isEmpty ? "python3 not found" : output)", sourceLocation: sourceLocation)
                 default: Issue.record("SARIF validator failed (status \(status)):\n\(output)", sourceLocation: sourceLocation)
                 }
             }
@@ -452,8 +478,11 @@ enum Validators {
                 let (status, output) = try run(["xmllint", "--noout", "--nonet", "--schema", schema.path, url.path])
                 switch status {
                 case 0: break
-                case 127: Issue.record("Cannot validate JUnit XML: xmllint not found (Debian: libxml2-utils)", sourceLocation: sourceLocation)
-                default: Issue.record("JUnit XML does not validate against JUnit.xsd (status \(status)):\n\(output)", sourceLocation: sourceLocation)
+                case 127:
+                    Issue.record("Cannot validate JUnit XML: xmllint not found (Debian: libxml2-utils)", sourceLocation: sourceLocation)
+                default:
+                    Issue.record(
+                        "JUnit XML does not validate against JUnit.xsd (status \(status)):\n\(output)", sourceLocation: sourceLocation)
                 }
             }
         } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 /// ``JSONWriter`` must write the report's JSON byte for byte as `JSONEncoder` (and
@@ -8,7 +9,8 @@ import Testing
 @Suite("JSON writer")
 struct JSONWriterTests {
     /// Text with every kind of character the two writers treat specially.
-    static let awkward = "q\"b\\s/t\tn\nr\rb\u{8}f\u{C}nul\u{0}us\u{1F}esc\u{1B}[31m del\u{7F} csi\u{9B} nbsp\u{A0} "
+    static let awkward =
+        "q\"b\\s/t\tn\nr\rb\u{8}f\u{C}nul\u{0}us\u{1F}esc\u{1B}[31m del\u{7F} csi\u{9B} nbsp\u{A0} "
         + "rlo\u{202E} lri\u{2066} pdi\u{2069} lrm\u{200E} alm\u{61C} ls\u{2028} ps\u{2029} é 北京 cafe\u{301} 😀 \u{FEFF}end"
 
     func written(_ body: (inout JSONWriter) throws -> Void) rethrows -> String {
@@ -50,10 +52,12 @@ struct JSONWriterTests {
         let summaries = [
             Summary(coverageA: 0, coverageB: 1, sameEvent: false, counts: [:]),
             Summary(coverageA: 0.25, coverageB: 0.125, sameEvent: true, counts: ["omission": 2, "addition": 1, "number": 10, "drift": 0]),
-            Summary(coverageA: 1, coverageB: 1, sameEvent: true, counts: [:], limits: [
-                LimitNote(limit: "sentenceTokens", document: "A", value: 200, count: 3, message: "A: 3 \"sentences\"\u{1B} cut"),
-                LimitNote(limit: "sentenceTokens", document: "B", value: 200, count: 1, message: "B"),
-            ]),
+            Summary(
+                coverageA: 1, coverageB: 1, sameEvent: true, counts: [:],
+                limits: [
+                    LimitNote(limit: "sentenceTokens", document: "A", value: 200, count: 3, message: "A: 3 \"sentences\"\u{1B} cut"),
+                    LimitNote(limit: "sentenceTokens", document: "B", value: 200, count: 1, message: "B"),
+                ]),
         ]
         #expect(try JSONOutput.encode(summaries) == JSONOutput.encodedByFoundation(summaries))
         #expect(try JSONOutput.encode([Alignment]()) == JSONOutput.encodedByFoundation([Alignment]()))
@@ -73,7 +77,8 @@ struct JSONWriterTests {
         let june = try RendererSnapshotTests.june2021()
         let control = Comparison(
             a: try TestPaths.document(TestPaths.june2021ChinaDaily, id: "A"),
-            b: try TestPaths.document(TestPaths.march2023Kremlin, id: "B")).report
+            b: try TestPaths.document(TestPaths.march2023Kremlin, id: "B")
+        ).report
         var awkward = try HandMadeReport.tiny()
         awkward.documents[0].sentences[0].text = Self.awkward
         awkward.findings[0].message = Self.awkward

@@ -1,6 +1,7 @@
 import Foundation
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 /// One rendering of a report, for snapshot tests.
@@ -68,17 +69,22 @@ struct RendererSnapshotTests {
         expectSnapshot(text, named: "june-2021.\(rendering.suffix)")
     }
 
-    @Test("Not the same event, or unsure: said first, with the evidence, and the findings still listed", arguments: [EventVerdict.different, .unsure])
+    @Test(
+        "Not the same event, or unsure: said first, with the evidence, and the findings still listed",
+        arguments: [EventVerdict.different, .unsure])
     func notSameEvent(_ verdict: EventVerdict) throws {
         var report = try HandMadeReport.tiny()
         report.summary.sameEvent = false
-        report.summary.event = EventEvidence(verdict: verdict, score: 0.05, agreeing: ["Nairobi"], conflicting: ["A is dated 2021-06-28, B 2025-05-08"])
+        report.summary.event = EventEvidence(
+            verdict: verdict, score: 0.05, agreeing: ["Nairobi"], conflicting: ["A is dated 2021-06-28, B 2025-05-08"])
         let terminal = TerminalRenderer.render(report, options: .init(width: 80, color: false))
         #expect(terminal.hasPrefix(verdict == .unsure ? "SAME EVENT UNSURE" : "NOT THE SAME EVENT"))
         #expect(terminal.contains("Conflict: A is dated 2021-06-28, B 2025-05-08"))
         #expect(terminal.contains("1 ✖ error · number · "), "the findings still listed")
         let markdown = MarkdownRenderer.render(report)
-        #expect(markdown.contains(verdict == .unsure ? "unsure whether these accounts describe the same event" : "do not appear to describe the same event"))
+        #expect(
+            markdown.contains(
+                verdict == .unsure ? "unsure whether these accounts describe the same event" : "do not appear to describe the same event"))
         #expect(markdown.contains("#### Findings"))
         let html = HTMLRenderer.render(report)
         #expect(html.contains("class=\"alarm\"") && html.contains("A is dated 2021-06-28, B 2025-05-08"))

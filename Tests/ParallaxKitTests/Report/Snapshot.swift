@@ -20,7 +20,9 @@ func expectSnapshot(
         return
     }
     guard let expected = FileManager.default.contents(atPath: url.path) else {
-        Issue.record("no snapshot \(name) in \(snapshotsFolder.path); run RECORD_SNAPSHOTS=1 swift test to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "no snapshot \(name) in \(snapshotsFolder.path); run RECORD_SNAPSHOTS=1 swift test to record it", sourceLocation: sourceLocation
+        )
         return
     }
     guard expected != bytes else { return }

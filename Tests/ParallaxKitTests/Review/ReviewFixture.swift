@@ -5,7 +5,8 @@ import ParallaxTestSupport
 enum ReviewFixture {
     static let comparison: Comparison? = {
         guard let a = try? TestPaths.document(TestPaths.june2021ChinaDaily, id: "A"),
-              let b = try? TestPaths.document(TestPaths.june2021Readout, id: "B") else { return nil }
+            let b = try? TestPaths.document(TestPaths.june2021Readout, id: "B")
+        else { return nil }
         return Comparison(a: a, b: b)
     }()
 

@@ -19,26 +19,32 @@ struct ReviewScreenTests {
         return out
     }
 
-    static func expectFits(_ screen: ReviewScreen, width: Int, height: Int, color: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectFits(_ screen: ReviewScreen, width: Int, height: Int, color: Bool, sourceLocation: SourceLocation = #_sourceLocation)
+    {
         #expect(screen.lines.count == height, sourceLocation: sourceLocation)
         for line in screen.lines {
             let text = visible(line)
             #expect(DisplayWidth.of(text) <= width, "\(DisplayWidth.of(text)) > \(width): \(text)", sourceLocation: sourceLocation)
-            #expect(!text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }, "raw control in \(text)", sourceLocation: sourceLocation)
+            #expect(
+                !text.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }, "raw control in \(text)",
+                sourceLocation: sourceLocation)
             if !color { #expect(!line.contains("\u{1B}"), sourceLocation: sourceLocation) }
         }
     }
 
-    @Test("Every finding fits 80×24, 160×40 and 200×50, with and without colour",
-          arguments: [(80, 24), (160, 40), (200, 50), (100, 12)])
+    @Test(
+        "Every finding fits 80×24, 160×40 and 200×50, with and without colour",
+        arguments: [(80, 24), (160, 40), (200, 50), (100, 12)])
     func everyFindingFits(size: (Int, Int)) throws {
         var session = try ReviewFixture.session()
         for _ in session.order {
             for color in [false, true] {
-                Self.expectFits(ReviewScreen.render(session, width: size.0, height: size.1, color: color), width: size.0, height: size.1, color: color)
+                Self.expectFits(
+                    ReviewScreen.render(session, width: size.0, height: size.1, color: color), width: size.0, height: size.1, color: color)
             }
             session.type("w")
-            Self.expectFits(ReviewScreen.render(session, width: size.0, height: size.1, color: false), width: size.0, height: size.1, color: false)
+            Self.expectFits(
+                ReviewScreen.render(session, width: size.0, height: size.1, color: false), width: size.0, height: size.1, color: false)
             session.type("wj")
         }
     }
@@ -70,8 +76,10 @@ struct ReviewScreenTests {
 
     @Test("Control characters in the inputs are escaped")
     func hostileText() throws {
-        let a = try TestPaths.document(text: "The minister spoke at noon.\n\nHe said \u{1B}[2Jthe talks went well.\n", path: "a\u{1B}.txt", id: "A")
-        let b = try TestPaths.document(text: "The minister spoke at noon.\n\nHe said the \u{9B}31mtalks failed badly.\n", path: "b.txt", id: "B")
+        let a = try TestPaths.document(
+            text: "The minister spoke at noon.\n\nHe said \u{1B}[2Jthe talks went well.\n", path: "a\u{1B}.txt", id: "A")
+        let b = try TestPaths.document(
+            text: "The minister spoke at noon.\n\nHe said the \u{9B}31mtalks failed badly.\n", path: "b.txt", id: "B")
         let comparison = Comparison(a: a, b: b)
         var session = ReviewSession(report: comparison.report, pair: "p", fingerprints: ReviewFixture.fingerprints(comparison))
         #expect(!session.order.isEmpty)

@@ -102,7 +102,9 @@ struct ReviewSessionTests {
         }
         let screen = ReviewScreen.render(session, width: 100, height: 30, color: false).lines.joined(separator: " ")
         let verb = key == "A" ? "Accept" : key == "R" ? "Reject" : "Skip"
-        #expect(screen.contains("\(verb) \(covered.count) findings (this one and every later one still open), \(errors) of them error"), "\(screen)")
+        #expect(
+            screen.contains("\(verb) \(covered.count) findings (this one and every later one still open), \(errors) of them error"),
+            "\(screen)")
         session.type("n")
         #expect(session.mode == .finding)
         #expect(session.counts.accepted == 0 && session.counts.rejected == 0)

@@ -29,25 +29,61 @@ enum ExpectedSentences {
         prose("President Xi Jinping and Russian President Vladimir Putin meet via video link for talks on Monday."),
         chrome("DING LINXINHUA"),
         chrome(june2021ChinaDailyFusedHeadline),
-        prose("Beijing and Moscow agreed on Monday to extend the ChinaRussia Treaty of GoodNeighborliness and Friendly Cooperation to boost the highlevel development of bilateral ties, and they also pledged to jointly uphold real multilateralism and safeguard global strategic security and stability."),
-        prose("President Xi Jinping and his Russian counterpart Vladimir Putin announced the extension of the treaty, which was signed by the two countries years ago, in a joint statement in their talks via video link."),
+        prose(
+            "Beijing and Moscow agreed on Monday to extend the ChinaRussia Treaty of GoodNeighborliness and Friendly Cooperation to boost the highlevel development of bilateral ties, and they also pledged to jointly uphold real multilateralism and safeguard global strategic security and stability."
+        ),
+        prose(
+            "President Xi Jinping and his Russian counterpart Vladimir Putin announced the extension of the treaty, which was signed by the two countries years ago, in a joint statement in their talks via video link."
+        ),
         prose("The treaty has laid a solid legal foundation for the longterm and healthy development of ChinaRussia relations."),
-        prose("During the online talks, Xi said the concept of the friendship for generations established by the treaty conforms to the fundamental interests of the two countries as well as the theme of the times to promote peace and development."),
-        prose("It is also a vivid practice of building the new type of international relations and a community with a shared future for mankind, Xi added."),
-        prose("Todays ChinaRussia ties are mature, stable and solid and can withstand the test of changes in the international landscape, he said, adding that the two countries support each other on issues related to their respective core interests with effective strategic coordination, and have safeguarded their shared interests."),
-        prose("They have also developed fruitful pragmatic cooperation as well as close coordination on international affairs, jointly safeguarding real multilateralism and international fairness and justice, Xi said."),
-        prose("As the world enters a period of turbulent change and human development encounters multiple crises, Xi said close cooperation between China and Russia has provided positive energy to the international community, and has set an example for a new type of international relations."),
-        prose("China is confident that guided by the spirit of the treaty, the two neighboring countries will remain focused on developing bilateral ties regardless of possible challenges, he said, adding that the country firmly supports Russia in taking strong measures to safeguard its longlasting peace and security."),
-        prose("Putin extended congratulations to Xi, who is also general secretary of the Communist Party of China Central Committee, on the th anniversary of the CPCs founding on July , and expressed his hope that China, under the leadership of the CPC, could make new achievements in socioeconomic development and play a more important role in international affairs."),
-        prose("The Russian president said his country is satisfied with the unprecedented highlevel development of bilateral relations as well as the nations allaround, steady bilateral cooperation."),
-        prose("The extension of the treaty will lay an even stronger foundation for the longterm development of RussiaChina relations, he added."),
-        prose("Moscow stands ready to work with Beijing to strengthen strategic mutual trust, develop even closer strategic coordination, continue to support each others efforts to safeguard their respective national sovereignty and territorial integrity and respect each others system and development path of their own choice, Putin said."),
-        prose("Both countries emphasized the need to jointly uphold the international system with the United Nations at the core as well as the international order underpinned by international law, according to a news release issued after the talks."),
-        prose("They also pledged to oppose external interference in domestic affairs under the guise of democracy and human rights, as well as unilateral sanctions."),
-        prose("The two countries agreed to jointly promote peace, development, fairness, justice, democracy and freedom, intensify solidarity and coordination to cope with common challenges, and advance the building of a community with a shared future for mankind."),
-        prose("They stressed jointly opposing stigmatizing and politicizing the COVID pandemic and virus origin tracing, and pledged to strengthen vaccine cooperation, maintain close highlevel exchanges, expand bilateral trade and advance the synergy of the Belt and Road Initiative with the Eurasian Economic Union."),
-        prose("The two countries also vowed to work together to oppose politicizing sports, and Moscow supports Beijing in hosting successful Winter Olympic Games in ."),
-        prose("While underlining the need to comprehensively plan and promote the development of the Shanghai Cooperation Organization, they also expressed concerns over the security situation in Afghanistan caused by the United States speedy withdrawal of its troops from the country, and stressed the need to jointly uphold regional peace, security and stability."),
+        prose(
+            "During the online talks, Xi said the concept of the friendship for generations established by the treaty conforms to the fundamental interests of the two countries as well as the theme of the times to promote peace and development."
+        ),
+        prose(
+            "It is also a vivid practice of building the new type of international relations and a community with a shared future for mankind, Xi added."
+        ),
+        prose(
+            "Todays ChinaRussia ties are mature, stable and solid and can withstand the test of changes in the international landscape, he said, adding that the two countries support each other on issues related to their respective core interests with effective strategic coordination, and have safeguarded their shared interests."
+        ),
+        prose(
+            "They have also developed fruitful pragmatic cooperation as well as close coordination on international affairs, jointly safeguarding real multilateralism and international fairness and justice, Xi said."
+        ),
+        prose(
+            "As the world enters a period of turbulent change and human development encounters multiple crises, Xi said close cooperation between China and Russia has provided positive energy to the international community, and has set an example for a new type of international relations."
+        ),
+        prose(
+            "China is confident that guided by the spirit of the treaty, the two neighboring countries will remain focused on developing bilateral ties regardless of possible challenges, he said, adding that the country firmly supports Russia in taking strong measures to safeguard its longlasting peace and security."
+        ),
+        prose(
+            "Putin extended congratulations to Xi, who is also general secretary of the Communist Party of China Central Committee, on the th anniversary of the CPCs founding on July , and expressed his hope that China, under the leadership of the CPC, could make new achievements in socioeconomic development and play a more important role in international affairs."
+        ),
+        prose(
+            "The Russian president said his country is satisfied with the unprecedented highlevel development of bilateral relations as well as the nations allaround, steady bilateral cooperation."
+        ),
+        prose(
+            "The extension of the treaty will lay an even stronger foundation for the longterm development of RussiaChina relations, he added."
+        ),
+        prose(
+            "Moscow stands ready to work with Beijing to strengthen strategic mutual trust, develop even closer strategic coordination, continue to support each others efforts to safeguard their respective national sovereignty and territorial integrity and respect each others system and development path of their own choice, Putin said."
+        ),
+        prose(
+            "Both countries emphasized the need to jointly uphold the international system with the United Nations at the core as well as the international order underpinned by international law, according to a news release issued after the talks."
+        ),
+        prose(
+            "They also pledged to oppose external interference in domestic affairs under the guise of democracy and human rights, as well as unilateral sanctions."
+        ),
+        prose(
+            "The two countries agreed to jointly promote peace, development, fairness, justice, democracy and freedom, intensify solidarity and coordination to cope with common challenges, and advance the building of a community with a shared future for mankind."
+        ),
+        prose(
+            "They stressed jointly opposing stigmatizing and politicizing the COVID pandemic and virus origin tracing, and pledged to strengthen vaccine cooperation, maintain close highlevel exchanges, expand bilateral trade and advance the synergy of the Belt and Road Initiative with the Eurasian Economic Union."
+        ),
+        prose(
+            "The two countries also vowed to work together to oppose politicizing sports, and Moscow supports Beijing in hosting successful Winter Olympic Games in ."
+        ),
+        prose(
+            "While underlining the need to comprehensively plan and promote the development of the Shanghai Cooperation Organization, they also expressed concerns over the security situation in Afghanistan caused by the United States speedy withdrawal of its troops from the country, and stressed the need to jointly uphold regional peace, security and stability."
+        ),
     ]
 
     // MARK: - 001 The official readout, 2021-06-29
@@ -55,37 +91,87 @@ enum ExpectedSentences {
     static let june2021Readout: [ExpectedSentence] = [
         chrome("date 2021-06-29"),
         prose("On the afternoon of June 28, 2021, President Xi Jinping met Russian President Vladimir Putin by video link in Beijing."),
-        prose("The two heads of state issued a joint statement, officially deciding to extend the treaty of good neighborliness and Sino-Russian friendly cooperation."),
+        prose(
+            "The two heads of state issued a joint statement, officially deciding to extend the treaty of good neighborliness and Sino-Russian friendly cooperation."
+        ),
         prose("Putin expressed his warm congratulations on the 100th anniversary of the founding of the Chinese Communist Party (CCP)."),
-        prose("Xi Jinping stressed that we soon welcome the 20th anniversary of the signing of the Treaty of Good Neighborliness and Sino-Russian Friendly Cooperation."),
-        prose("The idea of lasting friendship established by the treaty is in line with the fundamental interests of the two countries and the themes of peace and development."),
-        prose("The treaty is a living practice of promoting a new kind of international relations and building a community with a shared future for humanity."),
-        prose("The current Sino-Russian relations are mature, stable and solid and can withstand the test of any change in the international situation."),
-        prose("The two sides support each other on matters concerning the fundamental interests of the other and have carried out effective strategic coordination, effectively protecting the common interests of the two countries."),
+        prose(
+            "Xi Jinping stressed that we soon welcome the 20th anniversary of the signing of the Treaty of Good Neighborliness and Sino-Russian Friendly Cooperation."
+        ),
+        prose(
+            "The idea of lasting friendship established by the treaty is in line with the fundamental interests of the two countries and the themes of peace and development."
+        ),
+        prose(
+            "The treaty is a living practice of promoting a new kind of international relations and building a community with a shared future for humanity."
+        ),
+        prose(
+            "The current Sino-Russian relations are mature, stable and solid and can withstand the test of any change in the international situation."
+        ),
+        prose(
+            "The two sides support each other on matters concerning the fundamental interests of the other and have carried out effective strategic coordination, effectively protecting the common interests of the two countries."
+        ),
         prose("The results of pragmatic cooperation are fruitful, with improved quality and increasing quantity."),
-        prose("The two countries have coordinated closely in international affairs and jointly safeguarded genuine multilateralism as well as international equity and justice."),
-        prose("As the world enters a period of turmoil and change, and human development faces multiple crises, China and Russia have coordinated closely and injected positive energy into the international community, leading by example. of a new type of international relations."),
-        prose("We should comprehensively summarize the successful experience of Sino-Russian relations which has retained unwavering direction and momentum, and develop high-level designs for new goals and tasks in various fields to inject new connotations into the treaty."),
-        prose("I believe that, under the leadership of the treaty, the two countries will continue to make concerted efforts and move forward firmly despite the challenges and obstacles ahead."),
+        prose(
+            "The two countries have coordinated closely in international affairs and jointly safeguarded genuine multilateralism as well as international equity and justice."
+        ),
+        prose(
+            "As the world enters a period of turmoil and change, and human development faces multiple crises, China and Russia have coordinated closely and injected positive energy into the international community, leading by example. of a new type of international relations."
+        ),
+        prose(
+            "We should comprehensively summarize the successful experience of Sino-Russian relations which has retained unwavering direction and momentum, and develop high-level designs for new goals and tasks in various fields to inject new connotations into the treaty."
+        ),
+        prose(
+            "I believe that, under the leadership of the treaty, the two countries will continue to make concerted efforts and move forward firmly despite the challenges and obstacles ahead."
+        ),
         prose("Putin expressed his warm congratulations on the 100th anniversary of the founding of the CPC."),
-        prose("He said that Russia cherishes the history of exchanges with the CCP and is willing to strengthen the inter-party exchanges with the CCP."),
-        prose("He hopes that China will continue to make new achievements in economic and social development and play a greater role in international affairs under the leadership of the CPC."),
+        prose(
+            "He said that Russia cherishes the history of exchanges with the CCP and is willing to strengthen the inter-party exchanges with the CCP."
+        ),
+        prose(
+            "He hopes that China will continue to make new achievements in economic and social development and play a greater role in international affairs under the leadership of the CPC."
+        ),
         prose("Putin said the treaty demonstrates the will for a lasting friendship between the two peoples."),
-        prose("The relevant principles and spirit established by the treaty have played an important and unique role in the long-term and healthy development of Russian-Chinese relations."),
-        prose("Russia is satisfied with the unprecedented high level of current Sino-Russian relations as well as the comprehensive and steady development of bilateral cooperation."),
-        prose("Today, we issued a joint statement and formally decided to extend the treaty, which will lay a more solid foundation for the long-term development of bilateral relations."),
-        prose("Russia stands ready to continue to deepen mutual strategic trust, strengthen strategic coordination with China, firmly support each other in safeguarding national sovereignty and territorial integrity, and respect development systems and pathways. chosen by each."),
-        prose("He also called for deepening practical cooperation, increasing people-to-people exchanges and strengthening coordination in international affairs, so as to elevate Russia-China comprehensive strategic coordination partnership for a new era to a higher level."),
-        prose("Xi Jinping expressed his gratitude for the congratulations and support for the 100th anniversary of the founding of the CCP by Putin and all circles in Russia."),
-        prose("He stressed that China strongly supports the powerful measures taken by Russia to maintain its long-term stability, and strongly supports Russia in managing its own affairs."),
-        prose("The two sides stressed that the two sides will jointly and firmly protect the international system with the United Nations at the heart and the international order based on international law, protect global strategic security and stability, support and practice genuine multilateralism, s \u{2018}oppose interference in other countries\u{2019} under the guise of \u{201C}democracy\u{201D} and \u{201C}human rights\u{201D}, and resist unilateral coercive sanctions."),
-        prose("The two sides agreed to jointly promote the common human values of peace, development, equity, justice, democracy and freedom, strengthen solidarity and coordination, and work together to address common challenges and promote the construction of a community of destiny for humanity."),
-        prose("The two sides also stressed that the two sides jointly oppose the stigma and politicization of the COVID-19 pandemic and the search for the origin of the virus."),
-        prose("The two sides agreed to continue to maintain close high-level exchanges, strengthen cooperation in vaccines and expand the scale of bilateral trade, expand cooperation in low-emission energy fields carbon, digital economy, agriculture and other areas, and promote alignment of the Belt and Road Initiative with the Eurasian Economic Union."),
+        prose(
+            "The relevant principles and spirit established by the treaty have played an important and unique role in the long-term and healthy development of Russian-Chinese relations."
+        ),
+        prose(
+            "Russia is satisfied with the unprecedented high level of current Sino-Russian relations as well as the comprehensive and steady development of bilateral cooperation."
+        ),
+        prose(
+            "Today, we issued a joint statement and formally decided to extend the treaty, which will lay a more solid foundation for the long-term development of bilateral relations."
+        ),
+        prose(
+            "Russia stands ready to continue to deepen mutual strategic trust, strengthen strategic coordination with China, firmly support each other in safeguarding national sovereignty and territorial integrity, and respect development systems and pathways. chosen by each."
+        ),
+        prose(
+            "He also called for deepening practical cooperation, increasing people-to-people exchanges and strengthening coordination in international affairs, so as to elevate Russia-China comprehensive strategic coordination partnership for a new era to a higher level."
+        ),
+        prose(
+            "Xi Jinping expressed his gratitude for the congratulations and support for the 100th anniversary of the founding of the CCP by Putin and all circles in Russia."
+        ),
+        prose(
+            "He stressed that China strongly supports the powerful measures taken by Russia to maintain its long-term stability, and strongly supports Russia in managing its own affairs."
+        ),
+        prose(
+            "The two sides stressed that the two sides will jointly and firmly protect the international system with the United Nations at the heart and the international order based on international law, protect global strategic security and stability, support and practice genuine multilateralism, s \u{2018}oppose interference in other countries\u{2019} under the guise of \u{201C}democracy\u{201D} and \u{201C}human rights\u{201D}, and resist unilateral coercive sanctions."
+        ),
+        prose(
+            "The two sides agreed to jointly promote the common human values of peace, development, equity, justice, democracy and freedom, strengthen solidarity and coordination, and work together to address common challenges and promote the construction of a community of destiny for humanity."
+        ),
+        prose(
+            "The two sides also stressed that the two sides jointly oppose the stigma and politicization of the COVID-19 pandemic and the search for the origin of the virus."
+        ),
+        prose(
+            "The two sides agreed to continue to maintain close high-level exchanges, strengthen cooperation in vaccines and expand the scale of bilateral trade, expand cooperation in low-emission energy fields carbon, digital economy, agriculture and other areas, and promote alignment of the Belt and Road Initiative with the Eurasian Economic Union."
+        ),
         prose("Both sides will jointly oppose the politicization of sport."),
         prose("Russia supports China\u{2019}s organization of the Beijing 2022 Olympic and Paralympic Winter Games."),
-        prose("The two sides agreed that the Shanghai Cooperation Organization (SCO) faces new opportunities and challenges under the current circumstances and that it is important to develop comprehensive plans to promote the development of the SCO."),
-        prose("The two sides also expressed concern over the recent accelerated withdrawal of US and NATO troops from Afghanistan and the increasingly complicated and grave security situation in Afghanistan, and underlined the joint efforts to safeguard the peace, regional security and stability."),
+        prose(
+            "The two sides agreed that the Shanghai Cooperation Organization (SCO) faces new opportunities and challenges under the current circumstances and that it is important to develop comprehensive plans to promote the development of the SCO."
+        ),
+        prose(
+            "The two sides also expressed concern over the recent accelerated withdrawal of US and NATO troops from Afghanistan and the increasingly complicated and grave security situation in Afghanistan, and underlined the joint efforts to safeguard the peace, regional security and stability."
+        ),
         prose("Yang Jiechi, Wang Yi and other officials attended the meeting."),
     ]
 
@@ -93,35 +179,89 @@ enum ExpectedSentences {
 
     static let may2025Moscow: [ExpectedSentence] = [
         chrome("MOSCOW, Russia"),
-        prose("In face of the counter current of unilateralism and the act of power politics and bullying in the world, China will work with Russia to shoulder the special responsibility as major countries of the world and permanent members of the UN Security Council, Chinese President Xi Jinping said here Thursday."),
+        prose(
+            "In face of the counter current of unilateralism and the act of power politics and bullying in the world, China will work with Russia to shoulder the special responsibility as major countries of the world and permanent members of the UN Security Council, Chinese President Xi Jinping said here Thursday."
+        ),
         prose("Xi made the remarks while holding talks with Russian President Vladimir Putin during his state visit to Russia."),
-        prose("The two leaders exchanged in-depth views on China-Russia relations and major international and regional issues, reaching consensus on unwaveringly deepening strategic coordination and promoting the stable, healthy and high-level development of China-Russia relations."),
-        prose("The two leaders also called for promoting the correct historical perspective on World War II, maintaining the authority and status of the United Nations, and safeguarding international justice and fairness."),
+        prose(
+            "The two leaders exchanged in-depth views on China-Russia relations and major international and regional issues, reaching consensus on unwaveringly deepening strategic coordination and promoting the stable, healthy and high-level development of China-Russia relations."
+        ),
+        prose(
+            "The two leaders also called for promoting the correct historical perspective on World War II, maintaining the authority and status of the United Nations, and safeguarding international justice and fairness."
+        ),
         prose("Following a grand welcoming ceremony for Xi, the two leaders held small-group and large-group talks successively."),
-        prose("In recent years, China-Russia ties have enjoyed stable, healthy and high-level development thanks to joint efforts from both sides, Xi said, hailing long-term good-neighborly friendship and mutually beneficial cooperation as distinct features of bilateral ties."),
-        prose("The political mutual trust between the two countries has grown ever deeper, the bond of practical cooperation ever stronger, while people-to-people exchanges and local interactions have flourished with increasing vitality, Xi said, noting that China-Russia relations have grown more confident, stable and resilient in the new era."),
-        prose("Xi said that history and reality have fully proved that continuing to develop and deepen China-Russia relations is integral to carrying forward the friendship between the two peoples from generation to generation, adding that it is an inevitable choice for both sides to achieve mutual success and promote their own development and revitalization."),
-        prose("It is also the call of the times for safeguarding international fairness and justice and promoting the reform of the global governance system, Xi said."),
-        prose("Noting that this year marks the 80th anniversary of the victories of the Chinese People's War of Resistance against Japanese Aggression, the Soviet Union's Great Patriotic War and the World Anti-Fascist War, Xi said that 80 years ago, peoples of China and Russia made tremendous sacrifices and won great victories, making remarkable historic contributions to maintaining world peace and the cause of human progress."),
-        prose("China will work with Russia to take a clear stand to jointly promote the correct historical perspective on World War II, safeguard the authority and status of the United Nations, firmly defend the victory of World War II, resolutely defend the rights and interests of China, Russia and the vast number of developing countries, and promote an equal and orderly multipolar world and a universally beneficial and inclusive economic globalization, Xi said."),
-        prose("The two heads of state also received briefings from respective department leaders of the two countries regarding bilateral cooperation across various sectors."),
-        prose("Xi pointed out that China and Russia should stick to the general course of cooperation and fend off external disruptions, so as to solidify the foundation for stable cooperation and ensure stronger momentum for progress."),
-        prose("The two countries should tap into the resource endowments of both countries and complementary advantages of their industrial systems, and expand high-quality and mutually beneficial cooperation in such fields as economy, trade, energy, agriculture, aerospace and artificial intelligence, Xi said."),
-        prose("The two countries should take the synergy between the Belt and Road Initiative and the Eurasian Economic Union as a platform to build a high-standard connectivity pattern, he said, adding that the two countries should fully unleash the potential of the China-Russia Years of Culture, strengthen cooperation in education, film, tourism, sports and local areas, and promote deep-rooted people-to-people connectivity."),
-        prose("The two countries should closely coordinate and cooperate on multilateral platforms such as the United Nations, the Shanghai Cooperation Organization and BRICS, unite the Global South, uphold true multilateralism, and steer the right direction of global governance reform, Xi added."),
-        prose("Xi emphasized that China is comprehensively advancing the building of a strong country and the great cause of national rejuvenation through Chinese modernization, and that China possesses both the resolve and confidence to overcome all risks and challenges."),
-        prose("No matter how the external environment changes, China will firmly handle its own affairs well, Xi said, adding that China stands ready to work with Russia to shoulder the special responsibilities bestowed by the times, safeguard the global multilateral trading system and keep the industrial and supply chains stable and unimpeded, and make greater contributions to promoting the development and rejuvenation of the two countries and upholding international fairness and justice."),
-        prose("For his part, Putin warmly welcomed Xi's state visit to Russia and his attendance at the celebrations marking the 80th anniversary of the victory in the Soviet Union's Great Patriotic War."),
-        prose("Putin noted the visit's great significance, as it not only injected strong momentum into the development of Russia-China relations but also helped safeguard the outcomes of the victory of the World War II."),
-        prose("Putin said that the Russia-China relations are based on mutual equality and respect, not targeting any third party and not affected by any temporary incidents."),
-        prose("Unswervingly promoting the development of Russia-China relations and expanding mutually beneficial cooperation are Russia's strategic choices, Putin said, adding that the Russian side firmly adheres to the one-China principle and has always supported China's position on the Taiwan question."),
-        prose("Russia is ready to maintain close high-level exchanges with China, strengthen practical cooperation in such fields as trade, investment, energy, agriculture, science and technology, deepen people-to-people and cultural exchanges in education, culture, youth, tourism and other areas, and expand the connotations of the Far East region cooperation."),
-        prose("Imposing high tariffs is senseless and illegal, and will only backfire, Putin said, adding that the two sides should enhance coordination and cooperation within multilateral frameworks such as the United Nations, the Shanghai Cooperation Organization and BRICS, support the process toward a multipolar world, jointly oppose unilateralism, reject the abuse of sanctions, resist bloc confrontation, and safeguard the common interests of the international community."),
-        prose("Noting that both Russia and China made great sacrifices in the World Anti-Fascist War, Putin said that under the strong leadership of the Communist Party of China, the Chinese people fought bravely and achieved a great victory in the War of Resistance Against Japanese Aggression, making significant contributions to the victory of World War II."),
-        prose("During the arduous years of war, Russia and China supported each other and forged a profound friendship, laying a solid foundation for the development of bilateral relations, Putin said, adding that both sides should safeguard the authority of the United Nations and international law, preserve the correct historical narrative on World War II, uphold international fairness and justice, and work together to create a brighter future for both countries and the world."),
-        prose("After the talks, the two heads of state jointly signed a joint statement on further deepening the China-Russia comprehensive strategic partnership of coordination for a new era."),
-        prose("The two leaders jointly witnessed the exchange of over 20 bilateral cooperation documents, covering areas including global strategic stability, safeguarding the authority of international law, biosecurity, investment protection, digital economy, quarantine and film cooperation."),
-        prose("The two heads of state instructed the relevant departments of both countries to strengthen communication and coordination in accordance with the consensus reached by both sides, promote practical cooperation and achieve more concrete results."),
+        prose(
+            "In recent years, China-Russia ties have enjoyed stable, healthy and high-level development thanks to joint efforts from both sides, Xi said, hailing long-term good-neighborly friendship and mutually beneficial cooperation as distinct features of bilateral ties."
+        ),
+        prose(
+            "The political mutual trust between the two countries has grown ever deeper, the bond of practical cooperation ever stronger, while people-to-people exchanges and local interactions have flourished with increasing vitality, Xi said, noting that China-Russia relations have grown more confident, stable and resilient in the new era."
+        ),
+        prose(
+            "Xi said that history and reality have fully proved that continuing to develop and deepen China-Russia relations is integral to carrying forward the friendship between the two peoples from generation to generation, adding that it is an inevitable choice for both sides to achieve mutual success and promote their own development and revitalization."
+        ),
+        prose(
+            "It is also the call of the times for safeguarding international fairness and justice and promoting the reform of the global governance system, Xi said."
+        ),
+        prose(
+            "Noting that this year marks the 80th anniversary of the victories of the Chinese People's War of Resistance against Japanese Aggression, the Soviet Union's Great Patriotic War and the World Anti-Fascist War, Xi said that 80 years ago, peoples of China and Russia made tremendous sacrifices and won great victories, making remarkable historic contributions to maintaining world peace and the cause of human progress."
+        ),
+        prose(
+            "China will work with Russia to take a clear stand to jointly promote the correct historical perspective on World War II, safeguard the authority and status of the United Nations, firmly defend the victory of World War II, resolutely defend the rights and interests of China, Russia and the vast number of developing countries, and promote an equal and orderly multipolar world and a universally beneficial and inclusive economic globalization, Xi said."
+        ),
+        prose(
+            "The two heads of state also received briefings from respective department leaders of the two countries regarding bilateral cooperation across various sectors."
+        ),
+        prose(
+            "Xi pointed out that China and Russia should stick to the general course of cooperation and fend off external disruptions, so as to solidify the foundation for stable cooperation and ensure stronger momentum for progress."
+        ),
+        prose(
+            "The two countries should tap into the resource endowments of both countries and complementary advantages of their industrial systems, and expand high-quality and mutually beneficial cooperation in such fields as economy, trade, energy, agriculture, aerospace and artificial intelligence, Xi said."
+        ),
+        prose(
+            "The two countries should take the synergy between the Belt and Road Initiative and the Eurasian Economic Union as a platform to build a high-standard connectivity pattern, he said, adding that the two countries should fully unleash the potential of the China-Russia Years of Culture, strengthen cooperation in education, film, tourism, sports and local areas, and promote deep-rooted people-to-people connectivity."
+        ),
+        prose(
+            "The two countries should closely coordinate and cooperate on multilateral platforms such as the United Nations, the Shanghai Cooperation Organization and BRICS, unite the Global South, uphold true multilateralism, and steer the right direction of global governance reform, Xi added."
+        ),
+        prose(
+            "Xi emphasized that China is comprehensively advancing the building of a strong country and the great cause of national rejuvenation through Chinese modernization, and that China possesses both the resolve and confidence to overcome all risks and challenges."
+        ),
+        prose(
+            "No matter how the external environment changes, China will firmly handle its own affairs well, Xi said, adding that China stands ready to work with Russia to shoulder the special responsibilities bestowed by the times, safeguard the global multilateral trading system and keep the industrial and supply chains stable and unimpeded, and make greater contributions to promoting the development and rejuvenation of the two countries and upholding international fairness and justice."
+        ),
+        prose(
+            "For his part, Putin warmly welcomed Xi's state visit to Russia and his attendance at the celebrations marking the 80th anniversary of the victory in the Soviet Union's Great Patriotic War."
+        ),
+        prose(
+            "Putin noted the visit's great significance, as it not only injected strong momentum into the development of Russia-China relations but also helped safeguard the outcomes of the victory of the World War II."
+        ),
+        prose(
+            "Putin said that the Russia-China relations are based on mutual equality and respect, not targeting any third party and not affected by any temporary incidents."
+        ),
+        prose(
+            "Unswervingly promoting the development of Russia-China relations and expanding mutually beneficial cooperation are Russia's strategic choices, Putin said, adding that the Russian side firmly adheres to the one-China principle and has always supported China's position on the Taiwan question."
+        ),
+        prose(
+            "Russia is ready to maintain close high-level exchanges with China, strengthen practical cooperation in such fields as trade, investment, energy, agriculture, science and technology, deepen people-to-people and cultural exchanges in education, culture, youth, tourism and other areas, and expand the connotations of the Far East region cooperation."
+        ),
+        prose(
+            "Imposing high tariffs is senseless and illegal, and will only backfire, Putin said, adding that the two sides should enhance coordination and cooperation within multilateral frameworks such as the United Nations, the Shanghai Cooperation Organization and BRICS, support the process toward a multipolar world, jointly oppose unilateralism, reject the abuse of sanctions, resist bloc confrontation, and safeguard the common interests of the international community."
+        ),
+        prose(
+            "Noting that both Russia and China made great sacrifices in the World Anti-Fascist War, Putin said that under the strong leadership of the Communist Party of China, the Chinese people fought bravely and achieved a great victory in the War of Resistance Against Japanese Aggression, making significant contributions to the victory of World War II."
+        ),
+        prose(
+            "During the arduous years of war, Russia and China supported each other and forged a profound friendship, laying a solid foundation for the development of bilateral relations, Putin said, adding that both sides should safeguard the authority of the United Nations and international law, preserve the correct historical narrative on World War II, uphold international fairness and justice, and work together to create a brighter future for both countries and the world."
+        ),
+        prose(
+            "After the talks, the two heads of state jointly signed a joint statement on further deepening the China-Russia comprehensive strategic partnership of coordination for a new era."
+        ),
+        prose(
+            "The two leaders jointly witnessed the exchange of over 20 bilateral cooperation documents, covering areas including global strategic stability, safeguarding the authority of international law, biosecurity, investment protection, digital economy, quarantine and film cooperation."
+        ),
+        prose(
+            "The two heads of state instructed the relevant departments of both countries to strengthen communication and coordination in accordance with the consensus reached by both sides, promote practical cooperation and achieve more concrete results."
+        ),
         chrome("No comments:"),
         chrome("Post a Comment"),
     ]
@@ -132,32 +272,72 @@ extension ExpectedSentences {
 
     static let march2023Kremlin: [ExpectedSentence] = [
         chrome("Xi, Putin agree to deepen strategic partnership for new era"),
-        prose("MOSCOW: Chinese President Xi Jinping on Tuesday held talks with Russian President Vladimir Putin at the Kremlin here on the bilateral ties and major regional and international issues of mutual interest, and reached new, important common understandings in many fields."),
-        prose("The two sides agreed to follow the principles of good-neighbourliness, friendship and win-win cooperation in advancing exchanges and cooperation in various fields and deepening the comprehensive strategic partnership of coordination for a new era."),
+        prose(
+            "MOSCOW: Chinese President Xi Jinping on Tuesday held talks with Russian President Vladimir Putin at the Kremlin here on the bilateral ties and major regional and international issues of mutual interest, and reached new, important common understandings in many fields."
+        ),
+        prose(
+            "The two sides agreed to follow the principles of good-neighbourliness, friendship and win-win cooperation in advancing exchanges and cooperation in various fields and deepening the comprehensive strategic partnership of coordination for a new era."
+        ),
         prose("Putin held a solemn welcome ceremony for Xi at the St. George\u{2019}s Hall on his arrival at the Kremlin."),
         prose("The two presidents held small-group talks first and then large-group talks, reported Xinhua."),
-        prose("Xi pointed out that China and Russia are each other\u{2019}s biggest neighbour and that consolidating and developing long-term good-neighbourly relations with Russia is consistent with historical logic and a strategic choice of China, which will not be changed by any turn of events."),
-        prose("Since his first state visit to Russia 10 years ago, China and Russia have enjoyed mutual respect, mutual trust and mutual benefit, Xi said, adding that relations between the two countries have grown from strength to strength, showing the features of being more comprehensive, more practical, and more strategic."),
-        prose("No matter how the international landscape may change, China will stay committed to advancing the China-Russia comprehensive strategic partnership of coordination for a new era, he said, adding this state visit to Russia is a journey of friendship, cooperation and peace."),
-        prose("China is ready to work with Russia to build on past achievements, enrich the comprehensive strategic partnership of coordination for a new era, bring more benefits to the two peoples and make greater contribution to human progress."),
+        prose(
+            "Xi pointed out that China and Russia are each other\u{2019}s biggest neighbour and that consolidating and developing long-term good-neighbourly relations with Russia is consistent with historical logic and a strategic choice of China, which will not be changed by any turn of events."
+        ),
+        prose(
+            "Since his first state visit to Russia 10 years ago, China and Russia have enjoyed mutual respect, mutual trust and mutual benefit, Xi said, adding that relations between the two countries have grown from strength to strength, showing the features of being more comprehensive, more practical, and more strategic."
+        ),
+        prose(
+            "No matter how the international landscape may change, China will stay committed to advancing the China-Russia comprehensive strategic partnership of coordination for a new era, he said, adding this state visit to Russia is a journey of friendship, cooperation and peace."
+        ),
+        prose(
+            "China is ready to work with Russia to build on past achievements, enrich the comprehensive strategic partnership of coordination for a new era, bring more benefits to the two peoples and make greater contribution to human progress."
+        ),
         chrome("See also New Zealand fights to save its flightless national bird"),
-        prose("Xi noted that changes unseen in a century are evolving faster and the international balance of power is undergoing a profound shift."),
-        prose("As permanent members of the UN Security Council and major countries in the world, China and Russia have natural responsibilities to make joint efforts to steer and promote global governance in a direction that meets the expectations of the international community and promote the building of a community with a shared future for mankind."),
-        prose("The two sides should support each other on issues concerning each other\u{2019}s core interests, and jointly resist the interference in internal affairs by external forces, he said, calling on the two sides to enhance communication and coordination on international affairs, especially in the United Nations, the Shanghai Cooperation Organisation, BRICS and other multilateral frameworks, practice true multilateralism, oppose hegemonism and power politics, contribute to global post-Covid economic recovery, advance the trend toward a multi-polar world, and promote the reform and improvement of the global governance system."),
-        prose("China and Russia have enjoyed deepening political mutual trust, convergence of interests, and understanding between the peoples, Xi said, adding that their cooperation in such areas as the economy and trade, investment, energy, people-to-people and cultural exchanges and at the subnational levels have made continued progress."),
+        prose(
+            "Xi noted that changes unseen in a century are evolving faster and the international balance of power is undergoing a profound shift."
+        ),
+        prose(
+            "As permanent members of the UN Security Council and major countries in the world, China and Russia have natural responsibilities to make joint efforts to steer and promote global governance in a direction that meets the expectations of the international community and promote the building of a community with a shared future for mankind."
+        ),
+        prose(
+            "The two sides should support each other on issues concerning each other\u{2019}s core interests, and jointly resist the interference in internal affairs by external forces, he said, calling on the two sides to enhance communication and coordination on international affairs, especially in the United Nations, the Shanghai Cooperation Organisation, BRICS and other multilateral frameworks, practice true multilateralism, oppose hegemonism and power politics, contribute to global post-Covid economic recovery, advance the trend toward a multi-polar world, and promote the reform and improvement of the global governance system."
+        ),
+        prose(
+            "China and Russia have enjoyed deepening political mutual trust, convergence of interests, and understanding between the peoples, Xi said, adding that their cooperation in such areas as the economy and trade, investment, energy, people-to-people and cultural exchanges and at the subnational levels have made continued progress."
+        ),
         chrome("See also Saudi Arabia launches new digital platform to facilitate pilgrims worldwide"),
-        prose("Xi said that the two sides need to strengthen overall coordination, boost trade in traditional areas, such as energy, resources, and electromechanical products, continuously enhance the resilience of industrial and supply chains, expand cooperation in such areas as information technology, the digital economy, agriculture and trade in services."),
+        prose(
+            "Xi said that the two sides need to strengthen overall coordination, boost trade in traditional areas, such as energy, resources, and electromechanical products, continuously enhance the resilience of industrial and supply chains, expand cooperation in such areas as information technology, the digital economy, agriculture and trade in services."
+        ),
         prose("They should step up cooperation in areas of innovation and facilitate cross-border logistics and transportation, he added."),
-        prose("The two sides should cement the cornerstone of people-to-people exchanges, he said, calling for efforts to encourage more interactions between sister provinces/states and between sister cities, ensure the success of the Years of Sports Exchange, and facilitate the personnel movement between the two countries."),
-        prose("Putin once again extended Russia\u{2019}s warm congratulations on Xi\u{2019}s re-election as President of China by unanimous vote and the formation of a new government in China."),
-        prose("He said that Russia-China relations are developing very well, and that good progress has been made in all fields of bilateral cooperation."),
-        prose("Putin expressed hope that the two sides will make full use of their existing channels of exchange and work for new progress in practical cooperation in various fields, including the economy and trade, investment, energy, space and cross-border transportation and logistics, and bring people-to-people and cultural exchanges in sports and tourism and at subnational levels to new heights."),
+        prose(
+            "The two sides should cement the cornerstone of people-to-people exchanges, he said, calling for efforts to encourage more interactions between sister provinces/states and between sister cities, ensure the success of the Years of Sports Exchange, and facilitate the personnel movement between the two countries."
+        ),
+        prose(
+            "Putin once again extended Russia\u{2019}s warm congratulations on Xi\u{2019}s re-election as President of China by unanimous vote and the formation of a new government in China."
+        ),
+        prose(
+            "He said that Russia-China relations are developing very well, and that good progress has been made in all fields of bilateral cooperation."
+        ),
+        prose(
+            "Putin expressed hope that the two sides will make full use of their existing channels of exchange and work for new progress in practical cooperation in various fields, including the economy and trade, investment, energy, space and cross-border transportation and logistics, and bring people-to-people and cultural exchanges in sports and tourism and at subnational levels to new heights."
+        ),
         chrome("See also IS \u{2018}caliphate\u{2019} on brink of defeat in Syria"),
-        prose("Russia firmly supports China in upholding its legitimate interests on issues related to Taiwan, Hong Kong and Xinjiang, Putin said, adding Russia congratulates China on helping to successfully bring about historic outcomes from the talks between Saudi Arabia and Iran in Beijing, which fully demonstrates China\u{2019}s important status and positive influence as a major country in the world."),
-        prose("Russia appreciates China for consistently upholding an objective and impartial position on international affairs, supports the Global Security Initiative, the Global Development Initiative, and the Global Civilisation Initiative China has put forward, and stands ready to further enhance international coordination with China, he said."),
-        prose("Xi and Putin believe the exchange between the two sides during the visit is in-depth, rich and comprehensive and has injected new impetus into the development of the China-Russia comprehensive strategic partnership of coordination for a new era."),
-        prose("After the talks, Xi and Putin jointly signed a Joint Statement of the People\u{2019}s Republic of China and the Russian Federation on Deepening the Comprehensive Strategic Partnership of Coordination for the New Era and a Joint Statement of the President of the People\u{2019}s Republic of China and the President of the Russian Federation on Pre-2030 Development Plan on Priorities in China-Russia Economic Cooperation."),
-        prose("During the visit, the two sides also signed bilateral cooperation documents in such areas as agriculture, forestry, basic scientific and technological research, market regulation, and the media."),
+        prose(
+            "Russia firmly supports China in upholding its legitimate interests on issues related to Taiwan, Hong Kong and Xinjiang, Putin said, adding Russia congratulates China on helping to successfully bring about historic outcomes from the talks between Saudi Arabia and Iran in Beijing, which fully demonstrates China\u{2019}s important status and positive influence as a major country in the world."
+        ),
+        prose(
+            "Russia appreciates China for consistently upholding an objective and impartial position on international affairs, supports the Global Security Initiative, the Global Development Initiative, and the Global Civilisation Initiative China has put forward, and stands ready to further enhance international coordination with China, he said."
+        ),
+        prose(
+            "Xi and Putin believe the exchange between the two sides during the visit is in-depth, rich and comprehensive and has injected new impetus into the development of the China-Russia comprehensive strategic partnership of coordination for a new era."
+        ),
+        prose(
+            "After the talks, Xi and Putin jointly signed a Joint Statement of the People\u{2019}s Republic of China and the Russian Federation on Deepening the Comprehensive Strategic Partnership of Coordination for the New Era and a Joint Statement of the President of the People\u{2019}s Republic of China and the President of the Russian Federation on Pre-2030 Development Plan on Priorities in China-Russia Economic Cooperation."
+        ),
+        prose(
+            "During the visit, the two sides also signed bilateral cooperation documents in such areas as agriculture, forestry, basic scientific and technological research, market regulation, and the media."
+        ),
         // The wire agency's credit after the last sentence.
         chrome("\u{2013} BERNAMA-XINHUA"),
         chrome("Download from Apple Store or Play Store."),
@@ -166,8 +346,10 @@ extension ExpectedSentences {
     // MARK: - 004 China Daily, 2021-04-21
 
     /// The pull quote, printed before the paragraph it quotes.
-    static let april2021DialoguePullQuote = "China and Russia are important players with global influence in the world, and they should intensify comprehensive strategic coordination in the new era, President Xi Jinping said"
-    static let april2021DialogueQuotedParagraph = "China and Russia are important players with global influence in the world, and they should intensify comprehensive strategic coordination in the new era, he added."
+    static let april2021DialoguePullQuote =
+        "China and Russia are important players with global influence in the world, and they should intensify comprehensive strategic coordination in the new era, President Xi Jinping said"
+    static let april2021DialogueQuotedParagraph =
+        "China and Russia are important players with global influence in the world, and they should intensify comprehensive strategic coordination in the new era, he added."
 
     static let april2021Dialogue: [ExpectedSentence] = [
         chrome("RT Banner 2021V4.gif"),
@@ -177,25 +359,51 @@ extension ExpectedSentences {
         chrome("Xi: China, Russia to deepen cooperation"),
         chrome("By Cao Desheng"),
         chrome("Wednesday, April 21, 2021, 11:31 By Cao Desheng"),
-        prose("China and Russia should work together to play a pivotal role in safeguarding international fairness and justice, upholding global peace and stability and promoting common development and prosperity, President Xi Jinping said on Tuesday."),
-        prose("Xi, who is also general secretary of the Communist Party of China Central Committee, made the remarks in a congratulatory letter delivered to the ninth meeting of the dialogue mechanism between the ruling parties of China and Russia, which was held via video link."),
-        prose("Xi said that today's world has entered a period of turbulence and transformation due to the fallout of the COVID-19 pandemic as well as profound changes to the international landscape not seen in a century."),
+        prose(
+            "China and Russia should work together to play a pivotal role in safeguarding international fairness and justice, upholding global peace and stability and promoting common development and prosperity, President Xi Jinping said on Tuesday."
+        ),
+        prose(
+            "Xi, who is also general secretary of the Communist Party of China Central Committee, made the remarks in a congratulatory letter delivered to the ninth meeting of the dialogue mechanism between the ruling parties of China and Russia, which was held via video link."
+        ),
+        prose(
+            "Xi said that today's world has entered a period of turbulence and transformation due to the fallout of the COVID-19 pandemic as well as profound changes to the international landscape not seen in a century."
+        ),
         prose(april2021DialoguePullQuote),
         prose(april2021DialogueQuotedParagraph),
         chrome("ALSO READ: China, Russia have to forge closer ties"),
-        prose("This year marks the 20th anniversary of the signing of the Treaty of Good-Neighborliness and Friendly Cooperation between China and Russia."),
+        prose(
+            "This year marks the 20th anniversary of the signing of the Treaty of Good-Neighborliness and Friendly Cooperation between China and Russia."
+        ),
         prose("It is also the 20th anniversary of the establishment of the relationship between the CPC and the United Russia party."),
-        prose("Xi said that over the two decades, the two countries have carried forward the philosophy of building friendship and the principle of promoting the new type of international relations, and have developed close comprehensive strategic coordination."),
+        prose(
+            "Xi said that over the two decades, the two countries have carried forward the philosophy of building friendship and the principle of promoting the new type of international relations, and have developed close comprehensive strategic coordination."
+        ),
         prose("They have set a model for major-country relationships, he said."),
-        prose("The long-term institutionalized exchanges between the two parties have enhanced political and strategic mutual trust between the two neighbors and promoted their all-around, mutually beneficial cooperation, Xi added."),
-        prose("He expressed hope that the meeting participants could strengthen exchanges, build up consensus to open up new prospects for the parties' strategic cooperation and contribute the two parties' wisdom and strength to deepening the bilateral ties, advancing the building of a more just and equitable international order as well as building a community with a shared future for mankind."),
-        prose("Russian President Vladimir Putin also sent a congratulatory letter to the meeting, saying the two parties' dialogue has been an important part of the Russia-China comprehensive strategic partnership of coordination."),
+        prose(
+            "The long-term institutionalized exchanges between the two parties have enhanced political and strategic mutual trust between the two neighbors and promoted their all-around, mutually beneficial cooperation, Xi added."
+        ),
+        prose(
+            "He expressed hope that the meeting participants could strengthen exchanges, build up consensus to open up new prospects for the parties' strategic cooperation and contribute the two parties' wisdom and strength to deepening the bilateral ties, advancing the building of a more just and equitable international order as well as building a community with a shared future for mankind."
+        ),
+        prose(
+            "Russian President Vladimir Putin also sent a congratulatory letter to the meeting, saying the two parties' dialogue has been an important part of the Russia-China comprehensive strategic partnership of coordination."
+        ),
         chrome("READ MORE: Xi, Putin congratulate China-Russia ruling parties meeting"),
-        prose("Despite the pandemic, the two parties have maintained all-around exchanges, Putin said, adding that the constructive and fruitful meeting will further consolidate friendship and mutual understanding between the two countries and two peoples."),
-        prose("The two ruling parties reached a consensus that they will support the two countries in upholding the international system with the United Nations at the core and the international order underpinned by international law and in working with the international community to practice the multilateral principle characterized by openness and equality and not based on ideology."),
-        prose("They are also firmly opposed to some countries' attempts and moves to use democracy and human rights as an excuse to interfere with a sovereign country's domestic affairs, impose unilateral sanctions, exercise hegemony or practice bullying and create turmoil and chaos, according to a statement released after the meeting."),
-        prose("Addressing the meeting, Song Tao, minister of the International Department of the CPC Central Committee, said China stands ready to work with Russia to support each other on the issues related to their own core interests, resolutely oppose external interference and uphold multilateralism."),
-        prose("Boris Gryzlov, chairman of United Russia's Supreme Council, said Russia's ruling party is willing to work with the CPC to implement the consensuses between the two heads of state, and help the two countries strengthen strategic mutual trust, enhance bilateral cooperation, jointly oppose external interference and safeguard international fairness and justice."),
+        prose(
+            "Despite the pandemic, the two parties have maintained all-around exchanges, Putin said, adding that the constructive and fruitful meeting will further consolidate friendship and mutual understanding between the two countries and two peoples."
+        ),
+        prose(
+            "The two ruling parties reached a consensus that they will support the two countries in upholding the international system with the United Nations at the core and the international order underpinned by international law and in working with the international community to practice the multilateral principle characterized by openness and equality and not based on ideology."
+        ),
+        prose(
+            "They are also firmly opposed to some countries' attempts and moves to use democracy and human rights as an excuse to interfere with a sovereign country's domestic affairs, impose unilateral sanctions, exercise hegemony or practice bullying and create turmoil and chaos, according to a statement released after the meeting."
+        ),
+        prose(
+            "Addressing the meeting, Song Tao, minister of the International Department of the CPC Central Committee, said China stands ready to work with Russia to support each other on the issues related to their own core interests, resolutely oppose external interference and uphold multilateralism."
+        ),
+        prose(
+            "Boris Gryzlov, chairman of United Russia's Supreme Council, said Russia's ruling party is willing to work with the CPC to implement the consensuses between the two heads of state, and help the two countries strengthen strategic mutual trust, enhance bilateral cooperation, jointly oppose external interference and safeguard international fairness and justice."
+        ),
         chrome("Share this story"),
         chrome("Please click in the upper right corner to open it in your browser !"),
     ]

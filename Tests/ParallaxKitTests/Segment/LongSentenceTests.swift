@@ -1,5 +1,6 @@
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 /// Sentences too long to be sentences are cut into pieces for alignment and diffing, and the

@@ -11,18 +11,24 @@ struct Seed: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
-    static let june2021ChinaDaily = Seed(name: "000 China Daily 2021-06", path: TestPaths.june2021ChinaDaily, expected: ExpectedSentences.june2021ChinaDaily)
-    static let june2021Readout = Seed(name: "001 readout 2021-06", path: TestPaths.june2021Readout, expected: ExpectedSentences.june2021Readout)
-    static let may2025Moscow = Seed(name: "002 Xinhua blog 2025-05", path: TestPaths.may2025Moscow, expected: ExpectedSentences.may2025Moscow)
-    static let march2023Kremlin = Seed(name: "003 Bernama-Xinhua 2023-03", path: TestPaths.march2023Kremlin, expected: ExpectedSentences.march2023Kremlin)
-    static let april2021Dialogue = Seed(name: "004 China Daily 2021-04", path: TestPaths.april2021Dialogue, expected: ExpectedSentences.april2021Dialogue)
+    static let june2021ChinaDaily = Seed(
+        name: "000 China Daily 2021-06", path: TestPaths.june2021ChinaDaily, expected: ExpectedSentences.june2021ChinaDaily)
+    static let june2021Readout = Seed(
+        name: "001 readout 2021-06", path: TestPaths.june2021Readout, expected: ExpectedSentences.june2021Readout)
+    static let may2025Moscow = Seed(
+        name: "002 Xinhua blog 2025-05", path: TestPaths.may2025Moscow, expected: ExpectedSentences.may2025Moscow)
+    static let march2023Kremlin = Seed(
+        name: "003 Bernama-Xinhua 2023-03", path: TestPaths.march2023Kremlin, expected: ExpectedSentences.march2023Kremlin)
+    static let april2021Dialogue = Seed(
+        name: "004 China Daily 2021-04", path: TestPaths.april2021Dialogue, expected: ExpectedSentences.april2021Dialogue)
 
     static let all = [june2021ChinaDaily, june2021Readout, may2025Moscow, march2023Kremlin, april2021Dialogue]
 
     /// The seed as Parallax reads a web capture: headline-like lines are page chrome (as under
     /// `Fixtures/parallax.yml`'s `headingsAreBoilerplate: true`; the default compares them).
     func document() throws -> Document {
-        try Document(source: SourceText.read(path: path), id: "A", options: AnalysisOptions(chrome: ChromeRules(headingsAreBoilerplate: true)))
+        try Document(
+            source: SourceText.read(path: path), id: "A", options: AnalysisOptions(chrome: ChromeRules(headingsAreBoilerplate: true)))
     }
 
     func bytes() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
@@ -32,7 +38,8 @@ struct Seed: Sendable, CustomTestStringConvertible {
     /// exactly.
     var expectedWithKnownIssues: [ExpectedSentence] {
         guard path == TestPaths.june2021ChinaDaily,
-              let headline = expected.firstIndex(where: { $0.text == ExpectedSentences.june2021ChinaDailyFusedHeadline }) else {
+            let headline = expected.firstIndex(where: { $0.text == ExpectedSentences.june2021ChinaDailyFusedHeadline })
+        else {
             return expected
         }
         // The headline runs into the lead with one space and no punctuation.
@@ -78,9 +85,10 @@ func expectSentences(_ actual: [Sentence], _ expected: [ExpectedSentence], sourc
             // One wrong boundary shifts every later index: report the first only.
             return
         }
-        #expect(actual[i].boilerplate == expected[i].chrome,
-                "sentence \(i) boilerplate should be \(expected[i].chrome) (\(actual[i].boilerplateReason ?? "prose")): \(got)",
-                sourceLocation: sourceLocation)
+        #expect(
+            actual[i].boilerplate == expected[i].chrome,
+            "sentence \(i) boilerplate should be \(expected[i].chrome) (\(actual[i].boilerplateReason ?? "prose")): \(got)",
+            sourceLocation: sourceLocation)
     }
 }
 
@@ -95,10 +103,12 @@ struct SeedSegmentationTests {
     @Test("000: the headline fused into the lead is its own boilerplate unit")
     func fusedHeadline() throws {
         let document = try Seed.june2021ChinaDaily.document()
-        withKnownIssue("""
+        withKnownIssue(
+            """
             "…during video talks Beijing and Moscow agreed…": the headline runs into the lead with one \
             space and no punctuation; no general rule tells it apart yet.
-            """) {
+            """
+        ) {
             let headline = document.sentences.first { $0.text == ExpectedSentences.june2021ChinaDailyFusedHeadline }
             #expect(headline?.boilerplate == true)
         }
@@ -141,12 +151,14 @@ struct SeedSegmentationTests {
         #expect(!sentences.contains { $0.text.hasSuffix(" St.") })
     }
 
-    @Test("Titles before a name do not end a sentence", arguments: [
-        ("Putin met Xi at St. George\u{2019}s Hall. It was full.", 2),
-        ("He met Dr. Smith in Moscow. Then he left.", 2),
-        ("Gen. Li spoke first. The talks followed.", 2),
-        ("The ceremony was at St. Andrew's Hall on Tuesday.", 1),
-    ])
+    @Test(
+        "Titles before a name do not end a sentence",
+        arguments: [
+            ("Putin met Xi at St. George\u{2019}s Hall. It was full.", 2),
+            ("He met Dr. Smith in Moscow. Then he left.", 2),
+            ("Gen. Li spoke first. The talks followed.", 2),
+            ("The ceremony was at St. Andrew's Hall on Tuesday.", 1),
+        ])
     func titles(_ text: String, _ count: Int) throws {
         let sentences = try TestPaths.document(text: text).sentences
         #expect(sentences.count == count, "\(sentences.map(\.text))")
@@ -158,7 +170,9 @@ struct SeedSegmentationTests {
 @Suite("Seed paragraphs")
 struct SeedParagraphTests {
     /// 000, 001, 003 and 004 put each paragraph on one line: no sentence may hold a line break.
-    @Test("No sentence crosses a paragraph (one paragraph a line)", arguments: [Seed.june2021ChinaDaily, Seed.june2021Readout, Seed.march2023Kremlin, Seed.april2021Dialogue])
+    @Test(
+        "No sentence crosses a paragraph (one paragraph a line)",
+        arguments: [Seed.june2021ChinaDaily, Seed.june2021Readout, Seed.march2023Kremlin, Seed.april2021Dialogue])
     func oneParagraphALine(_ seed: Seed) throws {
         let document = try seed.document()
         for sentence in document.sentences {
@@ -168,7 +182,9 @@ struct SeedParagraphTests {
 
     /// 002's paragraphs, by the line each starts on (read off the file: the reposter's short first
     /// line of each paragraph, then hard-wrapped lines).
-    static let may2025ParagraphLines = [1, 2, 3, 9, 13, 16, 20, 26, 27, 30, 36, 43, 46, 50, 55, 61, 66, 70, 77, 83, 86, 91, 97, 104, 110, 117, 124, 130, 131]
+    static let may2025ParagraphLines = [
+        1, 2, 3, 9, 13, 16, 20, 26, 27, 30, 36, 43, 46, 50, 55, 61, 66, 70, 77, 83, 86, 91, 97, 104, 110, 117, 124, 130, 131,
+    ]
 
     @Test("002: no sentence crosses a paragraph")
     func may2025Paragraphs() throws {
@@ -179,7 +195,9 @@ struct SeedParagraphTests {
             let first = sentence.line
             let last = index.location(of: sentence.end - 1).line
             for line in (first + 1)...max(last, first + 1) where line <= last {
-                #expect(!paragraphStarts.contains(line), "sentence \(sentence.index) crosses into the paragraph of line \(line): \(sentence.text)")
+                #expect(
+                    !paragraphStarts.contains(line),
+                    "sentence \(sentence.index) crosses into the paragraph of line \(line): \(sentence.text)")
             }
         }
         // Every paragraph begins a sentence.

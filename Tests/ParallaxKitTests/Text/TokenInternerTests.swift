@@ -1,5 +1,6 @@
 import ParallaxTestSupport
 import Testing
+
 @testable import ParallaxKit
 
 @Suite("Token interner")

@@ -108,7 +108,8 @@ enum EntityRule: GroupRule {
 
     /// The words of the other side that name the same entity as `run` another way.
     static func sameEntity(
-        _ run: Range<Int>, in side: GroupSide, other: GroupSide, context: ClassifierContext, kept: Set<Int> = [], otherPlainKeys: [String]? = nil
+        _ run: Range<Int>, in side: GroupSide, other: GroupSide, context: ClassifierContext, kept: Set<Int> = [],
+        otherPlainKeys: [String]? = nil
     ) -> Range<Int>? {
         if let match = context.names.abbreviationMatch(run, in: side, other: other, otherPlainKeys: otherPlainKeys),
             !match.contains(where: kept.contains)

@@ -138,13 +138,34 @@ struct NameMatcher: Sendable {
             let c = s[i]
             let next: Character? = i + 1 < s.count ? s[i + 1] : nil
             switch (c, next) {
-            case ("k", "s"), ("c", "k"), ("c", "s"): out.append("x"); i += 2; continue
-            case ("t", "s"), ("t", "z"): out.append("s"); i += 2; continue
-            case ("p", "h"): out.append("f"); i += 2; continue
-            case ("k", "h"), ("g", "h"), ("c", "h"): out.append("h"); i += 2; continue
-            case ("s", "h"), ("s", "z"): out.append("s"); i += 2; continue
-            case ("o", "u"), ("o", "o"): out.append("u"); i += 2; continue
-            case ("d", "h"), ("t", "h"): out.append("t"); i += 2; continue
+            case ("k", "s"), ("c", "k"), ("c", "s"):
+                out.append("x")
+                i += 2
+                continue
+            case ("t", "s"), ("t", "z"):
+                out.append("s")
+                i += 2
+                continue
+            case ("p", "h"):
+                out.append("f")
+                i += 2
+                continue
+            case ("k", "h"), ("g", "h"), ("c", "h"):
+                out.append("h")
+                i += 2
+                continue
+            case ("s", "h"), ("s", "z"):
+                out.append("s")
+                i += 2
+                continue
+            case ("o", "u"), ("o", "o"):
+                out.append("u")
+                i += 2
+                continue
+            case ("d", "h"), ("t", "h"):
+                out.append("t")
+                i += 2
+                continue
             default: break
             }
             switch c {
