@@ -117,6 +117,14 @@ struct CheckTests {
         let sarif = try Self.check(scratch, ["--format", "sarif", "--output", scratch.path("out.sarif")])
         #expect(sarif.status == 0)
         #expect(sarif.stdout.hasPrefix("parallax check: 1 pair, 0 failed"))
+        // Standard error says what was written where, in one line; --quiet leaves it out.
+        #expect(sarif.stderrLines.count == 1, "\(sarif.stderr)")
+        #expect(sarif.stderr.hasPrefix("parallax: wrote the sarif output ("), "\(sarif.stderr)")
+        #expect(sarif.stderr.contains(" findings in 1 pair) to \(scratch.path("out.sarif"))"), "\(sarif.stderr)")
+        let quiet = try Self.check(scratch, ["--format", "sarif", "--output", scratch.path("quiet.sarif"), "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.path("quiet.sarif"))).isEmpty == false)
         let log =
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path("out.sarif")))) as? [String: Any]
         let results = ((log?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []

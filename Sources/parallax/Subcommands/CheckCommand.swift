@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Accept every current finding: write them all to the baseline (atomically; created when missing), dropping stale entries.")
     var updateBaseline = false
 
-    @Flag(help: "No progress line on standard error (shown on a terminal when the check runs longer than a second).")
+    @Flag(name: [.short, .long], help: "Say nothing on standard error but errors (no note of the file written, no progress line).")
     var quiet = false
 
     func validate() throws {
@@ -114,6 +114,11 @@ struct CheckCommand: ParsableCommand {
         if let output {
             try Console.writeFile(
                 formatted, to: output, inputs: pairs.flatMap { [$0.a, $0.b] }, configuration: loaded.path, baseline: setting.baselinePath)
+            if !quiet {
+                let n = reports.reduce(0) { $0 + $1.findings.count }
+                let counted = "\(n) finding\(n == 1 ? "" : "s") in \(reports.count) pair\(reports.count == 1 ? "" : "s")"
+                Console.note("wrote the \(format.rawValue) output (\(counted)) to \(output)")
+            }
             Console.write(summary)
         } else {
             Console.write(formatted)
