@@ -250,6 +250,13 @@ struct BatchTests {
         // Resuming a finished run compares nothing again and keeps its bytes.
         let again = try corpus.batch(["manifest.jsonl", "--output", output, "--resume"])
         #expect(again.status == 2)
+        // Standard error says what was written where, then why the exit status is 2.
+        #expect(
+            again.stderrLines.first
+                == "parallax: wrote \(corpus.records.count) lines (\(corpus.records.count - 8) compared, 8 errors) to \(output)",
+            "\(again.stderr)")
+        let quiet = try corpus.batch(["manifest.jsonl", "--output", output, "--resume", "--quiet"])
+        #expect(quiet.stderrLines.count == 1 && quiet.stderr.contains("records could not be compared"), "\(quiet.stderr)")
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: output))) == reference.stdoutBytes)
     }
 
@@ -337,9 +344,10 @@ struct BatchTests {
         #expect(batch.contains("\rparallax: batch: 1 of 3 pairs, "), "\(batch)")
         #expect(batch.contains("pairs/s, about "), "\(batch)")
         #expect(!batch.contains("\u{1B}"), "no escape sequence: \(batch)")
-        #expect(
-            batch.hasSuffix(" \r") && batch.split(separator: "\r").last?.allSatisfy { $0 == " " } == true,
-            "cleared at the end: \(batch.suffix(80))")
+        // The progress line is cleared at the end; then the note of the file written.
+        let note = "parallax: wrote 3 lines (3 compared, 0 errors) to \(scratch.path("out.jsonl"))"
+        #expect(batch.hasSuffix(" \r" + note + "\r\n") || batch.hasSuffix(" \r" + note + "\n"), "cleared at the end: \(batch.suffix(160))")
+        #expect(batch.dropLast(note.count + 2).split(separator: "\r").last?.allSatisfy { $0 == " " } == true, "\(batch.suffix(160))")
         #expect(try String(contentsOfFile: scratch.path("out.jsonl"), encoding: .utf8).split(separator: "\n").count == 3)
         let quiet = try terminal(["batch", scratch.path("m.jsonl"), "-o", scratch.path("quiet.jsonl"), "--quiet"], [:])
         #expect(quiet.isEmpty, "\(quiet)")

@@ -3,12 +3,23 @@ import Foundation
 
 /// Work spread over the machine's cores, with the results in the order a sequential loop gives
 /// them: the output never depends on how the work was split or which thread finished first.
-enum Concurrently {
+public enum Concurrently {
+    /// The most threads `map` may use in the work bound to it; nil: as many as there are cores.
+    @TaskLocal static var threadLimit: Int?
+
+    /// Runs `body` with every `map` and `both` inside it on the calling thread: for a caller that
+    /// spreads work over threads of its own (`batch` runs one pair a thread, so that `--jobs N`
+    /// means N threads and each pair's work is not cut into chunks that compete with the others).
+    /// The results are the same; only the threads differ.
+    public static func onThisThread<R>(_ body: () throws -> R) rethrows -> R {
+        try $threadLimit.withValue(1, operation: body)
+    }
+
     /// `body` over `0..<count`, cut into contiguous chunks that run on as many threads as there
-    /// are cores; the chunks' results joined in index order. One core, or one item: `body` over
-    /// everything on this thread.
+    /// are cores; the chunks' results joined in index order. One core, or one item, or inside
+    /// `onThisThread`: `body` over everything on this thread.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
-        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, threadLimit ?? .max)
         guard count > 1, cores > 1 else { return body(0..<count) }
         // Several chunks a core, so that a core that drew cheap items takes more of them.
         let chunks = min(count, cores * 16)

@@ -23,7 +23,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "The manifest, JSON Lines ('-' for standard input).")
     var manifest = "-"
 
-    @Option(help: "Pairs compared at once (default: one per core).")
+    @Option(help: "Pairs compared at once, each on one thread (default: one per core).")
     var jobs: Int?
 
     @Option(name: [.short, .customLong("output")], help: "Write the lines to this file (atomically: FILE.partial grows, then is renamed).")
@@ -47,7 +47,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Use no configuration file for the records that name none.")
     var noConfig = false
 
-    @Flag(help: "No progress line on standard error.")
+    @Flag(name: [.short, .long], help: "Say nothing on standard error but errors (no progress line).")
     var quiet = false
 
     func validate() throws {
@@ -101,7 +101,7 @@ struct BatchCommand: ParsableCommand {
                 }
                 return nil
             },
-            work: { job in job.run(check: check, summaryOnly: summaryOnly) },
+            work: { job in Concurrently.onThisThread { job.run(check: check, summaryOnly: summaryOnly) } },
             emit: { result in
                 try sink.write(result.line)
                 counts.count(result.status)
@@ -117,6 +117,10 @@ struct BatchCommand: ParsableCommand {
             })
         progress?.finish()
         try sink.finish()
+        if let output, !quiet {
+            let lines = "\(counts.total) line\(counts.total == 1 ? "" : "s")"
+            Console.note("wrote \(lines) (\(counts.total - counts.errors) compared, \(counts.errors) errors) to \(output)")
+        }
 
         if counts.errors > 0 {
             Console.error(
