@@ -3,7 +3,10 @@ struct GroupSide {
     var document: Document
     /// The words of every sentence of the document.
     var folded: FoldedSentences
-    var words: [FoldedWord]
+    let words: [FoldedWord]
+    /// The fold key of each word (`words[k].key`), kept as an array: the rules read it by index
+    /// in loops, where a computed copy of every key would cost the group's length each time.
+    let keys: [String]
     var sentenceOfWord: [Int]
     var sentences: [Int]
 
@@ -11,16 +14,16 @@ struct GroupSide {
         self.document = document
         self.folded = folded
         self.sentences = sentences
-        words = []
+        var words: [FoldedWord] = []
         sentenceOfWord = []
         for index in sentences {
             let w = folded.words[index]
             words += w
             sentenceOfWord += Array(repeating: index, count: w.count)
         }
+        self.words = words
+        keys = words.map(\.key)
     }
-
-    var keys: [String] { words.map(\.key) }
 
     /// The words of `range` that are in the same sentence as its first word: a span never
     /// runs over text between two sentences of a group.
