@@ -41,10 +41,20 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
+        // The full-screen terminal interface of `parallax review` (raw mode, keys, screens, the
+        // session's state machine and its log), above the engine: ParallaxKit has no terminal UI.
+        .target(
+            name: "ParallaxReview",
+            dependencies: [
+                "ParallaxKit",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "parallax",
             dependencies: [
-                "ParallaxKit",
+                "ParallaxKit", "ParallaxReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -57,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "ParallaxTestSupport",
-            dependencies: ["ParallaxKit"],
+            dependencies: ["ParallaxKit", "ParallaxReview"],
             path: "Tests/ParallaxTestSupport"
         ),
         .testTarget(
@@ -67,8 +77,12 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(
+            name: "ParallaxReviewTests",
+            dependencies: ["ParallaxKit", "ParallaxReview", "ParallaxTestSupport"]
+        ),
+        .testTarget(
             name: "ParallaxCLITests",
-            dependencies: ["ParallaxKit", "ParallaxTestSupport", .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["ParallaxKit", "ParallaxReview", "ParallaxTestSupport", .product(name: "SystemPackage", package: "swift-system")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxKit
+import SystemPackage
 
 /// Standard output and standard error, and atomic file output.
 enum Console {
@@ -9,7 +10,7 @@ enum Console {
     static func error(_ message: String) {
         let line = "parallax: " + TerminalText.escape(message) + "\n"
         // Nothing more can be said when standard error itself fails.
-        _ = writeAll(2, Array(line.utf8))
+        _ = writeAll(.standardError, Array(line.utf8))
     }
 
     /// Writes a note for the person (what was written where) to standard error, prefixed with
@@ -18,29 +19,23 @@ enum Console {
         error(message)
     }
 
-    /// Writes every byte to a file descriptor (retrying on EINTR and short writes); the
-    /// `errno` of a failure, or nil.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
+    /// Writes every byte to a file descriptor (swift-system's `writeAll`, which retries on
+    /// EINTR and short writes); the error of a failure, or nil.
+    static func writeAll(_ descriptor: FileDescriptor, _ bytes: [UInt8]) -> Errno? {
+        do {
+            try descriptor.writeAll(bytes)
+            return nil
+        } catch {
+            return error as? Errno ?? .ioError
         }
-        return nil
     }
 
     /// Standard output failed: a closed pipe ends the program quietly with the status a
     /// SIGPIPE gives (141), as `| head` expects; anything else (a full disk, a closed descriptor)
     /// is one line on standard error and status 2, never a crash.
-    static func outputFailed(_ code: Int32) -> Never {
-        if code == EPIPE { exit(141) }
-        error("cannot write to standard output: \(String(cString: strerror(code)))")
+    static func outputFailed(_ code: Errno) -> Never {
+        if code == .brokenPipe { exit(141) }
+        error("cannot write to standard output: \(InputError.reason(code))")
         exit(2)
     }
 
@@ -63,12 +58,12 @@ enum Console {
         // One prefix: argument-parser's own "Error: " goes, "parallax: " says it.
         if let first = lines.first, first.hasPrefix("Error: ") { lines[0] = String(first.dropFirst("Error: ".count)) }
         let text = "parallax: " + lines.joined(separator: "\n") + "\n"
-        _ = writeAll(2, Array(text.utf8))
+        _ = writeAll(.standardError, Array(text.utf8))
     }
 
     /// Writes to standard output; a failure ends the program (``outputFailed(_:)``).
     static func write(_ text: String) {
-        if let code = writeAll(1, Array(text.utf8)) { outputFailed(code) }
+        if let code = writeAll(.standardOutput, Array(text.utf8)) { outputFailed(code) }
     }
 
     /// Whether standard output is a terminal.
@@ -100,72 +95,80 @@ enum Console {
     /// `baseline` in use, found by device and inode, whatever name or link they were given by.
     static func writeFile(_ text: String, to path: String, inputs: [String], configuration: String? = nil, baseline: String? = nil) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        var info = stat()
-        let exists = stat(target.path, &info) == 0
-        if exists {
+        let info = try? FilePath(target.path).stat()
+        if let info {
             var read = inputs.map { ($0, "is one of the inputs") }
             if let configuration { read.append((configuration, "is the configuration in use")) }
             if let baseline { read.append((baseline, "is the baseline in use")) }
             for (other, what) in read where isSameFile(other, info) {
                 throw InputError(path: path, problem: "\(what)\(other == "-" ? " (standard input)" : ""); refusing to write over it")
             }
-        }
-        // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming a
-        // temporary file over it would replace it.
-        if exists {
-            let kind = info.st_mode & S_IFMT
-            if kind == S_IFDIR { throw InputError(path: path, problem: "is a directory; give a file to write") }
-            if kind != S_IFREG {
-                let fd = open(target.path, O_WRONLY | O_CLOEXEC)
-                guard fd >= 0 else { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
-                defer { close(fd) }
-                if let code = writeAll(fd, Array(text.utf8)) {
-                    throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(code))))")
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it is: renaming a
+            // temporary file over it would replace it.
+            if info.type == .directory { throw InputError(path: path, problem: "is a directory; give a file to write") }
+            if info.type != .regular {
+                do {
+                    let descriptor = try FileDescriptor.open(FilePath(target.path), .writeOnly, options: [.closeOnExec])
+                    defer { try? descriptor.close() }
+                    try descriptor.writeAll(text.utf8)
+                } catch {
+                    throw InputError(path: path, problem: "cannot be written (\(InputError.reason(error)))")
                 }
                 return
             }
         }
-        let (fd, temporary) = try createTemporary(beside: target, path: path)
-        func fail(_ code: Int32) -> InputError {
+        let (descriptor, temporary) = try createTemporary(beside: target, path: path)
+        func fail(_ error: any Error) -> InputError {
             unlink(temporary)
-            return InputError(path: path, problem: "cannot be written (\(String(cString: strerror(code))))")
+            return InputError(path: path, problem: "cannot be written (\(InputError.reason(error)))")
         }
-        // The permission bits of the file replaced (a new file gets 0666 less the umask, from open).
-        if exists && fchmod(fd, info.st_mode & 0o7777) != 0 && errno != EPERM {
-            let code = errno
-            close(fd)
-            throw fail(code)
+        do {
+            // The permission bits of the file replaced (a new file gets 0666 less the umask, from open).
+            // swift-system has no fchmod, fsync or rename: those are called directly.
+            if let info, fchmod(descriptor.rawValue, info.mode.rawValue & 0o7777) != 0 && errno != EPERM { throw Errno(rawValue: errno) }
+            try descriptor.writeAll(text.utf8)
+            if fsync(descriptor.rawValue) != 0 { throw Errno(rawValue: errno) }
+        } catch {
+            try? descriptor.close()
+            throw fail(error)
         }
-        if let code = writeAll(fd, Array(text.utf8)) {
-            close(fd)
-            throw fail(code)
+        do {
+            try descriptor.close()
+        } catch {
+            throw fail(error)
         }
-        if fsync(fd) != 0 {
-            let code = errno
-            close(fd)
-            throw fail(code)
-        }
-        if close(fd) != 0 { throw fail(errno) }
-        if rename(temporary, target.path) != 0 { throw fail(errno) }
+        if rename(temporary, target.path) != 0 { throw fail(Errno(rawValue: errno)) }
     }
 
-    /// Whether `path` (`-`: standard input) is the file `info` describes.
-    static func isSameFile(_ path: String, _ info: stat) -> Bool {
-        var other = stat()
-        let found = path == "-" ? fstat(0, &other) == 0 && other.st_mode & S_IFMT == S_IFREG : stat(path, &other) == 0
-        return found && other.st_dev == info.st_dev && other.st_ino == info.st_ino
+    /// Whether `path` (`-`: standard input, when it is a file) is the file `info` describes.
+    static func isSameFile(_ path: String, _ info: Stat) -> Bool {
+        let other: Stat?
+        if path == "-" {
+            other = (try? FileDescriptor.standardInput.stat()).flatMap { $0.type == .regular ? $0 : nil }
+        } else {
+            other = try? FilePath(path).stat()
+        }
+        guard let other else { return false }
+        return other.deviceID == info.deviceID && other.inode == info.inode
     }
 
     /// Creates `.NAME.PID.RANDOM.tmp` beside `target`, exclusively: a leftover of a killed run
     /// is never in the way, and two runs never share one.
-    private static func createTemporary(beside target: URL, path: String) throws -> (Int32, String) {
+    private static func createTemporary(beside target: URL, path: String) throws -> (FileDescriptor, String) {
         let directory = target.deletingLastPathComponent().path
         for _ in 0..<100 {
             let name = ".\(target.lastPathComponent).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
             let temporary = (directory as NSString).appendingPathComponent(name)
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 { return (fd, temporary) }
-            if errno != EEXIST { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
+            do {
+                let descriptor = try FileDescriptor.open(
+                    FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                    permissions: FilePermissions(rawValue: 0o666))
+                return (descriptor, temporary)
+            } catch Errno.fileExists {
+                continue
+            } catch {
+                throw InputError(path: path, problem: "cannot be written (\(InputError.reason(error)))")
+            }
         }
         throw InputError(path: path, problem: "cannot be written (no free temporary name beside it)")
     }
@@ -176,16 +179,20 @@ enum Console {
     /// nothing can be removed while another run waits on it.
     static func withLock<T>(beside path: String, _ body: () throws -> T) throws -> T {
         let directory = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path
-        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw InputError(path: directory, problem: "cannot be opened to lock \(path) (\(String(cString: strerror(errno))))")
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(directory), .readOnly, options: [.directory, .closeOnExec])
+        } catch {
+            throw InputError(path: directory, problem: "cannot be opened to lock \(path) (\(InputError.reason(error)))")
         }
-        defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            throw InputError(path: directory, problem: "cannot be locked to update \(path) (\(String(cString: strerror(errno))))")
+        defer { try? descriptor.close() }
+        // swift-system has no flock: called directly, again when a signal interrupts the wait.
+        while flock(descriptor.rawValue, LOCK_EX) != 0 {
+            let code = Errno(rawValue: errno)
+            if code == .interrupted { continue }
+            throw InputError(path: directory, problem: "cannot be locked to update \(path) (\(InputError.reason(code)))")
         }
-        defer { flock(fd, LOCK_UN) }
+        defer { flock(descriptor.rawValue, LOCK_UN) }
         return try body()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Long output on a terminal goes through a pager, the way git does it: `PARALLAX_PAGER`, else
 /// `PAGER`, else `less`; with `LESS=FRX` when `LESS` is not set (quit when it fits one screen,
@@ -41,7 +42,7 @@ enum Pager {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGINT, SIG_IGN)
         let fd = pipe.fileHandleForWriting.fileDescriptor
-        _ = Console.writeAll(fd, Array(text.utf8))
+        _ = Console.writeAll(FileDescriptor(rawValue: fd), Array(text.utf8))
         try? pipe.fileHandleForWriting.close()
         process.waitUntilExit()
         signal(SIGINT, SIG_DFL)

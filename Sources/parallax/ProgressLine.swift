@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ParallaxKit
+import SystemPackage
 
 /// A progress line on standard error, redrawn in place: only when standard error is a terminal
 /// and `--quiet` was not given, and only once the work has run `delay` seconds. The library
@@ -54,7 +55,7 @@ final class ProgressLine: @unchecked Sendable {
         timer?.cancel()
         lock.withLock {
             timer = nil
-            if shown > 0 { _ = Console.writeAll(2, Array(("\r" + String(repeating: " ", count: shown) + "\r").utf8)) }
+            if shown > 0 { _ = Console.writeAll(.standardError, Array(("\r" + String(repeating: " ", count: shown) + "\r").utf8)) }
             shown = 0
             status = ""
         }
@@ -73,7 +74,7 @@ final class ProgressLine: @unchecked Sendable {
             let width = Self.columns
             if text.count > width - 1 { text = String(text.prefix(width - 2)) + "…" }
             let length = text.count
-            _ = Console.writeAll(2, Array(("\r" + text + String(repeating: " ", count: max(0, shown - length))).utf8))
+            _ = Console.writeAll(.standardError, Array(("\r" + text + String(repeating: " ", count: max(0, shown - length))).utf8))
             shown = max(length, 1)
         }
     }

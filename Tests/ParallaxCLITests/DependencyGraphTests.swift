@@ -29,6 +29,27 @@ struct DependencyGraphTests {
         #expect(output.contains("dependency-graph: no cycle"))
     }
 
+    @Test("ParallaxKit holds no terminal interface and ends no process: that is ParallaxReview's and the CLI's")
+    func noTerminalInKit() throws {
+        let kit = TestPaths.root.appendingPathComponent("Sources/ParallaxKit")
+        let words = ["termios", "tcsetattr", "tcgetattr", "sigaction", "isatty", "TIOCGWINSZ", "exit(", "import ParallaxReview"]
+        let files = try #require(FileManager.default.enumerator(at: kit, includingPropertiesForKeys: nil))
+        var swift = 0
+        for case let url as URL in files where url.pathExtension == "swift" {
+            swift += 1
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for word in words where text.contains(word) {
+                Issue.record("\(url.path) uses \(word)")
+            }
+        }
+        #expect(swift > 50)
+        #expect(!FileManager.default.fileExists(atPath: kit.appendingPathComponent("Review").path))
+        // The review's terminal is in ParallaxReview, and it does use them.
+        let terminal = try String(
+            contentsOf: TestPaths.root.appendingPathComponent("Sources/ParallaxReview/Terminal.swift"), encoding: .utf8)
+        #expect(terminal.contains("tcsetattr") && terminal.contains("sigaction"))
+    }
+
     @Test("The check fails on a cycle between two folders")
     func findsCycle() throws {
         // A copy of the script over a tiny tree of two folders that use each other.

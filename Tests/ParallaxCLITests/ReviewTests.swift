@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxKit
+import ParallaxReview
 import ParallaxTestSupport
 import Testing
 

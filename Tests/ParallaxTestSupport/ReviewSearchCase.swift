@@ -1,4 +1,5 @@
 import ParallaxKit
+import ParallaxReview
 
 /// A search in `parallax review` whose words sit in a sentence the screen would not show: for
 /// testing that the search scrolls them into view.

@@ -6,14 +6,14 @@
 public struct ChromeRules: Sendable {
     /// Phrases that, at the start of a line, mark it as chrome. Lowercase; an empty phrase is
     /// ignored.
-    public var prefixes: [String] {
+    var prefixes: [String] {
         didSet { asciiPrefixes = Self.asciiPrefixTable(prefixes) }
     }
     /// The ASCII phrases of `prefixes` as UTF-8, by their first byte, in the order of `prefixes`.
     private var asciiPrefixes: [[[UInt8]]]
 
     /// The built-in phrase list.
-    public static let builtInPrefixes: [String] = [
+    static let builtInPrefixes: [String] = [
         "see also", "also read", "read also", "read more", "more:", "related:", "related articles",
         "related stories", "related news", "recommended", "you may also like", "you might also like",
         "share this", "share on", "share:", "download from", "download the app", "download our app",

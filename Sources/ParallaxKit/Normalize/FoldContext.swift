@@ -1,14 +1,14 @@
 /// What folding knows about the whole set of texts being compared: which British/American
 /// spelling pairs are in play, and which closed compounds ("highlevel") appear, so that their
 /// open forms ("high level") can meet them.
-public struct FoldContext: Sendable {
+struct FoldContext: Sendable {
     /// Base keys to replace with a shared spelling.
-    public let spelling: [String: String]
+    let spelling: [String: String]
     /// Single-token keys (after spelling) that an adjacent pair of tokens may spell as two words.
-    public let closedForms: Set<String>
+    let closedForms: Set<String>
 
     /// Builds the context from the base keys of every token in play (in any order, repeats fine).
-    public init(keys: some Sequence<String>) {
+    init(keys: some Sequence<String>) {
         var distinct = Set<String>()
         for key in keys { distinct.insert(key) }
         let spelling = SpellingVariants.confirmed(in: distinct)
@@ -19,11 +19,11 @@ public struct FoldContext: Sendable {
     }
 
     /// The key of a token after the orthography layer's spelling step.
-    public func key(_ base: String) -> String { spelling[base] ?? base }
+    func key(_ base: String) -> String { spelling[base] ?? base }
 
     /// Whether two adjacent word keys together spell a closed compound that is in play:
     /// "high" + "level" when "highlevel" (or "high-level") occurs.
-    public func isOpenCompound(_ first: String, _ second: String) -> Bool {
+    func isOpenCompound(_ first: String, _ second: String) -> Bool {
         first.count >= 2 && second.count >= 2 && closedForms.contains(key(first) + key(second))
     }
 }

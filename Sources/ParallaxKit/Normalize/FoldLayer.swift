@@ -1,7 +1,7 @@
 /// The layers of folding, in the order they are applied. Two tokens that are equal after a layer
 /// stay equal after every later one; the first layer at which they meet says what kind of
 /// difference separated them.
-public enum FoldLayer: Int, CaseIterable, Sendable, Codable, Comparable, CustomStringConvertible {
+enum FoldLayer: Int, CaseIterable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// The token as written.
     case exact
     /// Unicode compatibility forms and case (ICU's NFKC_Casefold): "ＣＰＣ" = "cpc", "STRASSE" = "straße".
@@ -18,9 +18,9 @@ public enum FoldLayer: Int, CaseIterable, Sendable, Codable, Comparable, CustomS
     /// Equivalence classes from the user's glossary.
     case glossary
 
-    public static func < (a: FoldLayer, b: FoldLayer) -> Bool { a.rawValue < b.rawValue }
+    static func < (a: FoldLayer, b: FoldLayer) -> Bool { a.rawValue < b.rawValue }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .exact: "exact"
         case .unicode: "unicode"

@@ -35,7 +35,7 @@ public struct Normalizer: Sendable {
     /// variants are not applied here: they depend on what else is in play; see
     /// ``SpellingVariants``). Indexed `[token][layer.rawValue]`.
     /// - Throws: ``EngineError`` when ICU fails.
-    public func layers(of tokens: [String]) throws(EngineError) -> [[String]] {
+    func layers(of tokens: [String]) throws(EngineError) -> [[String]] {
         do {
             return try icuLayers(of: tokens)
         } catch {
@@ -68,7 +68,7 @@ public struct Normalizer: Sendable {
     /// The key of each token through ``FoldLayer/orthography`` (without spelling variants).
     /// Distinct ASCII tokens take the fast path; the rest go to ICU in one batch.
     /// - Throws: ``EngineError`` when ICU fails.
-    public func foldKeys(of tokens: [String]) throws(EngineError) -> [String] {
+    func foldKeys(of tokens: [String]) throws(EngineError) -> [String] {
         var keys = [String](repeating: "", count: tokens.count)
         var slow: [Int] = []
         for (i, token) in tokens.enumerated() {
@@ -128,10 +128,10 @@ public struct Normalizer: Sendable {
 }
 
 /// The orthography layer's token-level rules: compounds and possessives.
-public enum Orthography {
+enum Orthography {
     /// Drops joining hyphens ("china-russia" → "chinarussia") and the apostrophe of a
     /// possessive ("today's" → "todays", "others'" → "others"). Contractions keep theirs.
-    public static func fold(_ key: String) -> String {
+    static func fold(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 == 0x2D || $0 == 0x27 }) else { return key }
         var scalars = Array(key.unicodeScalars)
         // Possessive 's (but not "it's", "he's", … which are contractions).

@@ -5,11 +5,11 @@
 /// other form is in play too (two distinct keys in the texts compared share it): a rule that
 /// misfires on a word ("premise" → "premize") changes nothing unless the misfire is itself a word
 /// of the texts.
-public enum SpellingVariants {
+enum SpellingVariants {
     /// The American form that the rules give for `key`, or nil when no rule applies.
     ///
     /// The rules are ASCII, and so are the keys they apply to: the work is done on UTF-8 bytes.
-    public static func americanCandidate(_ key: String) -> String? {
+    static func americanCandidate(_ key: String) -> String? {
         guard key.utf8.count >= 5, key.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var word = Array(key.utf8)
         var changed = false
@@ -94,7 +94,7 @@ public enum SpellingVariants {
 
     /// For a set of keys in play, the keys to replace by a shared spelling: each key whose
     /// candidate is itself in play, or shared with another key in play.
-    public static func confirmed(in keys: some Sequence<String>) -> [String: String] {
+    static func confirmed(in keys: some Sequence<String>) -> [String: String] {
         var byCandidate: [String: Set<String>] = [:]
         var present = Set<String>()
         for key in keys {

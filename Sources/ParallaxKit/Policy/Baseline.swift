@@ -138,7 +138,7 @@ public struct Baseline: Sendable, Equatable, Codable {
         }
     }
 
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context): return context.debugDescription
         case DecodingError.keyNotFound(let key, _): return "missing key \(key.stringValue)"

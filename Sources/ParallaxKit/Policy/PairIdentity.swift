@@ -64,7 +64,7 @@ public enum FilePaths {
 
     /// A document's path as a CI service resolves it: relative to `root` (a resolved folder) when
     /// the file is inside it, else absolute. Standard input ("-") stays "-".
-    public static func ciPath(_ path: String, root: String) -> String {
+    static func ciPath(_ path: String, root: String) -> String {
         guard path != "-" else { return path }
         let file = real(path)
         let prefix = root.hasSuffix("/") ? root : root + "/"

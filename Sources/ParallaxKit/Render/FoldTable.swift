@@ -1,16 +1,16 @@
 /// Every token of a few short texts with its key after each layer, and which tokens of
 /// different texts meet at which layer: what `parallax normalize` shows.
 public struct FoldTable: Sendable {
-    public struct Row: Sendable {
+    struct Row: Sendable {
         /// Which text the token came from (0-based).
-        public var text: Int
+        var text: Int
         /// Keys indexed by ``FoldLayer`` raw value, through ``FoldLayer/orthography``.
-        public var keys: [String]
+        var keys: [String]
     }
 
-    public let rows: [Row]
+    let rows: [Row]
     /// Pairs of rows from different texts that meet, with the first layer at which they do.
-    public let meetings: [(first: Int, second: Int, layer: FoldLayer, note: String?)]
+    let meetings: [(first: Int, second: Int, layer: FoldLayer, note: String?)]
 
     public init(texts: [String], normalizer: Normalizer = Normalizer()) throws(EngineError) {
         var tokenTexts: [(text: Int, token: String)] = []

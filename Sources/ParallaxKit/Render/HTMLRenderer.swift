@@ -32,7 +32,7 @@ import Foundation
 /// the same for the same report.
 public enum HTMLRenderer {
     /// Sentences (both accounts together) above which the page is drawn by its script.
-    public static let lightThreshold = 3000
+    static let lightThreshold = 3000
 
     public static func render(_ report: Report) -> String {
         let layout = ReportLayout(report)
@@ -399,7 +399,7 @@ public enum HTMLRenderer {
 
     /// A string for a `<script>`: JSON, with `<`, `>`, `&` and the line separators as `\u`
     /// escapes, so that it can neither end the script element nor start a comment.
-    public static func scriptJSON(_ text: String) -> String {
+    static func scriptJSON(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar.value {

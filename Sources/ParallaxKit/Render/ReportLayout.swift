@@ -1,19 +1,19 @@
 /// What the renderers share: findings in document order, where each side of a finding sits, and
 /// which words of a sentence a finding marks. Pure functions of a ``Report``.
-struct ReportLayout {
+package struct ReportLayout {
     let report: Report
 
-    init(_ report: Report) {
+    package init(_ report: Report) {
         self.report = report
     }
 
     // MARK: - Documents and sentences
 
     /// Which account a span belongs to.
-    enum Side: Sendable, Hashable, CaseIterable {
+    package enum Side: Sendable, Hashable, CaseIterable {
         case a, b
 
-        var label: String { self == .a ? "A" : "B" }
+        package var label: String { self == .a ? "A" : "B" }
     }
 
     /// Whether a finding of `category` is about `side`'s words: an omission is A's, an addition
@@ -26,13 +26,13 @@ struct ReportLayout {
         }
     }
 
-    func document(_ side: Side) -> DocumentRecord? {
+    package func document(_ side: Side) -> DocumentRecord? {
         let i = side == .a ? 0 : 1
         return i < report.documents.count ? report.documents[i] : nil
     }
 
     /// The sentence with `index` in `document`, or nil when the report does not hold it.
-    static func sentence(_ index: Int, in document: DocumentRecord) -> SentenceRecord? {
+    package static func sentence(_ index: Int, in document: DocumentRecord) -> SentenceRecord? {
         if index >= 0, index < document.sentences.count, document.sentences[index].index == index {
             return document.sentences[index]
         }
@@ -41,7 +41,7 @@ struct ReportLayout {
 
     /// `path:line:column` of a span (the first sentence it names), or the path alone for a note
     /// about the whole document. Not escaped.
-    static func location(_ span: Span?, in document: DocumentRecord) -> String {
+    package static func location(_ span: Span?, in document: DocumentRecord) -> String {
         guard let first = span?.sentences.first, let s = sentence(first, in: document) else { return document.path }
         return "\(document.path):\(s.line):\(s.column)"
     }
@@ -52,7 +52,7 @@ struct ReportLayout {
     /// with only a B side goes after the A sentence that the B sentences before it are aligned
     /// with (so an addition shows where B tells it); notes about a whole document come first.
     /// Ties keep the report's order.
-    func findingOrder() -> [Int] {
+    package func findingOrder() -> [Int] {
         let order = ReadingOrder(report)
         let keys = report.findings.map(order.key)
         return report.findings.indices.sorted { x, y in
@@ -166,7 +166,7 @@ struct ReportLayout {
     /// The bytes of `sentence.text` that `span` marks, clamped to the sentence and to whole
     /// Unicode scalars; nil when the span marks nothing in it or the whole sentence (a finding
     /// about whole sentences marks no words).
-    static func markedRange(of span: Span, in sentence: SentenceRecord) -> Range<Int>? {
+    package static func markedRange(of span: Span, in sentence: SentenceRecord) -> Range<Int>? {
         let utf8 = Array(sentence.text.utf8)
         let n = utf8.count
         var lo = min(max(span.start - sentence.start, 0), n)
@@ -179,15 +179,15 @@ struct ReportLayout {
     }
 
     /// A piece of a sentence's text and the marks covering it.
-    struct Piece: Hashable {
-        var text: String
+    package struct Piece: Hashable {
+        package var text: String
         /// Tags of the marks that cover it, ascending; empty for unmarked text.
-        var tags: [Int]
+        package var tags: [Int]
     }
 
     /// Cuts `text` at the marks' bounds (byte ranges of the text, on scalar boundaries) into
     /// pieces, each with the tags of the marks that cover it. Marks may overlap.
-    static func pieces(of text: String, marks: [(range: Range<Int>, tag: Int)]) -> [Piece] {
+    package static func pieces(of text: String, marks: [(range: Range<Int>, tag: Int)]) -> [Piece] {
         let utf8 = Array(text.utf8)
         guard !marks.isEmpty else { return utf8.isEmpty ? [] : [Piece(text: text, tags: [])] }
         var bounds = Set([0, utf8.count])

@@ -9,7 +9,7 @@ public enum ReportOutput {
 
         /// Whether the format holds several reports in one document (the CI formats); the
         /// others render one report.
-        public var holdsSeveralReports: Bool { self == .sarif || self == .junit || self == .github }
+        var holdsSeveralReports: Bool { self == .sarif || self == .junit || self == .github }
     }
 
     /// What a format needs besides the reports.

@@ -24,7 +24,7 @@
 /// The output is deterministic: sorted keys, no timestamps, findings in document order.
 public enum SARIFRenderer {
     /// The SARIF schema the output follows.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// Renders reports (one per compared pair) as a SARIF log.
     /// - Parameters:

@@ -343,9 +343,9 @@ public enum TerminalRenderer {
         return lines
     }
 
-    static func categoryStyle(_ category: FindingCategory) -> String { category.info.terminalStyle }
+    package static func categoryStyle(_ category: FindingCategory) -> String { category.info.terminalStyle }
 
-    static func severityStyle(_ severity: Severity) -> String {
+    package static func severityStyle(_ severity: Severity) -> String {
         switch severity {
         case .error: "1;31"
         case .warning: "33"

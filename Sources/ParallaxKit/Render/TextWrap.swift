@@ -1,33 +1,33 @@
 /// Styled text for a terminal: characters with an optional SGR style, wrapped by display width.
-struct StyledText {
-    struct Cell {
-        var character: Character
+package struct StyledText {
+    package struct Cell {
+        package var character: Character
         /// The SGR parameters (e.g. "1;31"), nil for plain text.
-        var style: String?
+        package var style: String?
     }
 
-    var cells: [Cell] = []
+    package var cells: [Cell] = []
 
-    init() {}
+    package init() {}
 
-    init(_ text: String, style: String? = nil) {
+    package init(_ text: String, style: String? = nil) {
         append(text, style: style)
     }
 
     /// Appends text that is already safe for a terminal (escaped).
-    mutating func append(_ text: String, style: String? = nil) {
+    package mutating func append(_ text: String, style: String? = nil) {
         for character in text { cells.append(Cell(character: character, style: style)) }
     }
 
-    mutating func append(_ other: StyledText) {
+    package mutating func append(_ other: StyledText) {
         cells.append(contentsOf: other.cells)
     }
 
-    var width: Int { cells.reduce(0) { $0 + DisplayWidth.of($1.character) } }
+    package var width: Int { cells.reduce(0) { $0 + DisplayWidth.of($1.character) } }
 
     /// Lines of at most `width` columns: breaks at spaces (runs of spaces become one), and inside
     /// a word only when the word alone is wider than a line.
-    func wrapped(width: Int) -> [StyledText] {
+    package func wrapped(width: Int) -> [StyledText] {
         let width = max(width, 1)
         var lines: [StyledText] = []
         var line = StyledText()
@@ -100,7 +100,7 @@ struct StyledText {
     /// The text, with SGR sequences around styled runs when `color` is on (each run is reset at
     /// its end, so no style leaks into the next column or line), padded with spaces to `pad`
     /// columns.
-    func rendered(color: Bool, pad: Int = 0) -> String {
+    package func rendered(color: Bool, pad: Int = 0) -> String {
         var out = ""
         var i = 0
         while i < cells.count {

@@ -1,3 +1,6 @@
+import Foundation
+import SystemPackage
+
 /// An input that Parallax cannot read: the file and what is wrong with it.
 ///
 /// The description is one line, `FILE: problem`, fit for standard error.
@@ -13,4 +16,11 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String { "\(path == "-" ? "<stdin>" : path): \(problem)" }
+
+    /// What a failed call means, for a person: the system's words (`strerror`) for an ``Errno``
+    /// ("No space left on device"), else the error's own description.
+    package static func reason(_ error: any Error) -> String {
+        guard let errno = error as? Errno else { return "\(error)" }
+        return String(cString: strerror(errno.rawValue))
+    }
 }

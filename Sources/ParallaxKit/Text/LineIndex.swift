@@ -3,12 +3,12 @@ import Foundation
 
 /// Maps UTF-8 byte offsets of a text to 1-based lines and columns (columns counted in Unicode
 /// scalars). A line ends at LF, CRLF or a lone CR.
-public struct LineIndex: Sendable {
+struct LineIndex: Sendable {
     /// The byte offset at which each line starts.
     private let lineStarts: [Int]
     private let utf8: [UInt8]
 
-    public init(utf8: [UInt8]) {
+    init(utf8: [UInt8]) {
         var starts = [0]
         var i = 0
         let n = utf8.count
@@ -39,7 +39,7 @@ public struct LineIndex: Sendable {
 
     /// The 1-based line and column of each byte offset. Offsets in ascending order are resolved
     /// in one pass, so a document with one enormous line costs no more than one with many.
-    public func locations(of offsets: [Int]) -> [(line: Int, column: Int)] {
+    func locations(of offsets: [Int]) -> [(line: Int, column: Int)] {
         var result: [(line: Int, column: Int)] = []
         result.reserveCapacity(offsets.count)
         var line = 0
@@ -66,7 +66,7 @@ public struct LineIndex: Sendable {
     }
 
     /// The 1-based line and column of one byte offset.
-    public func location(of offset: Int) -> (line: Int, column: Int) {
+    func location(of offset: Int) -> (line: Int, column: Int) {
         locations(of: [offset])[0]
     }
 

@@ -91,7 +91,7 @@ public struct SourceText: Sendable {
         case .noSuchFileOrDirectory where opening: return "no such file"
         case .permissionDenied: return "cannot be read (permission denied)"
         case .isDirectory: return "is a directory, not a file"
-        default: return "cannot be read (\(String(cString: strerror(errno.rawValue))))"
+        default: return "cannot be read (\(InputError.reason(errno)))"
         }
     }
 

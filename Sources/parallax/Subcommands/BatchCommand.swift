@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxKit
+import SystemPackage
 
 /// `parallax batch [MANIFEST|-]`: compares every pair a JSON Lines manifest lists, one process
 /// for them all, and writes one JSON line per pair in the manifest's order.
@@ -301,31 +302,33 @@ final class BatchPlan {
 /// The manifest, read a line at a time (a manifest can be larger than memory).
 final class ManifestInput {
     private let path: String
-    private let fd: Int32
+    private let descriptor: FileDescriptor
     private var reader: LineReader
 
     init(path: String) throws {
         self.path = path
         if path == "-" {
-            fd = 0
+            descriptor = .standardInput
         } else {
-            var info = stat()
-            guard stat(path, &info) == 0 else {
-                throw InputError(
-                    path: path, problem: errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))")
+            do {
+                if try FilePath(path).stat().type == .directory { throw InputError(path: path, problem: "is a directory, not a file") }
+                descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+            } catch Errno.noSuchFileOrDirectory {
+                throw InputError(path: path, problem: "no such file")
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError(path: path, problem: "cannot be read (\(InputError.reason(error)))")
             }
-            if info.st_mode & S_IFMT == S_IFDIR { throw InputError(path: path, problem: "is a directory, not a file") }
-            fd = open(path, O_RDONLY)
-            guard fd >= 0 else { throw InputError(path: path, problem: "cannot be read (\(String(cString: strerror(errno))))") }
         }
-        reader = LineReader(fd: fd)
+        reader = LineReader(descriptor)
     }
 
     func nextLine() throws -> [UInt8]? {
         do {
             return try reader.next()?.line
         } catch {
-            throw InputError(path: path, problem: "cannot be read (\(String(cString: strerror(error.code))))")
+            throw InputError(path: path, problem: "cannot be read (\(InputError.reason(error)))")
         }
     }
 
@@ -344,26 +347,22 @@ final class ManifestInput {
     }
 
     func close() {
-        if fd != 0 { _ = Foundation.close(fd) }
+        if descriptor != .standardInput { try? descriptor.close() }
     }
 }
 
 /// Lines from a file descriptor, each without its line feed, and whether it had one.
 struct LineReader {
-    struct ReadError: Error {
-        var code: Int32
-    }
-
-    let fd: Int32
+    let descriptor: FileDescriptor
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
 
-    init(fd: Int32) {
-        self.fd = fd
+    init(_ descriptor: FileDescriptor) {
+        self.descriptor = descriptor
     }
 
-    mutating func next() throws(ReadError) -> (line: [UInt8], terminated: Bool)? {
+    mutating func next() throws(Errno) -> (line: [UInt8], terminated: Bool)? {
         var searchFrom = start
         while true {
             if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
@@ -384,10 +383,12 @@ struct LineReader {
                 start = 0
             }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ReadError(code: errno)
+            // swift-system's read retries on EINTR.
+            let n: Int
+            do {
+                n = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0) }
+            } catch {
+                throw error as? Errno ?? .ioError
             }
             if n == 0 { atEnd = true } else { buffer.append(contentsOf: chunk[0..<n]) }
         }
@@ -406,7 +407,7 @@ final class BatchSink {
 
     private let output: String?
     private let partial: String?
-    private var fd: Int32 = 1
+    private var descriptor = FileDescriptor.standardOutput
     /// The lines kept from the stopped run, in order.
     private(set) var kept: [Kept] = []
     /// The file they came from.
@@ -422,15 +423,18 @@ final class BatchSink {
         if manifest != "-", URL(fileURLWithPath: manifest).standardizedFileURL.resolvingSymlinksInPath() == target {
             throw InputError(path: output, problem: "is the manifest; refusing to write over it")
         }
-        var info = stat()
-        let exists = stat(target.path, &info) == 0
-        if exists && info.st_mode & S_IFMT == S_IFDIR { throw InputError(path: output, problem: "is a directory; give a file to write") }
-        if exists && info.st_mode & S_IFMT != S_IFREG {
+        let type = (try? FilePath(target.path).stat())?.type
+        let exists = type != nil
+        if type == .directory { throw InputError(path: output, problem: "is a directory; give a file to write") }
+        if let type, type != .regular {
             // A device or a pipe is written to as it is (renaming over it would replace it).
             if resume { throw InputError(path: output, problem: "is not a regular file; a run to it cannot be continued") }
             partial = nil
-            fd = open(target.path, O_WRONLY)
-            guard fd >= 0 else { throw InputError(path: output, problem: "cannot be written (\(String(cString: strerror(errno))))") }
+            do {
+                descriptor = try FileDescriptor.open(FilePath(target.path), .writeOnly, options: [.closeOnExec])
+            } catch {
+                throw InputError(path: output, problem: "cannot be written (\(InputError.reason(error)))")
+            }
             return
         }
         let partial = target.path + ".partial"
@@ -452,22 +456,28 @@ final class BatchSink {
                 }
             }
         }
-        fd = open(partial, O_WRONLY | O_CREAT | (resume ? 0 : O_TRUNC), 0o644)
-        guard fd >= 0 else {
-            throw InputError(path: output + ".partial", problem: "cannot be written (\(String(cString: strerror(errno))))")
-        }
-        // A line the stopped run was cut off in is dropped; the record runs again.
-        if ftruncate(fd, off_t(keptBytes)) != 0 || lseek(fd, off_t(keptBytes), SEEK_SET) < 0 {
-            throw InputError(path: output + ".partial", problem: "cannot be written (\(String(cString: strerror(errno))))")
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(partial), .writeOnly, options: resume ? [.create, .closeOnExec] : [.create, .truncate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            // A line the stopped run was cut off in is dropped; the record runs again.
+            try descriptor.resize(to: Int64(keptBytes))
+            try descriptor.seek(offset: Int64(keptBytes), from: .start)
+        } catch {
+            throw InputError(path: output + ".partial", problem: "cannot be written (\(InputError.reason(error)))")
         }
     }
 
     /// Reads the complete lines of a stopped run's output; the bytes they take.
     private static func readKept(_ path: String, name: String, into kept: inout [Kept]) throws -> Int {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw InputError(path: name, problem: "cannot be read (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        var reader = LineReader(fd: fd)
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw InputError(path: name, problem: "cannot be read (\(InputError.reason(error)))")
+        }
+        defer { try? descriptor.close() }
+        var reader = LineReader(descriptor)
         var bytes = 0
         do {
             while let (line, terminated) = try reader.next(), terminated {
@@ -476,7 +486,7 @@ final class BatchSink {
                 bytes += line.count + 1
             }
         } catch {
-            throw InputError(path: name, problem: "cannot be read (\(String(cString: strerror(error.code))))")
+            throw InputError(path: name, problem: "cannot be read (\(InputError.reason(error)))")
         }
         return bytes
     }
@@ -492,21 +502,25 @@ final class BatchSink {
     }
 
     func write(_ line: String) throws {
-        guard let code = Console.writeAll(fd, Array(line.utf8)) else { return }
+        guard let code = Console.writeAll(descriptor, Array(line.utf8)) else { return }
         guard let output else { Console.outputFailed(code) }
-        throw InputError(
-            path: partial == nil ? output : output + ".partial", problem: "cannot be written (\(String(cString: strerror(code))))")
+        throw InputError(path: partial == nil ? output : output + ".partial", problem: "cannot be written (\(InputError.reason(code)))")
     }
 
     /// Closes the file and renames FILE.partial to FILE.
     func finish() throws {
         guard let output else { return }
-        defer { fd = -1 }
-        if close(fd) != 0 { throw InputError(path: output, problem: "cannot be written (\(String(cString: strerror(errno))))") }
+        defer { descriptor = FileDescriptor(rawValue: -1) }
+        do {
+            try descriptor.close()
+        } catch {
+            throw InputError(path: output, problem: "cannot be written (\(InputError.reason(error)))")
+        }
         guard let partial else { return }
         let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+        // swift-system has no rename: called directly.
         if rename(partial, target) != 0 {
-            throw InputError(path: output, problem: "cannot be written (\(String(cString: strerror(errno))))")
+            throw InputError(path: output, problem: "cannot be written (\(InputError.reason(Errno(rawValue: errno))))")
         }
     }
 }

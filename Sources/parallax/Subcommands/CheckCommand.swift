@@ -100,7 +100,7 @@ struct CheckCommand: ParsableCommand {
 
         let verdict = Verdict(
             checked, gate: gate, config: loaded.path.map(Setting.shown), baseline: setting.baselineFile, notes: setting.notes)
-        let summary = Self.summary(verdict, checked, setting: setting)
+        let summary = CheckSummary.render(verdict, checked)
         let reports = checked.map(\.result.report)
         let root = FilePaths.repositoryRoot()
         let formatted: String
@@ -136,47 +136,6 @@ struct CheckCommand: ParsableCommand {
         return config.pairs.map {
             Config.Pair(a: Setting.shown(config.resolve($0.a)), b: Setting.shown(config.resolve($0.b)), name: $0.name)
         }
-    }
-
-    /// What failed, by how much, and where; then what was set aside: made from the verdict.
-    static func summary(_ verdict: Verdict, _ checked: [Verdict.Checked], setting: Setting) -> String {
-        let failed = verdict.pairs.filter { $0.verdict != "pass" }.count
-        var out =
-            "parallax check: \(verdict.pairs.count) pair\(verdict.pairs.count == 1 ? "" : "s"), \(failed) failed (failing on \(verdict.failOn.rawValue) and above)\n"
-        out += TerminalText.escape(setting.description) + "\n"
-        for note in verdict.notes { out += "notice: \(TerminalText.escape(note))\n" }
-        for (pair, checked) in zip(verdict.pairs, checked) {
-            let result = checked.result
-            let a = pair.a.isEmpty ? "A" : pair.a
-            let b = pair.b.isEmpty ? "B" : pair.b
-            out += "\(pair.verdict == "pass" ? "PASS" : "FAIL") \(TerminalText.escape(pair.name))\n"
-            for violation in result.violations {
-                out += "  \(violation.rule): \(TerminalText.escape(violation.message))\n"
-                for finding in violation.findings.prefix(5) {
-                    out +=
-                        "    \(finding.category.rawValue) at \(TerminalText.escape(place(finding, result.report, a: a, b: b))): \(TerminalText.escape(finding.message))\n"
-                }
-                if violation.findings.count > 5 { out += "    … and \(violation.findings.count - 5) more\n" }
-            }
-            var notes: [String] = []
-            let counts = pair.counts
-            if counts.accepted > 0 { notes.append("\(counts.accepted) accepted by the baseline") }
-            if counts.uncertain > 0 { notes.append("\(counts.uncertain) on uncertain links, for review") }
-            if counts.stale > 0 {
-                notes.append("\(counts.stale) stale baseline entr\(counts.stale == 1 ? "y" : "ies") (prune with --update-baseline)")
-            }
-            if !notes.isEmpty { out += "  " + notes.joined(separator: "; ") + "\n" }
-            for note in pair.notes { out += "  notice: \(TerminalText.escape(note))\n" }
-        }
-        return out
-    }
-
-    /// FILE:LINE:COLUMN of a finding's first sentence (B's when it has one).
-    static func place(_ finding: Finding, _ report: Report, a: String, b: String) -> String {
-        let (span, document, path) = finding.b.map { ($0, report.documents.last, b) } ?? (finding.a, report.documents.first, a)
-        guard let span, let index = span.sentences.first, let document, index < document.sentences.count else { return path }
-        let sentence = document.sentences[index]
-        return "\(path):\(sentence.line):\(sentence.column)"
     }
 }
 

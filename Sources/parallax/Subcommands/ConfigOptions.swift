@@ -95,20 +95,6 @@ struct Setting {
         config.pairIdentity(a: a, b: b, baseline: baselinePath)
     }
 
-    /// One line naming the configuration file and the baseline used.
-    var description: String {
-        var line = "configuration: " + (config.path.map(Self.shown) ?? "none (defaults)")
-        if let baselinePath {
-            let count = baseline.accepted.count
-            line +=
-                "; baseline: \(Self.shown(baselinePath)) "
-                + (baselineExists ? "(\(count) accepted finding\(count == 1 ? "" : "s"))" : "(does not exist)")
-        } else {
-            line += "; baseline: none"
-        }
-        return line
-    }
-
     /// The baseline file for the verdict document.
     var baselineFile: Verdict.BaselineFile? {
         baselinePath.map { Verdict.BaselineFile(path: Self.shown($0), exists: baselineExists, entries: baseline.accepted.count) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParallaxKit
+import ParallaxReview
 
 /// `parallax review A B`: walks through the findings of a pair in a full-screen terminal
 /// interface and records the decisions: accepted findings in the baseline (the file `check`
@@ -155,29 +156,7 @@ struct ReviewCommand: ParsableCommand {
         let color = colors.enabled(toTerminal: true)
 
         let terminal = try Terminal()
-        var outcome = ReviewSession.Outcome.discard
-        session: while true {
-            let size = terminal.size
-            terminal.draw(ReviewScreen.render(session, width: size.columns, height: size.rows, color: color))
-            switch terminal.read() {
-            case .resize:
-                terminal.invalidate()
-            case .closed:
-                // The terminal went away: nobody confirmed anything.
-                outcome = .discard
-                break session
-            case .keys(let keys):
-                for key in keys {
-                    switch session.handle(key) {
-                    case .stay: continue
-                    case .redraw: terminal.invalidate()
-                    case let done:
-                        outcome = done
-                        break session
-                    }
-                }
-            }
-        }
+        let outcome = session.run(on: terminal, color: color)
         terminal.restore()
 
         switch outcome {
@@ -196,7 +175,7 @@ struct ReviewCommand: ParsableCommand {
         let entries = session.logEntries(time: Date().ISO8601Format())
         guard session.hasUnsavedWork else {
             // Only where the person stopped, for the next review to resume there.
-            if !entries.isEmpty { try append(entries.map(ReviewLog.line).joined(), to: logPath) }
+            try ReviewLog.append(entries, to: logPath)
             if !quiet {
                 Console.write(
                     "parallax review: nothing changed; \(counts.accepted) accepted, \(counts.rejected) rejected, \(counts.open) open\n")
@@ -208,9 +187,7 @@ struct ReviewCommand: ParsableCommand {
             let updated = session.savedBaseline(try Baseline.load(path: baselinePath).claiming(identity))
             try Console.writeFile(try updated.encoded(), to: baselinePath, inputs: [inputs.a, inputs.b], configuration: configPath)
         }
-        if !entries.isEmpty {
-            try append(entries.map(ReviewLog.line).joined(), to: logPath)
-        }
+        try ReviewLog.append(entries, to: logPath)
         let changes = session.changes
         let accepted = changes.filter { $0.decision == .accepted }.count
         let rejected = changes.count - accepted
@@ -220,22 +197,5 @@ struct ReviewCommand: ParsableCommand {
         if !entries.isEmpty { line += " (log: \(TerminalText.escape(logPath)))" }
         line += "; \(counts.open) finding\(counts.open == 1 ? "" : "s") of \(TerminalText.escape(session.pair)) still open\n"
         if !quiet { Console.write(line) }
-    }
-
-    /// Appends `text` to the log in one write (`O_APPEND`), creating it when missing.
-    private func append(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw InputError(path: path, problem: "cannot be opened for appending (\(String(cString: strerror(errno))))") }
-        defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                buffer.baseAddress.map { write(fd, $0 + offset, buffer.count - offset) } ?? -1
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
-            offset += n
-        }
     }
 }

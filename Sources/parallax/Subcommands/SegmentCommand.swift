@@ -30,27 +30,7 @@ struct SegmentCommand: ParsableCommand {
         case .json:
             Console.write(try JSONOutput.encode(DocumentRecord(document)))
         case .text:
-            Console.write(Self.render(document))
+            Console.write(SentenceListing.render(document))
         }
-    }
-
-    static func render(_ document: Document) -> String {
-        let sentences = document.sentences
-        let boilerplate = sentences.filter(\.boilerplate).count
-        let duplicates = sentences.filter { $0.duplicateOf != nil }.count
-        let name = document.source.path == "-" ? "<stdin>" : TerminalText.escape(document.source.path)
-        var out =
-            "\(name) (\(document.source.encoding)): \(sentences.count) \(sentences.count == 1 ? "sentence" : "sentences"), \(boilerplate) boilerplate, \(duplicates) duplicate\n"
-        let width = String(max(sentences.count - 1, 0)).count
-        for sentence in sentences {
-            var flags: [String] = []
-            if let reason = sentence.boilerplateReason { flags.append("boilerplate: \(reason)") }
-            if let original = sentence.duplicateOf { flags.append("duplicate of \(original)") }
-            let index = String(sentence.index)
-            let padded = String(repeating: " ", count: width - index.count) + index
-            let flagText = flags.isEmpty ? "" : " [" + flags.joined(separator: "; ") + "]"
-            out += "\(padded) \(sentence.line):\(sentence.column)\(flagText) \(TerminalText.escape(sentence.text))\n"
-        }
-        return out
     }
 }

@@ -1,6 +1,7 @@
-import ParallaxKit
 import ParallaxTestSupport
 import Testing
+
+@testable import ParallaxKit
 
 /// Two texts, and the first layer at which their tokens meet (nil: they never do).
 struct FoldCase: Sendable, CustomTestStringConvertible {

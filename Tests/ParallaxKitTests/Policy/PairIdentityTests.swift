@@ -1,7 +1,8 @@
 import Foundation
-import ParallaxKit
 import ParallaxTestSupport
 import Testing
+
+@testable import ParallaxKit
 
 @Suite("Pair identity and languages")
 struct PairIdentityTests {

@@ -1,7 +1,8 @@
 import Foundation
-import ParallaxKit
 import ParallaxTestSupport
 import Testing
+
+@testable import ParallaxKit
 
 /// A seed fixture with its hand-written sentences.
 struct Seed: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,8 @@
 import Foundation
-import ParallaxKit
 import ParallaxTestSupport
 import Testing
+
+@testable import ParallaxKit
 
 /// Checks a document's sentences against its bytes, with positions worked out here, not by
 /// ``LineIndex``.

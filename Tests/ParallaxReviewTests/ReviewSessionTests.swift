@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxKit
+import ParallaxReview
 import Testing
 
 @Suite("Review: the session's state machine")

@@ -1,5 +1,6 @@
 import Foundation
 import ParallaxKit
+import SystemPackage
 
 // The state the signal handlers need, set before they are installed and only read by them:
 // plain globals, since a signal handler can capture nothing.
@@ -26,8 +27,9 @@ nonisolated(unsafe) private let restoreBytes: UnsafeMutablePointer<UInt8> = {
 }()
 private let restoreCount = restoreSequence.count
 
-/// Puts the terminal back as it was: async-signal-safe (only `write` and `tcsetattr`), and
-/// does nothing when the terminal is not taken, so every exit path may call it.
+/// Puts the terminal back as it was: async-signal-safe (only `write` and `tcsetattr`, called
+/// directly: nothing that could allocate), and does nothing when the terminal is not taken, so
+/// every exit path may call it.
 private func restoreTerminalNow() {
     guard terminalTaken == 1 else { return }
     terminalTaken = 0
@@ -50,9 +52,9 @@ private let resizeHandler: @convention(c) (Int32) -> Void = { _ in
 /// The terminal of `parallax review`: raw mode on the alternate screen, its size, keys read
 /// from it, and screens drawn on it. Whatever way the process ends (return, `exit`, Ctrl-C,
 /// SIGTERM, a crash), the terminal is given back as it was found.
-final class Terminal {
+public final class Terminal {
     /// Whether standard input and standard output are both terminals.
-    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+    public static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
     static let handledSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
@@ -62,9 +64,10 @@ final class Terminal {
     /// Takes the terminal: saves its modes, switches to raw mode (no echo, no line editing, no
     /// signals from keys: Ctrl-C arrives as a key) and to the alternate screen, installs the
     /// handlers that give it back.
-    init() throws {
+    public init() throws {
         guard tcgetattr(STDIN_FILENO, savedModes) == 0 else {
-            throw InputError(path: "<stdin>", problem: "is not a terminal whose modes can be read (\(String(cString: strerror(errno))))")
+            throw InputError(
+                path: "<stdin>", problem: "is not a terminal whose modes can be read (\(InputError.reason(Errno(rawValue: errno))))")
         }
         var raw = savedModes.pointee
         raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
@@ -86,14 +89,14 @@ final class Terminal {
         atexit { restoreTerminalNow() }
         // TCSANOW, not TCSAFLUSH: keys typed while the comparison ran are kept.
         guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else {
-            throw InputError(path: "<stdin>", problem: "cannot be put in raw mode (\(String(cString: strerror(errno))))")
+            throw InputError(path: "<stdin>", problem: "cannot be put in raw mode (\(InputError.reason(Errno(rawValue: errno))))")
         }
         terminalTaken = 1
         write("\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J")
     }
 
     /// Gives the terminal back (also done at exit and on signals).
-    func restore() {
+    public func restore() {
         restoreTerminalNow()
     }
 
@@ -107,7 +110,7 @@ final class Terminal {
     }
 
     /// Columns and rows (`ioctl(TIOCGWINSZ)`), else 80×24.
-    var size: (columns: Int, rows: Int) {
+    public var size: (columns: Int, rows: Int) {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
             return (Int(size.ws_col), Int(size.ws_row))
@@ -115,7 +118,7 @@ final class Terminal {
         return (80, 24)
     }
 
-    enum Input {
+    public enum Input {
         case keys([ReviewKey])
         case resize
         /// Standard input closed (the terminal went away).
@@ -123,7 +126,7 @@ final class Terminal {
     }
 
     /// Waits for keys or a resize. A lone ESC is Escape when nothing follows within 50 ms.
-    func read() -> Input {
+    public func read() -> Input {
         while true {
             if resized == 1 {
                 resized = 0
@@ -132,7 +135,7 @@ final class Terminal {
             var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, decoder.hasPending ? 50 : -1)
             if ready < 0 {
-                if errno == EINTR { continue }
+                if Errno(rawValue: errno) == .interrupted { continue }
                 return .closed
             }
             if ready == 0 {
@@ -141,9 +144,16 @@ final class Terminal {
                 continue
             }
             var buffer = [UInt8](repeating: 0, count: 1024)
-            let count = buffer.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-            if count <= 0 { return .closed }
+            let count: Int
+            do {
+                // Not retried on EINTR here: the loop goes round and sees a resize first.
+                count = try buffer.withUnsafeMutableBytes { try FileDescriptor.standardInput.read(into: $0, retryOnInterrupt: false) }
+            } catch Errno.interrupted, Errno.resourceTemporarilyUnavailable {
+                continue
+            } catch {
+                return .closed
+            }
+            if count == 0 { return .closed }
             let keys = decoder.feed(buffer[0..<count])
             if !keys.isEmpty { return .keys(keys) }
         }
@@ -151,7 +161,7 @@ final class Terminal {
 
     /// Draws a screen: only the lines that changed since the last draw (all of them after
     /// ``invalidate()``), then the cursor.
-    func draw(_ screen: ReviewScreen) {
+    public func draw(_ screen: ReviewScreen) {
         var out = ""
         for (row, line) in screen.lines.enumerated() where row >= lastDrawn.count || lastDrawn[row] != line {
             out += "\u{1B}[\(row + 1);1H" + line + "\u{1B}[0m\u{1B}[K"
@@ -169,21 +179,42 @@ final class Terminal {
     }
 
     /// Forgets what is on the screen, so the next draw clears it and draws every line.
-    func invalidate() {
+    public func invalidate() {
         lastDrawn = []
         write("\u{1B}[H\u{1B}[2J")
     }
 
+    /// Writes to the terminal; a terminal that went away loses the screen, and the next read
+    /// says it is closed.
     private func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                buffer.baseAddress.map { Foundation.write(STDOUT_FILENO, $0 + offset, buffer.count - offset) } ?? -1
+        _ = try? FileDescriptor.standardOutput.writeAll(text.utf8)
+    }
+}
+
+// MARK: - The review on a terminal
+
+extension ReviewSession {
+    /// Runs the session on `terminal`: draws it, feeds it the keys read, draws it again after a
+    /// resize or Ctrl-L, until a key ends it (save, discard, interrupt) or the terminal goes away
+    /// (nobody confirmed anything: discard). The terminal stays taken; the caller restores it.
+    public mutating func run(on terminal: Terminal, color: Bool) -> Outcome {
+        while true {
+            let size = terminal.size
+            terminal.draw(ReviewScreen.render(self, width: size.columns, height: size.rows, color: color))
+            switch terminal.read() {
+            case .resize:
+                terminal.invalidate()
+            case .closed:
+                return .discard
+            case .keys(let keys):
+                for key in keys {
+                    switch handle(key) {
+                    case .stay: continue
+                    case .redraw: terminal.invalidate()
+                    case let done: return done
+                    }
+                }
             }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            offset += n
         }
     }
 }

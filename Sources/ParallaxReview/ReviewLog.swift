@@ -1,4 +1,6 @@
 import Foundation
+import ParallaxKit
+import SystemPackage
 
 /// One decision of `parallax review`, as a line of the review log: a JSON object per line,
 /// appended beside the baseline. The log keeps what the baseline cannot: rejections and their
@@ -78,6 +80,26 @@ public enum ReviewLog {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(entry), as: UTF8.self) + "\n"
+    }
+
+    /// Appends `entries` to the log at `path` in one write (`O_APPEND`, so that two runs never
+    /// interleave within a line), creating it (mode 0644 less the umask) when missing.
+    public static func append(_ entries: [ReviewLogEntry], to path: String) throws {
+        let bytes = Array(try entries.map(line).joined().utf8)
+        guard !bytes.isEmpty else { return }
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.append, .create, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        } catch {
+            throw InputError(path: path, problem: "cannot be opened for appending (\(InputError.reason(error)))")
+        }
+        do {
+            try descriptor.closeAfter { _ = try descriptor.writeAll(bytes) }
+        } catch {
+            throw InputError(path: path, problem: "cannot be written (\(InputError.reason(error)))")
+        }
     }
 
     /// The finding of `pair` the last review stopped on (its fingerprint), if one was logged.

@@ -1,4 +1,5 @@
 import ParallaxKit
+import ParallaxReview
 import ParallaxTestSupport
 
 /// The June 2021 pair, compared once, for the review tests.

@@ -1,4 +1,5 @@
 import ParallaxKit
+import ParallaxReview
 import ParallaxTestSupport
 import Testing
 

@@ -1,3 +1,5 @@
+import ParallaxKit
+
 /// The state of a `parallax review` of one pair, and what each key does to it: a pure state
 /// machine (no terminal, no files). The CLI feeds it keys, draws it with ``ReviewScreen``, and
 /// when it says so, saves ``savedBaseline(_:)`` and appends ``logEntries(time:)``.

@@ -1,3 +1,5 @@
+import ParallaxKit
+
 /// What `parallax review` shows for a state, as lines for a terminal of a given size: a pure
 /// function of a ``ReviewSession`` (no terminal needed, so it is tested at any size).
 ///
