@@ -100,11 +100,17 @@ struct ReportBuilder {
         }
         let datelines = (a: Dateline.of(a), b: Dateline.of(b))
         let names = NameMatcher(documents: [(a, words.a), (b, words.b)])
+        var linked = (a: [[Int]](repeating: [], count: a.sentences.count), b: [[Int]](repeating: [], count: b.sentences.count))
+        for group in groups {
+            for x in group.a { linked.a[x] += group.b }
+            for y in group.b { linked.b[y] += group.a }
+        }
+        let links = linked
         let classified = Concurrently.map(groups.count) { range in
             let context = ClassifierContext(
                 a: a, b: b, words: words, options: options, stop: language.hasPrefix("en") ? StopWords.english : [],
                 digitLoss: (digitLoss.a != nil, digitLoss.b != nil), datelines: datelines, fingerprint: Fingerprinter(a: a, b: b),
-                vocabulary: vocabularies, stemmer: Stemmer(language: language), names: names)
+                vocabulary: vocabularies, stemmer: Stemmer(language: language), names: names, links: links)
             let classifier = Classifier(context: context)
             return range.map { classifier.classify(aSentences: groups[$0].a, bSentences: groups[$0].b) }
         }

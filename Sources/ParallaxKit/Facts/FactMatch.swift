@@ -56,9 +56,11 @@ enum FactMatcher {
         return result
     }
 
-    /// Whether two quantities state the same value. With `lenient`, a unit, currency or percent
-    /// on one side only is allowed, an ordinal may equal a cardinal, and a name ("Formula-1") the
-    /// bare number its digits spell.
+    /// Whether two quantities state the same value. Durations compare in one unit ("six months" =
+    /// "half a year", "two weeks" = "14 days"). With `lenient`, a unit, currency or percent on one
+    /// side only is allowed, an ordinal may equal a cardinal, an ordinal of a unit the count of
+    /// that unit ("their sixth day of quarantine" / "six days of quarantine"), and a name
+    /// ("Formula-1") the bare number its digits spell.
     static func same(_ x: Quantity, _ y: Quantity, lenient: Bool) -> Bool {
         if x.kind == .identifier || y.kind == .identifier {
             if x.kind == y.kind { return x.identifier != nil && x.identifier == y.identifier }
@@ -74,6 +76,14 @@ enum FactMatcher {
         {
             return equal(h * 60, minutes) || equal(h * 60 + 720, minutes)
         }
+        // "the sixth day" / "six days": the rank of a unit and the count of it.
+        if lenient, let unit = x.unit, unit == y.unit,
+            (x.kind == .ordinal && y.kind == .measure) || (x.kind == .measure && y.kind == .ordinal)
+        {
+            guard let vx = x.value, let vy = y.value, x.upper == nil, y.upper == nil else { return false }
+            return equal(vx, vy)
+        }
+        let (x, y) = x.kind == .measure && y.kind == .measure ? (inBaseUnit(x), inBaseUnit(y)) : (x, y)
         guard let vx = x.value, let vy = y.value, equal(vx, vy) else { return false }
         switch (x.upper, y.upper) {
         case (nil, nil): break
@@ -93,6 +103,23 @@ enum FactMatcher {
         return (numbers.contains(x.kind) && unitKinds.contains(y.kind) && x.unit == nil)
             || (numbers.contains(y.kind) && unitKinds.contains(x.kind) && y.unit == nil)
     }
+
+    /// A duration in seconds (seconds to weeks) or in months (months to centuries): the units
+    /// convert exactly within each group, not across (a month has no fixed number of days).
+    static func inBaseUnit(_ q: Quantity) -> Quantity {
+        guard let unit = q.unit, let (base, factor) = durationUnits[unit] else { return q }
+        var out = q
+        out.value = q.value.map { $0 * factor }
+        out.upper = q.upper.map { $0 * factor }
+        out.unit = base
+        return out
+    }
+
+    static let durationUnits: [String: (base: String, factor: Double)] = [
+        "second": ("second", 1), "minute": ("second", 60), "hour": ("second", 3600), "day": ("second", 86_400),
+        "week": ("second", 604_800), "month": ("month", 1), "year": ("month", 12), "decade": ("month", 120),
+        "century": ("month", 1200),
+    ]
 
     /// Whether two values are equal within ``tolerance``.
     static func equal(_ x: Double, _ y: Double) -> Bool {

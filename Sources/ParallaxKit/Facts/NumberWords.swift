@@ -81,6 +81,20 @@ enum FactLexicon {
     /// Units that "a" or "an" can count ("a week ago", "an hour"): one of them, weakly.
     static let countableByArticle: Set<UInt64> = Set(["hour", "day", "week", "month", "year", "decade", "century"].map(WordKey.of))
 
+    /// Words that state a number by themselves: anniversaries by their rank ("centenary" = the
+    /// 100th, as "100th birthday" says it) and "fortnight" (two weeks, as weak as "a week").
+    static let numberBearingWords: [UInt64: Quantity] = {
+        var words: [UInt64: Quantity] = [:]
+        for (value, names) in [
+            (50.0, ["semicentennial"]), (100, ["centennial", "centenary"]), (150, ["sesquicentennial"]),
+            (200, ["bicentennial", "bicentenary"]), (300, ["tercentenary", "tricentennial", "tercentennial"]),
+        ] {
+            for name in names { words[WordKey.of(name)] = Quantity(kind: .ordinal, value: value) }
+        }
+        words[WordKey.of("fortnight")] = Quantity(kind: .measure, value: 2, unit: "week")
+        return words
+    }()
+
     /// Words before "a year" that make it a rate, not a duration ("twice a year").
     static let rateWords: Set<UInt64> = Set(["once", "twice", "times", "per", "percent", "cent"].map(WordKey.of))
 
@@ -254,6 +268,7 @@ enum FactLexicon {
         words[keys.noon] = .quantities
         words[keys.midnight] = .quantities
         for key in countableByArticle { words[key] = .quantities }
+        for key in numberBearingWords.keys { words[key] = .quantities }
         for key in months.keys { words[key, default: []].formUnion(.dates) }
         for key in monthAbbreviations.keys { words[key, default: []].formUnion(.dates) }
         for key in weekdays.keys { words[key, default: []].formUnion(.dates) }

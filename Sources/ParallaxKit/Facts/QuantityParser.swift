@@ -88,7 +88,11 @@ private struct QuantityScanner {
 
     private func mention(at i: Int) -> (QuantityMention, Int)? {
         if text.isWord(i) {
-            if let found = identifier(at: i) ?? namedTime(at: i) ?? straySuffix(at: i) ?? articleUnit(at: i) { return found }
+            if let found = identifier(at: i) ?? namedTime(at: i) ?? straySuffix(at: i) ?? articleUnit(at: i) ?? halfUnit(at: i)
+                ?? numberWord(at: i)
+            {
+                return found
+            }
             guard let core = wordCore(at: i) else { return nil }
             return finish(core, first: i)
         }
@@ -620,6 +624,32 @@ private struct QuantityScanner {
         }
         guard let unit = K.units[text.key(i + 1)] else { return nil }
         return (make(Quantity(kind: .measure, value: 1, unit: unit), first: i, last: i + 1, spelled: true, weak: true), i + 2)
+    }
+
+    /// "half a year", "half an hour", "a half of a year", "a half-year": half of a unit that "a"
+    /// can count.
+    private func halfUnit(at i: Int) -> (QuantityMention, Int)? {
+        guard text.key(i) == K.keys.half else { return nil }
+        let article = text.key(i + 1) == K.keys.of ? i + 2 : i + 1
+        let unitAt: Int
+        if text.key(article) == K.keys.a || text.key(article) == K.keys.an {
+            unitAt = article + 1
+        } else if text.isDash(i + 1), text.touches(i + 1), text.touches(i + 2) {
+            unitAt = i + 2
+        } else {
+            return nil
+        }
+        guard (i + 1...unitAt).allSatisfy(free), K.countableByArticle.contains(text.key(unitAt)), let unit = K.units[text.key(unitAt)]
+        else {
+            return nil
+        }
+        return (make(Quantity(kind: .measure, value: 0.5, unit: unit), first: i, last: unitAt, spelled: true), unitAt + 1)
+    }
+
+    /// A word that states a number by itself ("centenary" = 100th, "fortnight" = two weeks).
+    private func numberWord(at i: Int) -> (QuantityMention, Int)? {
+        guard let quantity = K.numberBearingWords[text.key(i)] else { return nil }
+        return (make(quantity, first: i, last: i, spelled: true, weak: quantity.kind == .measure), i + 1)
     }
 
     /// A stray ordinal suffix whose digits were lost: "the th anniversary", "on the st".

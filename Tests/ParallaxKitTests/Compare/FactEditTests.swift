@@ -218,25 +218,29 @@ struct FactEditTests {
                     format: "partial additions + omissions %d = %.1f%% of lines (target ≤ %.0f%%)",
                     partial.count, share * 100, Self.maxPartialShare * 100),
         ]
-        for (title, list) in [
-            ("number errors", numberErrors), ("negation errors", negationErrors), ("partial additions and omissions", partial),
+        // Every gate-failing error; the partial findings, the first 15 (all with FACT_EDITS_SHOW=all).
+        let showAll = ProcessInfo.processInfo.environment["FACT_EDITS_SHOW"] == "all"
+        for (title, list, limit) in [
+            ("number errors", numberErrors, Int.max), ("negation errors", negationErrors, Int.max),
+            ("partial additions and omissions", partial, showAll ? Int.max : 15),
         ] {
-            examples.append("  WMT21 \(title), first \(min(15, list.count)) of \(list.count):")
-            examples += list.prefix(15).map { "    " + $0 }
+            examples.append("  WMT21 \(title), \(limit >= list.count ? "all" : "first \(limit) of") \(list.count):")
+            examples += list.prefix(limit).map { "    " + $0 }
         }
         Self.emit(examples)
 
-        // Not met yet (issue 10): of the 20 number errors left, about 15 are real differences
-        // between the translators (888,000 / 880,000, "Twelve" / "Two", "round of 16" / "quarter
-        // final" four times, a weekday each reads differently); the negation errors left are
-        // negations by meaning ("overlooks" / "doesn't see", "out of question" / "won't be
-        // possible"). The figures are printed; these floors catch a regression meanwhile.
-        withKnownIssue("issue 10: WMT21 number and negation errors above 10", isIntermittent: true) {
+        #expect(negationErrors.count <= Self.maxNegationErrors, "WMT21 negation errors: \(negationErrors.count)")
+        // Not met (issue 10): of the 12 number errors left, 10 are real differences between the
+        // translators, which a gate should report ("888,000" / "880,000", "Twelve" / "Two", "round
+        // of 16" / "quarter final" four times, three weekdays or nights read differently, "six days
+        // before the race" that A leaves out); two are forms no general rule relates ("the 1860s"
+        // for the club TSV 1860, A's typo "three to for" for "three to four"). These floors catch
+        // a regression.
+        withKnownIssue("issue 10: WMT21 number errors above 10, 10 of them real differences", isIntermittent: true) {
             #expect(numberErrors.count <= Self.maxNumberErrors, "WMT21 number errors: \(numberErrors.count)")
-            #expect(negationErrors.count <= Self.maxNegationErrors, "WMT21 negation errors: \(negationErrors.count)")
         }
-        #expect(numberErrors.count <= 22, "WMT21 number errors: \(numberErrors.count) (today 20)")
-        #expect(negationErrors.count <= 16, "WMT21 negation errors: \(negationErrors.count) (today 14)")
+        #expect(numberErrors.count <= 12, "WMT21 number errors: \(numberErrors.count) (today 12)")
+        #expect(negationErrors.count <= 2, "WMT21 negation errors: \(negationErrors.count) (today 2)")
         #expect(share <= Self.maxPartialShare, "WMT21 partial additions and omissions: \(partial.count) of \(lines) lines")
     }
 }

@@ -193,6 +193,11 @@ struct QuantityCase: Sendable, CustomTestStringConvertible {
         QuantityCase("The park covers 430 square kilometres.", .measure, 430, unit: "km2"),
         QuantityCase("It went 120 km/h.", .measure, 120, unit: "km/h", surface: "120 km/h"),
         QuantityCase("5 people were there.", .cardinal, 5),
+        QuantityCase("It lasted half a year.", .measure, 0.5, unit: "year", surface: "half a year", spelled: true),
+        QuantityCase("A half-hour delay.", .measure, 0.5, unit: "hour", surface: "half-hour", spelled: true),
+        QuantityCase("After a half of a year.", .measure, 0.5, unit: "year", surface: "half of a year", spelled: true),
+        QuantityCase("It took a fortnight.", .measure, 2, unit: "week", surface: "fortnight", spelled: true, weak: true),
+        QuantityCase("The club marks its centenary.", .ordinal, 100, surface: "centenary", spelled: true),
     ]
 
     static let identifiers: [QuantityCase] = [
@@ -361,6 +366,14 @@ struct QuantityTests {
             Pair(a: "272.000 infections", b: "272,000 infections", same: true),
             Pair(a: "lost 1:2", b: "lost 1-2", same: true),
             Pair(a: "Munich 1860s opponent", b: "Munich 1860's opponent", same: true),
+            Pair(a: "six months", b: "half a year", same: true),
+            Pair(a: "two weeks", b: "14 days", same: true),
+            Pair(a: "24 hours", b: "one day", same: true),
+            Pair(a: "six months", b: "six weeks", same: false),
+            Pair(a: "the third day", b: "three days", same: true),
+            Pair(a: "the third day", b: "four days", same: false),
+            Pair(a: "their centenary", b: "their 100th birthday", same: true),
+            Pair(a: "a bicentenary", b: "the 100th", same: false),
         ])
     func verdicts(_ pair: Pair) {
         let a = QuantityParser.mentions(in: pair.a)

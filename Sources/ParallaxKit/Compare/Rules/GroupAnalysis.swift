@@ -130,6 +130,9 @@ struct ClassifierContext {
     let vocabulary: (a: Set<String>, b: Set<String>)
     let stemmer: Stemmer
     let names: NameMatcher
+    /// For each sentence of A, the sentences of B that some group links it to, and for each of
+    /// B, those of A: a sentence the aligner links twice is in two groups.
+    let links: (a: [[Int]], b: [[Int]])
 
     func isStop(_ key: String) -> Bool { stop.contains(key) }
 }

@@ -7,6 +7,15 @@
 /// all, and a pair of matching clauses differs in polarity. The first keeps a negation that a
 /// paraphrase moves to another clause ("Even without the ordinance the parks close" / "Even
 /// without the ordinance, the parks close") from being reported; the second says where.
+///
+/// Polarity is by meaning: a predicate that is negative in itself ("overlooks", "refused",
+/// "cancelled", "out of the question", "unforgettable") answers a negation on the other side
+/// ("doesn't see", "did not accept", "will not take place", "won't be possible", "never
+/// forgotten"), and "not" with such a predicate is positive ("should not disregard" = "should
+/// observe"). Such predicates never make a finding on their own: they only cancel one. And a
+/// negation whose words have no counterpart on the other side at all ("without losing control"
+/// where the other account says nothing of control) is content one side lacks, not a changed
+/// polarity.
 enum NegationRule: GroupRule {
     static let category = FindingCategory.negation
     static let info = CategoryInfo(
@@ -20,6 +29,12 @@ enum NegationRule: GroupRule {
     /// "would" is not compared: it is a conditional as often as a prediction, and translations
     /// move between it and "could" or "should" freely (the German Konjunktiv has no one English
     /// form).
+    ///
+    /// Under a negation some modals read two ways (``Polarity/readings``): "can't" and "not
+    /// possible" rule a thing out as "won't" does ("can't get rid of" / "won't be rid of") and
+    /// forbid it as "may not" does ("cannot ruin" / "may not destroy"), while "won't" and "may
+    /// not" still differ. An obligation whose complement is a negative predicate ("had to avoid
+    /// scratching") forbids as "not allowed to scratch" does.
     enum Modality: String, Comparable, CaseIterable {
         case obligation, possibility, prediction
 
@@ -30,19 +45,45 @@ enum NegationRule: GroupRule {
     /// either (with the auxiliaries that lean on them).
     struct Polarity {
         var negators: [Int] = []
+        /// Words negative by their meaning ("overlook", "refused", "out of the question"): see
+        /// ``NegationRule``. The first word of each.
+        var lexical: [Int] = []
         /// The modal class of each modal, in order.
         var modals: [Modality] = []
+        /// The classes each modal can be read as, in order (its class, and under a negation
+        /// perhaps another: see ``Modality``).
+        var readings: [Set<Modality>] = []
         var carriers: [Int] = []
 
         var isNegative: Bool { !negators.isEmpty }
+        /// Negated in meaning: by a negation word, unless a negative predicate turns it back
+        /// ("should not disregard"), or by a negative predicate alone ("overlooks").
+        var isNegativeInMeaning: Bool { isNegative != !lexical.count.isMultiple(of: 2) }
     }
 
     /// Whether two clauses' modals differ in strength: a modal of one class stands where the
     /// other has one of another class (as many modals on each side, other classes). A modal
     /// added or dropped is left alone: translations add and drop them freely.
-    static func modalityChanged(_ x: [Modality], _ y: [Modality]) -> Bool {
+    static func modalityChanged(_ x: [Set<Modality>], _ y: [Set<Modality>]) -> Bool {
         guard !x.isEmpty, x.count == y.count else { return false }
-        return x.sorted() != y.sorted()
+        return !readAlike(x, y)
+    }
+
+    /// Whether each modal of `x` can be paired with one of `y` that shares a reading (as many on
+    /// each side).
+    static func readAlike(_ x: [Set<Modality>], _ y: [Set<Modality>]) -> Bool {
+        guard x.count == y.count else { return false }
+        var used = [Bool](repeating: false, count: y.count)
+        func place(_ i: Int) -> Bool {
+            guard i < x.count else { return true }
+            for j in y.indices where !used[j] && !x[i].isDisjoint(with: y[j]) {
+                used[j] = true
+                if place(i + 1) { return true }
+                used[j] = false
+            }
+            return false
+        }
+        return place(0)
     }
 
     static func apply(to group: inout GroupAnalysis) {
@@ -53,12 +94,18 @@ enum NegationRule: GroupRule {
         guard group.a.words.contains(where: { mayCarry($0.key) }) || group.b.words.contains(where: { mayCarry($0.key) }) else { return }
         let clausesA = group.a.clauses()
         let clausesB = group.b.clauses()
-        let polarityA = clausesA.map { polarity(of: $0, in: group.a) }
-        let polarityB = clausesB.map { polarity(of: $0, in: group.b) }
+        let stemmer = group.context.stemmer
+        let polarityA = clausesA.map { polarity(of: $0, in: group.a, stemmer: stemmer) }
+        let polarityB = clausesB.map { polarity(of: $0, in: group.b, stemmer: stemmer) }
         let countA = polarityA.reduce(0) { $0 + $1.negators.count }
         let countB = polarityB.reduce(0) { $0 + $1.negators.count }
         let modalsA = polarityA.flatMap(\.modals)
         let modalsB = polarityB.flatMap(\.modals)
+        // Negative predicates that one side has and the other lacks, in the whole group: they
+        // answer a negation even where a list's commas part the clauses ("Canada, the USA,
+        // Mexico, and Brazil are cancelled" / "… will not take place").
+        let lexicalA = polarityA.reduce(0) { $0 + $1.lexical.count }
+        let lexicalB = polarityB.reduce(0) { $0 + $1.lexical.count }
         // A negation inserted or removed with nothing in its place ("is innocent" / "is not
         // innocent"), where the totals differ, is a change whatever the clauses say.
         if countA != countB {
@@ -89,9 +136,16 @@ enum NegationRule: GroupRule {
         for (x, y) in matchClauses(clausesA, clausesB, group) {
             let pa = polarityA[x]
             let pb = polarityB[y]
-            let sameModality =
-                modalsA.sorted() == modalsB.sorted() || !modalityChanged(pa.modals, pb.modals)
-            if countA != countB && pa.isNegative != pb.isNegative && !negativeAffix(pa, clausesA[x], group.a, pb, clausesB[y], group.b) {
+            // The same classes in all (a modal moved to another clause), or clauses whose modals
+            // read alike.
+            let sameModality = modalsA.sorted() == modalsB.sorted() || !modalityChanged(pa.readings, pb.readings)
+            let (negative, negativeClause, negativeSide, otherSide) =
+                pa.isNegative ? (pa, clausesA[x], group.a, group.b) : (pb, clausesB[y], group.b, group.a)
+            let answeredElsewhere = pa.isNegative ? lexicalB > lexicalA : lexicalA > lexicalB
+            if countA != countB && pa.isNegative != pb.isNegative && pa.isNegativeInMeaning != pb.isNegativeInMeaning
+                && !answeredElsewhere && !negativeAffix(pa, clausesA[x], group.a, pb, clausesB[y], group.b)
+                && scopeAnswered(negative, negativeClause, negativeSide, by: otherSide, context: group.context)
+            {
                 report(
                     group: &group, kind: "Negation", clauseA: clausesA[x], clauseB: clausesB[y], pa: pa, pb: pb,
                     what: pa.isNegative ? "A negates, B does not" : "B negates, A does not")
@@ -185,10 +239,14 @@ enum NegationRule: GroupRule {
     // MARK: - Words
 
     /// What a clause says about polarity and modality.
-    static func polarity(of clause: Range<Int>, in side: GroupSide) -> Polarity {
+    static func polarity(of clause: Range<Int>, in side: GroupSide, stemmer: Stemmer) -> Polarity {
         var p = Polarity()
         let keys = side.keys
-        var sawNeither = false
+        // "neither … nor" is one negation, also when a comma puts "nor" in a clause of its own.
+        var sentenceStart = clause.lowerBound
+        while sentenceStart > 0, side.sentenceOfWord[sentenceStart - 1] == side.sentenceOfWord[clause.lowerBound] { sentenceStart -= 1 }
+        var sawNeither = keys[sentenceStart..<clause.lowerBound].contains("neither")
+        var modalWords: [(modality: Modality, key: String, at: Int)] = []
         for k in clause {
             let key = keys[k]
             let next = k + 1 < clause.upperBound ? keys[k + 1] : nil
@@ -200,6 +258,8 @@ enum NegationRule: GroupRule {
                 // The auxiliary that carries "not" ("did not" / "didn't"), and "one" of "no one".
                 if let previous, auxiliaries.contains(previous), key == "not" { p.carriers.append(k - 1) }
                 if key == "no", next == "one" { p.carriers.append(k + 1) }
+            } else if isLexicalNegative(at: k, keys, stemmer: stemmer) {
+                p.lexical.append(k)
             }
             // "May" with a capital inside a sentence, or beside a number, is the month.
             let isMonth =
@@ -209,7 +269,7 @@ enum NegationRule: GroupRule {
             // "the need to", "a need to": a noun, not a modal.
             let isNoun = (key == "need" || key == "needs") && (previous.map(determiners.contains) ?? false)
             if !isMonth, !isNoun, let m = modality(of: key, next: next) {
-                p.modals.append(m)
+                modalWords.append((m, key, k))
                 p.carriers.append(k)
                 if next == "to", multiWordModals.contains(key) || passiveModals.contains(key) { p.carriers.append(k + 1) }
                 if let previous, ["is", "are", "was", "were", "be", "been", "am"].contains(previous), passiveModals.contains(key) {
@@ -217,13 +277,89 @@ enum NegationRule: GroupRule {
                 }
             }
         }
+        p.modals = modalWords.map(\.modality)
+        p.readings = modalWords.map { word in
+            guard p.isNegativeInMeaning else { return [word.modality] }
+            let plain = word.key.hasSuffix("n't") ? String(word.key.dropLast(3)) : word.key
+            if p.isNegative, abilityModals.contains(plain) {
+                // "can't", "cannot", "not possible": as "won't", and as "may not".
+                return [.possibility, .prediction]
+            }
+            if word.modality == .obligation, p.lexical.contains(where: { (word.at + 1)...(word.at + 3) ~= $0 }) {
+                // "had to avoid", "must refuse": as "not allowed to".
+                return [.obligation, .possibility]
+            }
+            return [word.modality]
+        }
         return p
     }
 
+    /// Modals of ability: negated, they rule a thing out ("can't", "could not", "not able to",
+    /// "not possible"), unlike those of permission or chance alone ("may not", "not allowed").
+    static let abilityModals: Set<String> = ["can", "cannot", "ca", "could", "able", "possible"]
+
+    /// Whether a negation's words are answered on the other side: some content word after the
+    /// clause's first negation word (the words it bears on) is also among the other side's words
+    /// (by stem). When none is ("taxied it to a standstill without losing control" / "let it
+    /// coast to a stop"; "is hardly possible" / "will be tough"), the other side does not state
+    /// the opposite, it says nothing of it: content one side lacks, for the omission and drift
+    /// rules. A negation with no content word after it is answered.
+    static func scopeAnswered(
+        _ p: Polarity, _ clause: Range<Int>, _ side: GroupSide, by other: GroupSide, context: ClassifierContext
+    ) -> Bool {
+        guard let first = p.negators.min(), first + 1 < clause.upperBound else { return true }
+        let scope = side.keys[(first + 1)..<clause.upperBound].filter { key in
+            !context.isStop(key) && !isNegator(key) && !auxiliaries.contains(key) && key.contains(where: { $0.isLetter || $0.isNumber })
+        }
+        guard !scope.isEmpty else { return true }
+        let stemmer = context.stemmer
+        let otherStems = Set(other.keys.map { stemmer.stem($0) })
+        return scope.contains { otherStems.contains(stemmer.stem($0)) }
+    }
+
+    /// Whether the word at `k` is negative by its meaning: a predicate of the lexicon
+    /// (``lexicalNegatives``, matched through the stemmer: "overlooked", "refuses",
+    /// "cancelled"), "out of (the) question", "ruled out", "called off", or a word made negative
+    /// by "un-" or "non-" before an English word ("unacceptable", "non-existent") that is not
+    /// itself negative.
+    static func isLexicalNegative(at k: Int, _ keys: [String], stemmer: Stemmer) -> Bool {
+        let key = keys[k]
+        let next = k + 1 < keys.count ? keys[k + 1] : nil
+        if key == "out", next == "of" {
+            let rest = keys[(k + 2)..<min(keys.count, k + 4)]
+            return rest.first == "question" || (rest.first == "the" && rest.dropFirst().first == "question")
+        }
+        if next == "out", ["rule", "rules", "ruled", "ruling"].contains(key) { return true }
+        if next == "off", ["call", "calls", "called", "calling"].contains(key) { return true }
+        if lexicalNegativeStems.contains(stemmer.stem(key)) { return true }
+        for prefix in ["un", "non"] where key.hasPrefix(prefix) {
+            var base = key.dropFirst(prefix.count)
+            if base.first == "-" { base = base.dropFirst() }
+            guard base.count >= 4, EnglishWords.contains(String(base)) else { continue }
+            // "un-" over a negative word is positive: "unavoidable" (it will happen),
+            // "unforgettable" (it will be remembered).
+            return !lexicalNegativeStems.contains { $0.count >= 4 && base.hasPrefix($0) }
+        }
+        return false
+    }
+
+    /// Predicates that say "not" by themselves: "overlook" = not see, "refuse" = not accept,
+    /// "lack" = not have, "cancel" = make not take place, "impossible" = not possible.
+    static let lexicalNegatives: [String] = [
+        "overlook", "neglect", "disregard", "ignore", "lack", "refuse", "deny", "reject", "avoid", "prevent", "cancel", "annul",
+        "forget", "forgot", "forgotten", "omit", "abstain", "refrain", "decline", "ban", "prohibit", "forbid", "forbade",
+        "forbidden", "exclude", "absent", "impossible",
+    ]
+    static let lexicalNegativeStems: Set<String> = {
+        let stemmer = Stemmer(language: "en")
+        return Set(lexicalNegatives.map { stemmer.stem($0) })
+    }()
+
     /// Whether a word negates its clause. "not only" and "no doubt" do not; "fail to" does. Other
-    /// verbs that say "not" ("avoid", "cancel", "overlook") are left out: measured on two human
-    /// translations, counting them removed as many false negation errors as it added ("avoid" /
-    /// "prevent", "cancelled" / "retracted").
+    /// verbs that say "not" ("avoid", "cancel", "overlook") are not negation words: measured on
+    /// two human translations, counting them as such removed as many false negation errors as it
+    /// added ("avoid" / "prevent", "cancelled" / "retracted"). They only answer a negation
+    /// (``isLexicalNegative(at:_:stemmer:)``).
     static func isNegator(_ key: String, next: String? = nil, previous: String? = nil) -> Bool {
         if key == "not" { return !(next.map(notIdioms.contains) ?? false) }
         // "No. 1" is a number, "no doubt" an assertion.

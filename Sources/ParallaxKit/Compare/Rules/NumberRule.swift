@@ -32,9 +32,32 @@ enum NumberRule: GroupRule {
         group.explain(
             a: quantities.statedElsewhereA.flatMap { quantitiesA[$0].words },
             b: quantities.statedElsewhereB.flatMap { quantitiesB[$0].words })
-        settle(
-            &group, kind: "Numbers", quantitiesA, quantitiesB, split(quantities, quantitiesA, quantitiesB), isWeak: isWeak,
-            isDigits: { !$0.isSpelledOut })
+        var numbers = split(quantities, quantitiesA, quantitiesB)
+        let linkedA = numbers.onlyA.filter { statedInAnotherLink(quantitiesA[$0], inA: true, group) }
+        let linkedB = numbers.onlyB.filter { statedInAnotherLink(quantitiesB[$0], inA: false, group) }
+        numbers.onlyA.removeAll(where: linkedA.contains)
+        numbers.onlyB.removeAll(where: linkedB.contains)
+        group.explain(a: linkedA.flatMap { quantitiesA[$0].words }, b: linkedB.flatMap { quantitiesB[$0].words })
+        settle(&group, kind: "Numbers", quantitiesA, quantitiesB, numbers, isWeak: isWeak, isDigits: { !$0.isSpelledOut })
+    }
+
+    /// Whether a quantity that the other side of this group lacks is stated by a sentence of the
+    /// other account that another group links to the quantity's sentence. The aligner links a
+    /// sentence to a second partner now and then (a headline to the lead that repeats it); the
+    /// number is then in both accounts, told by the first partner, and nothing is missing.
+    static func statedInAnotherLink(_ located: Located<QuantityMention>, inA: Bool, _ group: GroupAnalysis) -> Bool {
+        let context = group.context
+        let (partners, here, other) =
+            inA
+            ? (context.links.a[located.sentence], group.b.sentences, context.b)
+            : (context.links.b[located.sentence], group.a.sentences, context.a)
+        for sentence in partners where !here.contains(sentence) {
+            let facts = Facts(other.sentences[sentence].text)
+            if facts.quantities.contains(where: { FactMatcher.same(located.mention.quantity, $0.quantity, lenient: true) }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a quantity one side lacks goes unreported: a small spelled-out number (the other
