@@ -244,7 +244,7 @@ final class BatchPlan {
             if let language = record.language ?? language { config.language = language }
             // The pair's baseline key as compare and check make it (configured name, else the
             // resolved paths relative to the baseline's folder).
-            let baselinePath = try config.baselinePath(nil)
+            let baselinePath = config.baselinePath(nil)
             let identity = config.pairIdentity(a: name(a, "aText"), b: name(b, "bText"), baseline: baselinePath)
             let baseline = try (baselinePath.map { try self.baseline($0) } ?? Baseline()).claiming(identity)
             return Job(id: record.id, work: .pair(a: a, b: b, config: config, baseline: baseline, pairName: identity.key))
