@@ -21,11 +21,14 @@ enum Console {
     /// Writes every byte to a file descriptor (retrying on EINTR and short writes); the
     /// `errno` of a failure, or nil.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    /// Writes every byte of `buffer` to a file descriptor, as ``writeAll(_:_:)-([UInt8])`` does.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
+        while offset < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 return errno
@@ -68,7 +71,18 @@ enum Console {
 
     /// Writes to standard output; a failure ends the program (``outputFailed(_:)``).
     static func write(_ text: String) {
-        if let code = writeAll(1, Array(text.utf8)) { outputFailed(code) }
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes to standard output, as ``write(_:)-(String)`` does.
+    static func write(_ bytes: UnsafeRawBufferPointer) {
+        if let code = writeAll(1, bytes) { outputFailed(code) }
+    }
+
+    /// A write to a file descriptor failed, with this `errno`.
+    struct WriteFailure: Error {
+        let code: Int32
     }
 
     /// Whether standard output is a terminal.
@@ -99,6 +113,19 @@ enum Console {
     /// standing for standard input's file, when that is a file), the `configuration` or the
     /// `baseline` in use, found by device and inode, whatever name or link they were given by.
     static func writeFile(_ text: String, to path: String, inputs: [String], configuration: String? = nil, baseline: String? = nil) throws {
+        try writeFile(to: path, inputs: inputs, configuration: configuration, baseline: baseline) { write in
+            var text = text
+            try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes to `path` what `produce` hands its writer, piece by piece, as
+    /// ``writeFile(_:to:inputs:configuration:baseline:)`` writes a text (a large report need
+    /// not be made whole first). An error `produce` throws leaves no file behind.
+    static func writeFile(
+        to path: String, inputs: [String], configuration: String? = nil, baseline: String? = nil,
+        _ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         var info = stat()
         let exists = stat(target.path, &info) == 0
@@ -119,8 +146,10 @@ enum Console {
                 let fd = open(target.path, O_WRONLY | O_CLOEXEC)
                 guard fd >= 0 else { throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(errno))))") }
                 defer { close(fd) }
-                if let code = writeAll(fd, Array(text.utf8)) {
-                    throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(code))))")
+                do {
+                    try produce { if let code = writeAll(fd, $0) { throw WriteFailure(code: code) } }
+                } catch let failure as WriteFailure {
+                    throw InputError(path: path, problem: "cannot be written (\(String(cString: strerror(failure.code))))")
                 }
                 return
             }
@@ -136,9 +165,15 @@ enum Console {
             close(fd)
             throw fail(code)
         }
-        if let code = writeAll(fd, Array(text.utf8)) {
+        do {
+            try produce { if let code = writeAll(fd, $0) { throw WriteFailure(code: code) } }
+        } catch let failure as WriteFailure {
             close(fd)
-            throw fail(code)
+            throw fail(failure.code)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
         }
         if fsync(fd) != 0 {
             let code = errno
