@@ -22,8 +22,13 @@ enum Console {
     /// Writes every byte to a file descriptor (swift-system's `writeAll`, which retries on
     /// EINTR and short writes); the error of a failure, or nil.
     static func writeAll(_ descriptor: FileDescriptor, _ bytes: [UInt8]) -> Errno? {
+        bytes.withUnsafeBytes { writeAll(descriptor, $0) }
+    }
+
+    /// Writes every byte of `buffer` to a file descriptor, as ``writeAll(_:_:)-([UInt8])`` does.
+    static func writeAll(_ descriptor: FileDescriptor, _ buffer: UnsafeRawBufferPointer) -> Errno? {
         do {
-            try descriptor.writeAll(bytes)
+            try descriptor.writeAll(buffer)
             return nil
         } catch {
             return error as? Errno ?? .ioError
@@ -63,7 +68,18 @@ enum Console {
 
     /// Writes to standard output; a failure ends the program (``outputFailed(_:)``).
     static func write(_ text: String) {
-        if let code = writeAll(.standardOutput, Array(text.utf8)) { outputFailed(code) }
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes bytes to standard output, as ``write(_:)-(String)`` does.
+    static func write(_ bytes: UnsafeRawBufferPointer) {
+        if let code = writeAll(.standardOutput, bytes) { outputFailed(code) }
+    }
+
+    /// A write to a file descriptor failed: apart from an error of what produced the bytes.
+    struct WriteFailure: Error {
+        let code: Errno
     }
 
     /// Whether standard output is a terminal.
@@ -94,6 +110,23 @@ enum Console {
     /// standing for standard input's file, when that is a file), the `configuration` or the
     /// `baseline` in use, found by device and inode, whatever name or link they were given by.
     static func writeFile(_ text: String, to path: String, inputs: [String], configuration: String? = nil, baseline: String? = nil) throws {
+        try writeFile(to: path, inputs: inputs, configuration: configuration, baseline: baseline) { write in
+            var text = text
+            try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes to `path` what `produce` hands its writer, piece by piece, as
+    /// ``writeFile(_:to:inputs:configuration:baseline:)`` writes a text (a large report need
+    /// not be made whole first). An error `produce` throws leaves no file behind.
+    static func writeFile(
+        to path: String, inputs: [String], configuration: String? = nil, baseline: String? = nil,
+        _ produce: (_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
+        /// Hands `produce` a writer to `descriptor`; a failed write is a `WriteFailure`.
+        func writeProduced(to descriptor: FileDescriptor) throws {
+            try produce { if let code = writeAll(descriptor, $0) { throw WriteFailure(code: code) } }
+        }
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let info = try? FilePath(target.path).stat()
         if let info {
@@ -107,12 +140,17 @@ enum Console {
             // temporary file over it would replace it.
             if info.type == .directory { throw InputError(path: path, problem: "is a directory; give a file to write") }
             if info.type != .regular {
+                let descriptor: FileDescriptor
                 do {
-                    let descriptor = try FileDescriptor.open(FilePath(target.path), .writeOnly, options: [.closeOnExec])
-                    defer { try? descriptor.close() }
-                    try descriptor.writeAll(text.utf8)
+                    descriptor = try FileDescriptor.open(FilePath(target.path), .writeOnly, options: [.closeOnExec])
                 } catch {
                     throw InputError(path: path, problem: "cannot be written (\(InputError.reason(error)))")
+                }
+                defer { try? descriptor.close() }
+                do {
+                    try writeProduced(to: descriptor)
+                } catch let failure as WriteFailure {
+                    throw InputError(path: path, problem: "cannot be written (\(InputError.reason(failure.code)))")
                 }
                 return
             }
@@ -126,11 +164,19 @@ enum Console {
             // The permission bits of the file replaced (a new file gets 0666 less the umask, from open).
             // swift-system has no fchmod, fsync or rename: those are called directly.
             if let info, fchmod(descriptor.rawValue, info.mode.rawValue & 0o7777) != 0 && errno != EPERM { throw Errno(rawValue: errno) }
-            try descriptor.writeAll(text.utf8)
+            try writeProduced(to: descriptor)
             if fsync(descriptor.rawValue) != 0 { throw Errno(rawValue: errno) }
-        } catch {
+        } catch let failure as WriteFailure {
             try? descriptor.close()
-            throw fail(error)
+            throw fail(failure.code)
+        } catch let code as Errno {
+            try? descriptor.close()
+            throw fail(code)
+        } catch {
+            // What made the bytes failed: no file is left, and its error goes on as it is.
+            try? descriptor.close()
+            unlink(temporary)
+            throw error
         }
         do {
             try descriptor.close()

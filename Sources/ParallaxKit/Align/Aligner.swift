@@ -82,13 +82,14 @@ struct Aligner {
                 }
             }
         }
-        let candidates = candidateLinks().filter { !forbidden.contains(Int64($0.a) << 32 | Int64($0.b)) }
+        var candidates = candidateLinks()
+        if !forbidden.isEmpty { candidates.removeAll { forbidden.contains(Int64($0.a) << 32 | Int64($0.b)) } }
         var state = CoverageState(model: model, options: options)
         state.forbidden = forbidden
         for link in pinned { state.force(link) }
         // 1. Anchors: strong evidence, strongest first.
-        for link in candidates where link.score >= options.strongSimilarity {
-            state.tryAccept(link)
+        for candidate in candidates where candidate.score >= options.strongSimilarity {
+            state.tryAccept(link(candidate))
         }
         // 2. Weaker links that sit where the backbone of anchors says their partner should be.
         var backbone = Self.heaviestChain(state.links)
@@ -98,15 +99,15 @@ struct Aligner {
             // a further partner joins only with content its links lack (tryAccept's novelty).
             var bestOfA = Set<Int>()
             var bestOfB = Set<Int>()
-            for link in candidates where link.score >= options.rewriteSimilarity && link.score < options.strongSimilarity {
-                let firstForA = bestOfA.insert(link.a).inserted
-                let firstForB = bestOfB.insert(link.b).inserted
-                if firstForA || firstForB { state.tryAccept(link) }
+            for candidate in candidates where candidate.score >= options.rewriteSimilarity && candidate.score < options.strongSimilarity {
+                let firstForA = bestOfA.insert(Int(candidate.a)).inserted
+                let firstForB = bestOfB.insert(Int(candidate.b)).inserted
+                if firstForA || firstForB { state.tryAccept(link(candidate)) }
             }
         }
-        for link in candidates where link.score >= options.orderedSimilarity && link.score < options.strongSimilarity {
-            if Self.fits(link, backbone) {
-                var ordered = link
+        for candidate in candidates where candidate.score >= options.orderedSimilarity && candidate.score < options.strongSimilarity {
+            var ordered = link(candidate)
+            if Self.fits(ordered, backbone) {
                 ordered.byOrder = true
                 state.tryAccept(ordered)
             }
@@ -120,7 +121,24 @@ struct Aligner {
 
     // MARK: - Candidates
 
-    func candidateLinks() -> [Link] {
+    /// A candidate link in 24 bytes (a ``Link`` takes 56): the units, the shared weight, from
+    /// which ``link(_:)`` remakes the link exactly, and its score, for sorting. A document's
+    /// candidates are many (up to twice `candidatesPerSentence` a sentence) and all alive at once.
+    struct Candidate {
+        var a: Int32
+        var b: Int32
+        var shared: Double
+        var score: Double
+    }
+
+    /// The link a candidate stands for: the same figures as when it was found.
+    func link(_ candidate: Candidate) -> Link {
+        let i = Int(candidate.a)
+        let j = Int(candidate.b)
+        return Link(a: i, b: j, shared: candidate.shared, weightA: model.a[i].weight, weightB: model.b[j].weight)
+    }
+
+    func candidateLinks() -> [Candidate] {
         let cap = max(48, Int(Double(model.a.count + model.b.count).squareRoot() * 2))
         var postingsB: [Int32: [Int32]] = [:]
         for (j, unit) in model.b.enumerated() {
@@ -140,18 +158,24 @@ struct Aligner {
         let found = Concurrently.both { [postingsA, postingsB] fromA in
             Self.bestPartners(of: fromA ? model.a : model.b, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
         }
-        let pairs = Set(found.a).union(found.b)
-        var links: [Link] = []
-        links.reserveCapacity(pairs.count)
-        for pair in pairs {
+        // The pairs found from either side, each once.
+        var pairs = found.a + found.b
+        pairs.sort()
+        var links: [Candidate] = []
+        links.reserveCapacity(pairs.indices.reduce(0) { $0 + ($1 == 0 || pairs[$1] != pairs[$1 - 1] ? 1 : 0) })
+        var previous: Int64 = -1
+        for pair in pairs where pair != previous {
+            previous = pair
             let i = Int(pair >> 32)
             let j = Int(pair & 0xFFFF_FFFF)
             let x = model.a[i]
             let y = model.b[j]
             let shared = model.sharedWeight(x.terms, y.terms)
             guard shared > 0, x.weight > 0, y.weight > 0 else { continue }
-            links.append(Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight))
+            let score = Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight).score
+            links.append(Candidate(a: Int32(i), b: Int32(j), shared: shared, score: score))
         }
+        pairs = []
         // Strongest first; on equal evidence, the pair nearer the diagonal (original order).
         let na = Double(max(model.a.count, 1))
         let nb = Double(max(model.b.count, 1))
@@ -160,7 +184,7 @@ struct Aligner {
             let dx = abs(Double(x.a) / na - Double(x.b) / nb)
             let dy = abs(Double(y.a) / na - Double(y.b) / nb)
             if dx != dy { return dx < dy }
-            if x.a + x.b != y.a + y.b { return x.a + x.b < y.a + y.b }
+            if Int(x.a) + Int(x.b) != Int(y.a) + Int(y.b) { return Int(x.a) + Int(x.b) < Int(y.a) + Int(y.b) }
             return x.a < y.a
         }
         return links

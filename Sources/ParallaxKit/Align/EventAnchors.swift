@@ -60,7 +60,7 @@ struct EventAnchors {
 
     /// The first weekday or full date the lead names.
     static func leadDay(_ document: Document, dateline: CalendarDate?) -> (weekday: Int?, date: CalendarDate?)? {
-        for sentence in document.sentences.filter(\.isContent).prefix(leadSentences) {
+        for sentence in document.sentences.lazy.filter(\.isContent).prefix(leadSentences) {
             for mention in Facts(sentence.text).dates {
                 if let year = mention.year, let month = mention.month, let day = mention.day {
                     let date = CalendarDate(year: year, month: month, day: day)

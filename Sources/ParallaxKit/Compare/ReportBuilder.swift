@@ -13,7 +13,9 @@ struct ReportBuilder {
         let digitLoss = self.digitLoss()
         let groupSentences = alignment.groups.map { (a: $0.a, b: $0.b) }
         let words = Concurrently.both { [a, b, folder] forA in FoldedSentences(forA ? a : b, folder: folder) }
-        let (findingsOfGroups, driftOfGroups) = classify(groupSentences, digitLoss: digitLoss, words: words)
+        let classified = classify(groupSentences, digitLoss: digitLoss, words: words)
+        var findingsOfGroups = classified.findings
+        let driftOfGroups = classified.drift
         var alignments: [Alignment] = []
         for (g, group) in alignment.groups.enumerated() {
             alignments.append(
@@ -34,10 +36,17 @@ struct ReportBuilder {
             return kx < ky
         }
 
-        var findings = oneSidedFindings()
-        findings += findingsOfGroups
-        findings += digitLossNotes(digitLoss)
-        findings += alignments.filter(\.moved).map(movedFinding)
+        // One array of the findings, made at its size: a long pair has tens of thousands.
+        let oneSided = oneSidedFindings()
+        let notes = digitLossNotes(digitLoss)
+        let moved = alignments.filter(\.moved).map(movedFinding)
+        var findings: [Finding] = []
+        findings.reserveCapacity(oneSided.count + findingsOfGroups.reduce(0) { $0 + $1.count } + notes.count + moved.count)
+        findings += oneSided
+        for group in findingsOfGroups { findings += group }
+        findingsOfGroups = []
+        findings += notes
+        findings += moved
         let order = ReadingOrder(alignments, sentencesOfB: b.sentences.count)
         findings.sort { x, y in
             let kx = order.key(x)
@@ -84,12 +93,12 @@ struct ReportBuilder {
 
     // MARK: - Word findings
 
-    /// The ``Classifier``'s findings of every group (given by sentence indices), in group order,
+    /// The ``Classifier``'s findings of every group (given by sentence indices), group by group,
     /// and each group's drift. The groups are independent: they are classified on all cores, each
     /// task with a classifier (and stemmer) of its own.
     private func classify(
         _ groups: [(a: [Int], b: [Int])], digitLoss: (a: (Int, Int)?, b: (Int, Int)?), words: (a: FoldedSentences, b: FoldedSentences)
-    ) -> (findings: [Finding], drift: [Double]) {
+    ) -> (findings: [[Finding]], drift: [Double]) {
         let (a, b, options) = (a, b, options)
         let language = options.alignment.language
         // Each account's vocabulary, a task each.
@@ -114,7 +123,7 @@ struct ReportBuilder {
             let classifier = Classifier(context: context)
             return range.map { classifier.classify(aSentences: groups[$0].a, bSentences: groups[$0].b) }
         }
-        return (classified.flatMap(\.findings), classified.map(\.drift))
+        return (classified.map(\.findings), classified.map(\.drift))
     }
 
     // MARK: - Findings
@@ -169,7 +178,7 @@ struct ReportBuilder {
 
     /// How many numbers each account's content sentences hold.
     private func numberCount(_ document: Document) -> Int {
-        document.sentences.filter(\.isContent).reduce(0) { count, sentence in
+        document.sentences.lazy.filter(\.isContent).reduce(0) { count, sentence in
             count + folder.words(of: sentence, in: document).filter(\.isNumber).count
         }
     }

@@ -46,6 +46,9 @@ public struct Document: Sendable {
         } catch {
             throw EngineError(error)
         }
+        // The segmenter's guess of the count leaves the array up to twice as long as it needs;
+        // the tokens live as long as the document.
+        if tokens.capacity > tokens.count + tokens.count / 8 { tokens = tokens.withUnsafeBufferPointer { Array($0) } }
 
         // Fold keys: intern each distinct token text once (by its bytes), fold the distinct texts
         // in one batch.

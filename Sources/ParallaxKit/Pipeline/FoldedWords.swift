@@ -1,12 +1,13 @@
 /// A word or number of a sentence with its final fold key: spelling variants applied, an open
 /// compound joined ("high level" → "highlevel"), and a glossary variant replaced by its class.
+///
+/// What ``FoldedSentences`` hands out, one sentence at a time: it keeps the words of a whole
+/// document in a compact form (``FoldedSentences/Rows``).
 struct FoldedWord: Sendable {
     /// The final key (for a glossary variant, the class's term).
     var key: String
     /// UTF-8 byte range in the input.
     var span: Range<Int>
-    /// Indices into the document's tokens.
-    var tokens: Range<Int>
     var isNumber: Bool
     /// Capitalised and not the sentence's first word: a name or an acronym.
     var isName: Bool
@@ -27,7 +28,7 @@ struct WordFolder: Sendable {
     /// documents on as many cores as there are): the aligner, the classifier and the report
     /// builder all ask for them.
     private let documentIDs: [String]
-    private let folded: [[[FoldedWord]]]
+    private let folded: [FoldedSentences]
 
     init(documents: [Document], glossary: Glossary) {
         let context = FoldContext(keys: documents.flatMap(\.vocabulary))
@@ -36,94 +37,116 @@ struct WordFolder: Sendable {
         self.documentIDs = documents.map(\.id)
         self.folded = Concurrently.map(documents.count) { range in
             range.map { k in
-                var folding = Folding(document: documents[k], context: context, glossary: glossary)
-                return documents[k].sentences.map { folding.fold($0) }
+                FoldedSentences(folding: documents[k], sentences: documents[k].sentences, context: context, glossary: glossary)
             }
         }
     }
 
-    func words(of sentence: Sentence, in document: Document) -> [FoldedWord] {
-        if let k = documentIDs.firstIndex(of: document.id), sentence.index < folded[k].count {
-            return folded[k][sentence.index]
-        }
-        var folding = Folding(document: document, context: context, glossary: glossary)
-        return folding.fold(sentence)
+    /// The words of every sentence of `document`: folded at the start when it is one of the
+    /// documents given, else now.
+    func sentences(of document: Document) -> FoldedSentences {
+        if let k = documentIDs.firstIndex(of: document.id), folded[k].words.count == document.sentences.count { return folded[k] }
+        return FoldedSentences(folding: document, sentences: document.sentences, context: context, glossary: glossary)
     }
 
-    /// Folds the sentences of one document: each vocabulary entry's key is looked up once, and
-    /// whether two entries side by side spell a closed compound is asked once per pair.
-    private struct Folding {
+    func words(of sentence: Sentence, in document: Document) -> [FoldedWord] {
+        if let k = documentIDs.firstIndex(of: document.id), sentence.index < folded[k].words.count {
+            return folded[k].words[sentence.index]
+        }
+        return FoldedSentences(folding: document, sentences: [sentence], context: context, glossary: glossary).words[0]
+    }
+
+    /// Folds the sentences of one document into ``FoldedSentences/Rows``: each vocabulary
+    /// entry's key is looked up once, and whether two entries side by side spell a closed
+    /// compound is asked once per pair.
+    fileprivate struct Folding {
         let document: Document
         let context: FoldContext
         let glossary: Glossary
-        /// The key of each vocabulary entry after the spelling step.
-        let keys: [String]
-        /// Pairs of vocabulary entries (first << 32 | second) already asked about.
-        var compounds: [UInt64: Bool] = [:]
+        /// Every final key a word points to: first the key of each vocabulary entry after the
+        /// spelling step (so a plain word's key number is its token's), then compounds and
+        /// glossary terms and variants as they come.
+        var keys: [String]
+        /// The numbers of the keys after the vocabulary's.
+        var added: [String: Int32] = [:]
+        /// Pairs of vocabulary entries (first << 32 | second) already asked about: the number of
+        /// their closed compound's key, or -1.
+        var compounds: [UInt64: Int32] = [:]
+        var rows: FoldedSentences.Rows
 
         init(document: Document, context: FoldContext, glossary: Glossary) {
             self.document = document
             self.context = context
             self.glossary = glossary
             self.keys = document.vocabulary.map(context.key)
+            self.rows = FoldedSentences.Rows()
         }
 
-        mutating func fold(_ sentence: Sentence) -> [FoldedWord] {
-            var words: [FoldedWord] = []
+        /// The number of a key that is not a vocabulary entry's.
+        mutating func number(of key: String) -> Int32 {
+            if let known = added[key] { return known }
+            let id = Int32(keys.count)
+            keys.append(key)
+            added[key] = id
+            return id
+        }
+
+        /// Appends the words of `sentence` to ``rows``.
+        mutating func fold(_ sentence: Sentence) {
+            let first = rows.words.count
+            rows.starts.append(Int32(first))
             let tokens = document.tokens
             let utf8 = document.source.utf8
             var i = sentence.tokenRange.lowerBound
             let end = sentence.tokenRange.upperBound
             while i < end {
                 let token = tokens[i]
-                let first = i
                 i += 1
                 guard token.kind != .punctuation else { continue }
-                var key = keys[Int(token.key)]
+                var key = token.key
                 if token.kind == .word, i < end, tokens[i].kind == .word, tokens[i].start > token.end {
-                    let next = keys[Int(tokens[i].key)]
                     let pair = UInt64(UInt32(bitPattern: token.key)) << 32 | UInt64(UInt32(bitPattern: tokens[i].key))
-                    let isCompound: Bool
+                    let compound: Int32
                     if let known = compounds[pair] {
-                        isCompound = known
+                        compound = known
                     } else {
-                        isCompound = context.isOpenCompound(key, next)
-                        compounds[pair] = isCompound
+                        let (x, y) = (keys[Int(token.key)], keys[Int(tokens[i].key)])
+                        compound = context.isOpenCompound(x, y) ? number(of: x + y) : -1
+                        compounds[pair] = compound
                     }
-                    if isCompound {
-                        key += next
+                    if compound >= 0 {
+                        key = compound
                         i += 1
                     }
                 }
                 let capitalized = WordFolder.looksLikeName(utf8[token.range])
-                words.append(
-                    FoldedWord(
-                        key: key, span: token.range.lowerBound..<Int(tokens[i - 1].end), tokens: first..<i,
-                        isNumber: token.kind == .number || utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 },
-                        isName: !words.isEmpty && capitalized, isCapitalized: capitalized, glossaryEntry: nil, variant: key))
+                let isNumber = token.kind == .number || utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 }
+                rows.words.append(
+                    FoldedSentences.StoredWord(
+                        key: key, start: token.start, end: tokens[i - 1].end, isNumber: isNumber,
+                        isName: rows.words.count > first && capitalized, isCapitalized: capitalized, glossaryIndex: 0))
             }
-            guard !glossary.isEmpty else { return words }
+            guard !glossary.isEmpty, rows.words.count > first else { return }
             // Glossary variants, longest first at each position, become one word of their class.
-            var result: [FoldedWord] = []
-            let keys = words.map(\.key)
+            let words = Array(rows.words[first...])
+            rows.words.removeSubrange(first...)
+            let wordKeys = words.map { keys[Int($0.key)] }
             var k = 0
             while k < words.count {
-                if let (entry, length) = glossary.match(keys, at: k) {
-                    let last = words[k + length - 1]
-                    result.append(
-                        FoldedWord(
-                            key: glossary.term(ofEntry: entry), span: words[k].span.lowerBound..<last.span.upperBound,
-                            tokens: words[k].tokens.lowerBound..<last.tokens.upperBound, isNumber: false,
-                            isName: words[k..<(k + length)].contains(where: \.isName),
-                            isCapitalized: words[k..<(k + length)].contains(where: \.isCapitalized), glossaryEntry: entry,
-                            variant: keys[k..<(k + length)].joined(separator: " ")))
+                if let (entry, length) = glossary.match(wordKeys, at: k) {
+                    let run = words[k..<(k + length)]
+                    rows.glossaryWords.append((Int32(entry), number(of: wordKeys[k..<(k + length)].joined(separator: " "))))
+                    rows.words.append(
+                        FoldedSentences.StoredWord(
+                            key: number(of: glossary.term(ofEntry: entry)), start: words[k].start, end: words[k + length - 1].end,
+                            isNumber: false, isName: run.contains(where: \.isName), isCapitalized: run.contains(where: \.isCapitalized),
+                            glossaryIndex: rows.glossaryWords.count))
                     k += length
                 } else {
-                    result.append(words[k])
+                    rows.words.append(words[k])
                     k += 1
                 }
             }
-            return result
         }
     }
 
@@ -138,11 +161,82 @@ struct WordFolder: Sendable {
     }
 }
 
-/// Each sentence's folded words, by sentence index, taken once from the ``WordFolder``.
+/// Each sentence's folded words, by sentence index.
+///
+/// A document has a folded word for nearly every token, so they are kept in 16 bytes each in
+/// one array for the whole document, their keys as numbers into one table of key strings
+/// (``Rows``), and made into ``FoldedWord`` values a sentence at a time when asked for.
 struct FoldedSentences: Sendable {
-    let words: [[FoldedWord]]
+    let words: Rows
 
     init(_ document: Document, folder: WordFolder) {
-        words = document.sentences.map { folder.words(of: $0, in: document) }
+        self = folder.sentences(of: document)
+    }
+
+    /// Folds `sentences` of `document` (row `k` is the words of `sentences[k]`).
+    fileprivate init(folding document: Document, sentences: [Sentence], context: FoldContext, glossary: Glossary) {
+        var folding = WordFolder.Folding(document: document, context: context, glossary: glossary)
+        // At most one word a word or number token.
+        var wordTokens = 0
+        for sentence in sentences {
+            for token in document.tokens[sentence.tokenRange] where token.kind != .punctuation { wordTokens += 1 }
+        }
+        folding.rows.words.reserveCapacity(wordTokens)
+        folding.rows.starts.reserveCapacity(sentences.count + 1)
+        for sentence in sentences { folding.fold(sentence) }
+        folding.rows.starts.append(Int32(folding.rows.words.count))
+        folding.rows.keys = folding.keys
+        words = folding.rows
+    }
+
+    /// A folded word as kept: its key's number, its span, and its flags with the number of its
+    /// glossary match.
+    struct StoredWord: Sendable {
+        var key: Int32
+        var start: Int32
+        var end: Int32
+        /// Bit 0 a number, bit 1 a name, bit 2 capitalised; above them, 1 + the index of the
+        /// word's entry in ``Rows/glossaryWords``, or 0.
+        private var bits: UInt32
+
+        init(key: Int32, start: Int32, end: Int32, isNumber: Bool, isName: Bool, isCapitalized: Bool, glossaryIndex: Int) {
+            precondition(glossaryIndex < 1 << 29, "too many glossary variants in one document")
+            self.key = key
+            self.start = start
+            self.end = end
+            self.bits = (isNumber ? 1 : 0) | (isName ? 2 : 0) | (isCapitalized ? 4 : 0) | UInt32(glossaryIndex) << 3
+        }
+
+        var isNumber: Bool { bits & 1 != 0 }
+        var isName: Bool { bits & 2 != 0 }
+        var isCapitalized: Bool { bits & 4 != 0 }
+        /// 1 + the index into ``Rows/glossaryWords``, or 0.
+        var glossaryIndex: Int { Int(bits >> 3) }
+    }
+
+    /// The words of every sentence, sentence after sentence.
+    struct Rows: Sendable {
+        fileprivate var words: [StoredWord] = []
+        /// Where each sentence's words begin in `words`, and a last entry for the end.
+        fileprivate var starts: [Int32] = []
+        /// The key strings the words' numbers point to.
+        fileprivate var keys: [String] = []
+        /// Each glossary match: its entry, and the number of its variant's key.
+        fileprivate var glossaryWords: [(entry: Int32, variant: Int32)] = []
+
+        /// How many sentences.
+        var count: Int { max(starts.count - 1, 0) }
+
+        /// The words of a sentence.
+        subscript(sentence: Int) -> [FoldedWord] {
+            words[Int(starts[sentence])..<Int(starts[sentence + 1])].map { word in
+                let key = keys[Int(word.key)]
+                let glossary = word.glossaryIndex > 0 ? glossaryWords[word.glossaryIndex - 1] : nil
+                return FoldedWord(
+                    key: key, span: Int(word.start)..<Int(word.end), isNumber: word.isNumber, isName: word.isName,
+                    isCapitalized: word.isCapitalized, glossaryEntry: glossary.map { Int($0.entry) },
+                    variant: glossary.map { keys[Int($0.variant)] } ?? key)
+            }
+        }
     }
 }

@@ -47,6 +47,22 @@ public enum ReportOutput {
         public let description: String
     }
 
+    /// Writes `reports` in `format`, the bytes ``render(_:as:context:)`` gives, to `sink`: the
+    /// JSON report in pieces as it is made (its text is never whole in memory), the others at
+    /// once.
+    /// - Throws: ``Problem``, or the sink's first error.
+    public static func write(
+        _ reports: [Report], as format: Format, context: Context = Context(), to sink: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        if format == .json {
+            guard let first = reports.first else { return }
+            try JSONOutput.write(first, to: sink)
+            return
+        }
+        var text = try render(reports, as: format, context: context)
+        try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
+
     /// `reports` in `format`. The single-report formats render the first report; the CI formats
     /// render them all.
     public static func render(_ reports: [Report], as format: Format, context: Context = Context()) throws -> String {

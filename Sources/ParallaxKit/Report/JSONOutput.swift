@@ -16,6 +16,21 @@ public enum JSONOutput {
         return writer.finished()
     }
 
+    /// Writes `value` as ``encode(_:)`` gives it, handing the bytes to `sink` in pieces as they
+    /// are made (the report's types) rather than making the whole text first: a report's JSON
+    /// is several times the size of its inputs.
+    /// - Throws: an encoding error, or the sink's first error (nothing is handed on after it).
+    public static func write(_ value: some Encodable, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let writable = value as? any JSONWritable else {
+            var text = try encodedByFoundation(value)
+            try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+            return
+        }
+        var writer = JSONWriter(sink: sink)
+        try writable.write(to: &writer)
+        try writer.finish()
+    }
+
     /// Through `JSONEncoder`: what ``JSONWriter`` must match.
     static func encodedByFoundation(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()

@@ -14,20 +14,59 @@ protocol JSONWritable: Encodable {
 /// the C1 controls, the bidirectional controls and U+2028/U+2029).
 ///
 /// The caller gives an object's keys in sorted order: the writer neither sorts nor checks them.
+///
+/// Made with a sink, the writer streams: it hands its bytes to the sink whenever it holds
+/// ``chunkSize`` of them at the start of an element (so never inside a string or a number),
+/// and keeps no more than about that much, however long the document.
 struct JSONWriter {
+    /// The bytes written and not yet handed to the sink (all of them without a sink).
     private(set) var bytes: [UInt8] = []
     private var depth = 0
     /// The open container has no element yet.
     private var isFirst = true
+    /// Where the bytes go when the writer streams.
+    private let sink: ((UnsafeRawBufferPointer) throws -> Void)?
+    /// The sink's first error: nothing more is handed to it, and ``finish()`` throws it.
+    private var failure: (any Error)?
+
+    /// How many bytes a streaming writer gathers before it hands them on.
+    static let chunkSize = 1 << 16
 
     init(capacity: Int = 0) {
+        sink = nil
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that streams to `sink`.
+    init(sink: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.chunkSize * 2)
     }
 
     /// The text written, with a final line break.
     mutating func finished() -> String {
         bytes.append(0x0A)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Ends a streamed document: the final line break, and what is left to the sink.
+    /// - Throws: the sink's first error.
+    mutating func finish() throws {
+        bytes.append(0x0A)
+        handOn()
+        if let failure { throw failure }
+    }
+
+    private mutating func handOn() {
+        guard let sink else { return }
+        if failure == nil {
+            do {
+                try bytes.withUnsafeBytes { try sink($0) }
+            } catch {
+                failure = error
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Containers
@@ -131,6 +170,8 @@ struct JSONWriter {
             bytes.append(0x2C)
             bytes.append(0x0A)
         }
+        // At a line's start: a piece handed on ends with a line break.
+        if bytes.count >= Self.chunkSize { handOn() }
         writeIndent()
     }
 

@@ -81,7 +81,7 @@ public struct SourceText: Sendable {
         if info.size > Int64(maximumSize) {
             throw InputError(path: path, problem: "is too large (\(info.size) bytes; at most \(maximumSize) are read)")
         }
-        return try readAll(descriptor, path: path)
+        return try readAll(descriptor, path: path, expected: Int(info.size))
     }
 
     /// What went wrong, for a person: "no such file", "cannot be read (permission denied)".
@@ -97,8 +97,11 @@ public struct SourceText: Sendable {
 
     /// Reads to the end of `descriptor`, or a little past ``maximumSize`` (the caller reports
     /// that). A read error is an input error: half a file must never pass for the whole of it.
-    private static func readAll(_ descriptor: FileDescriptor, path: String) throws(InputError) -> [UInt8] {
+    /// `expected`: the file's size when it has one, reserved up front, so that the bytes are
+    /// not held in a buffer grown by doubling (up to twice their size).
+    private static func readAll(_ descriptor: FileDescriptor, path: String, expected: Int = 0) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
+        if expected > 0 { bytes.reserveCapacity(min(expected, maximumSize)) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= maximumSize {
             let n: Int

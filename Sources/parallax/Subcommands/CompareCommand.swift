@@ -100,15 +100,26 @@ struct CompareCommand: ParsableCommand {
             terminal: try reading.terminalOptions(
                 width: output == nil ? Console.terminalWidth : Console.defaultWidth,
                 color: reading.colors.enabled(toTerminal: toTerminal)))
-        let text = try Console.rendered([report], as: format.output, context: context)
+        // The JSON report goes out as it is made: its text is several times the size of the
+        // inputs, and is never whole in memory.
+        let streams = format == .json
+        let text = streams ? "" : try Console.rendered([report], as: format.output, context: context)
         progress?.finish()
         if let output {
-            try Console.writeFile(
-                text, to: output, inputs: [inputs.a, inputs.b], configuration: config.path, baseline: config.baselinePath(inputs.baseline))
+            let (read, baseline) = ([inputs.a, inputs.b], config.baselinePath(inputs.baseline))
+            if streams {
+                try Console.writeFile(to: output, inputs: read, configuration: config.path, baseline: baseline) { write in
+                    try ReportOutput.write([report], as: .json, context: context, to: write)
+                }
+            } else {
+                try Console.writeFile(text, to: output, inputs: read, configuration: config.path, baseline: baseline)
+            }
             if !quiet {
                 let n = report.findings.count
                 Console.note("wrote the \(format.rawValue) report (\(n) finding\(n == 1 ? "" : "s")) to \(output)")
             }
+        } else if streams {
+            try ReportOutput.write([report], as: .json, context: context) { Console.write($0) }
         } else {
             Pager.write(text, enabled: format == .terminal && !reading.noPager)
         }

@@ -93,6 +93,58 @@ struct JSONWriterTests {
         #expect(try JSONOutput.encode([june, control]) == JSONOutput.encodedByFoundation([june, control]))
     }
 
+    /// A report larger than several of the streaming writer's chunks: the June 2021 pair's
+    /// documents, each sentence repeated.
+    static func largeReport() throws -> Report {
+        var report = try RendererSnapshotTests.june2021()
+        for d in report.documents.indices {
+            let sentences = report.documents[d].sentences
+            report.documents[d].sentences = (0..<20).flatMap { _ in sentences }
+        }
+        return report
+    }
+
+    @Test("Streamed in pieces, the report is the same bytes, never more than a piece and an element held")
+    func streamed() throws {
+        var awkward = try HandMadeReport.tiny()
+        awkward.documents[0].sentences[0].text = Self.awkward
+        awkward.findings[0].message = Self.awkward
+        let large = try Self.largeReport()
+        for report in [try HandMadeReport.tiny(), awkward, large] {
+            var pieces: [[UInt8]] = []
+            try JSONOutput.write(report) { pieces.append(Array($0)) }
+            let whole = Array(try JSONOutput.encode(report).utf8)
+            #expect(pieces.flatMap { $0 } == whole)
+            // Every piece but the last ends at a line's start, before an element, and is about a
+            // chunk long.
+            for piece in pieces.dropLast() {
+                #expect(piece.count >= JSONWriter.chunkSize && piece.count < JSONWriter.chunkSize + 4096)
+                #expect(piece.last == 0x0A)
+            }
+        }
+        #expect(Array(try JSONOutput.encode(large).utf8).count > 4 * JSONWriter.chunkSize)
+        // Through the render entry point, for JSON and for a format made whole.
+        for format in [ReportOutput.Format.json, .markdown] {
+            var bytes: [UInt8] = []
+            try ReportOutput.write([large], as: format) { bytes += $0 }
+            #expect(bytes == Array(try ReportOutput.render([large], as: format).utf8))
+        }
+    }
+
+    struct SinkFull: Error {}
+
+    @Test("The sink's first error ends the output and is thrown")
+    func sinkError() throws {
+        var calls = 0
+        #expect(throws: SinkFull.self) {
+            try JSONOutput.write(try Self.largeReport()) { _ in
+                calls += 1
+                if calls == 2 { throw SinkFull() }
+            }
+        }
+        #expect(calls == 2)
+    }
+
     @Test("The written report reads back as the same report")
     func roundTrip() throws {
         let report = try HandMadeReport.tiny()

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import ParallaxKit
+
+/// The folded words of a document are kept compactly (numbers into a key table, 16 bytes a
+/// word, one array a document) and handed out a sentence at a time: what comes out must be
+/// the words, keys, spans and flags of the text.
+@Suite("Folded words")
+struct FoldedWordsTests {
+    static func document(_ text: String, id: String = "A") throws -> Document {
+        try Document(source: SourceText(bytes: Array(text.utf8), path: id), id: id)
+    }
+
+    @Test("Keys, compounds, glossary classes, spans and flags, sentence by sentence")
+    func words() throws {
+        // "high level" is a compound because "high-level" occurs.
+        let text =
+            "The high level talks in Beijing ended. Real multilateralism, said Xi on 3 May.\n\n"
+            + "Genuine multilateralism at the high-level meeting.\n"
+        let a = try Self.document(text)
+        let glossary = try Glossary(classes: [["genuine multilateralism", "real multilateralism"]])
+        let folder = WordFolder(documents: [a], glossary: glossary)
+        let rows = FoldedSentences(a, folder: folder).words
+        #expect(rows.count == a.sentences.count && rows.count == 3)
+        func surface(_ word: FoldedWord) -> String { String(decoding: a.source.utf8[word.span], as: UTF8.self) }
+
+        let first = rows[0]
+        #expect(first.map(\.key) == ["the", "highlevel", "talks", "in", "beijing", "ended"])
+        #expect(first.map(surface) == ["The", "high level", "talks", "in", "Beijing", "ended"])
+        #expect(first.map(\.isCapitalized) == [true, false, false, false, true, false])
+        // The sentence's first word is capitalised but no name.
+        #expect(first.map(\.isName) == [false, false, false, false, true, false])
+        #expect(first.allSatisfy { $0.glossaryEntry == nil && $0.variant == $0.key && !$0.isNumber })
+
+        let second = rows[1]
+        #expect(second.map(surface) == ["Real multilateralism", "said", "Xi", "on", "3", "May"])
+        #expect(second[0].key == "genuine multilateralism" && second[0].variant == "real multilateralism")
+        #expect(second[0].glossaryEntry == 0 && second[0].isCapitalized && !second[0].isName && !second[0].isNumber)
+        #expect(second.map(\.isNumber) == [false, false, false, false, true, false])
+        #expect(second[2].isName && second[5].isName)
+
+        let third = rows[2]
+        #expect(third.map(\.key) == ["genuine multilateralism", "at", "the", "highlevel", "meeting"])
+        #expect(third[0].variant == "genuine multilateralism" && third[0].glossaryEntry == 0)
+
+        // The folder hands out the same words one sentence at a time, and folds a sentence of a
+        // document it was not given on the spot.
+        for sentence in a.sentences {
+            #expect(folder.words(of: sentence, in: a).map(\.key) == rows[sentence.index].map(\.key))
+        }
+        let other = try Self.document("Real multilateralism and high level talks.", id: "B")
+        #expect(folder.words(of: other.sentences[0], in: other).map(\.key) == ["genuine multilateralism", "and", "highlevel", "talks"])
+    }
+
+    @Test("A stored word takes 16 bytes, a candidate link 24")
+    func sizes() {
+        #expect(MemoryLayout<FoldedSentences.StoredWord>.stride == 16)
+        #expect(MemoryLayout<Aligner.Candidate>.stride == 24)
+    }
+
+    @Test("Flags and glossary numbers keep apart in a stored word")
+    func storedWordBits() {
+        for glossaryIndex in [0, 1, 7, (1 << 29) - 1] {
+            for bits in 0..<8 {
+                let word = FoldedSentences.StoredWord(
+                    key: 5, start: 10, end: 20, isNumber: bits & 1 != 0, isName: bits & 2 != 0, isCapitalized: bits & 4 != 0,
+                    glossaryIndex: glossaryIndex)
+                #expect(word.isNumber == (bits & 1 != 0) && word.isName == (bits & 2 != 0) && word.isCapitalized == (bits & 4 != 0))
+                #expect(word.glossaryIndex == glossaryIndex && word.key == 5 && word.start == 10 && word.end == 20)
+            }
+        }
+    }
+}
