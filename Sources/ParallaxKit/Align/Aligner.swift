@@ -15,13 +15,17 @@ struct Link: Hashable {
     /// The link was taken on the strength of the order around it, not its own evidence.
     var byOrder = false
 
-    init(a: Int, b: Int, shared: Double, weightA: Double, weightB: Double) {
+    init(a: Int, b: Int, evidence: LinkEvidence) {
         self.a = a
         self.b = b
-        self.shared = shared
-        self.cosine = shared / (weightA * weightB).squareRoot()
-        self.coverageA = shared / weightA
-        self.coverageB = shared / weightB
+        self.shared = evidence.shared
+        self.cosine = evidence.cosine
+        self.coverageA = evidence.coverageA
+        self.coverageB = evidence.coverageB
+    }
+
+    init(a: Int, b: Int, shared: Double, weightA: Double, weightB: Double) {
+        self.init(a: a, b: b, evidence: LinkEvidence(shared: shared, weightA: weightA, weightB: weightB))
     }
 
     /// The evidence for the link: similarity both ways, or how much of the shorter sentence
@@ -41,8 +45,19 @@ struct Link: Hashable {
 /// Links are chosen in a fixed order (score, then position), so the result is deterministic, and
 /// the rules treat A and B alike, so swapping them swaps the result.
 struct Aligner {
+    /// The content sentences as terms: candidates by shared rare terms, and what content each
+    /// link carries (compact 1:n groups).
     let model: TermModel
     let options: AlignmentOptions
+    /// What weighs each link (see ``SentenceSimilarity``): the term model unless another scorer
+    /// is given.
+    let similarity: any SentenceSimilarity
+
+    init(model: TermModel, options: AlignmentOptions, similarity: (any SentenceSimilarity)? = nil) {
+        self.model = model
+        self.options = options
+        self.similarity = similarity ?? model
+    }
 
     /// Whether the aligner chose the rewrite mode for these accounts (after ``alignWithMode()``'s
     /// first step; see ``AlignmentMode``).
@@ -94,6 +109,7 @@ struct Aligner {
         var backbone = Self.heaviestChain(state.links)
         let rewrite = isRewrite(backbone: backbone)
         if rewrite {
+            state.novelty = options.rewriteNovelty
             // A rewrite: each sentence's best partner links on its own evidence, strongest first;
             // a further partner joins only with content its links lack (tryAccept's novelty).
             var bestOfA = Set<Int>()
@@ -140,17 +156,14 @@ struct Aligner {
         let found = Concurrently.both { [postingsA, postingsB] fromA in
             Self.bestPartners(of: fromA ? model.a : model.b, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
         }
-        let pairs = Set(found.a).union(found.b)
+        let pairs = Set(found.a).union(found.b).union(similarity.candidates(perSentence: k))
         var links: [Link] = []
         links.reserveCapacity(pairs.count)
         for pair in pairs {
             let i = Int(pair >> 32)
             let j = Int(pair & 0xFFFF_FFFF)
-            let x = model.a[i]
-            let y = model.b[j]
-            let shared = model.sharedWeight(x.terms, y.terms)
-            guard shared > 0, x.weight > 0, y.weight > 0 else { continue }
-            links.append(Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight))
+            guard let evidence = similarity.evidence(i, j) else { continue }
+            links.append(Link(a: i, b: j, evidence: evidence))
         }
         // Strongest first; on equal evidence, the pair nearer the diagonal (original order).
         let na = Double(max(model.a.count, 1))
@@ -333,11 +346,7 @@ struct Aligner {
     }
 
     private func makeLink(_ i: Int, _ j: Int) -> Link? {
-        let x = model.a[i]
-        let y = model.b[j]
-        let shared = model.sharedWeight(x.terms, y.terms)
-        guard shared > 0, x.weight > 0, y.weight > 0 else { return nil }
-        return Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight)
+        similarity.evidence(i, j).map { Link(a: i, b: j, evidence: $0) }
     }
 }
 
@@ -352,10 +361,14 @@ struct CoverageState {
     var linksOfB: [Int: [Int]] = [:]
     /// Pairs a person forbade (A unit << 32 | B unit).
     var forbidden = Set<Int64>()
+    /// The share of new content a further link must bring (``AlignmentOptions/novelty``, or
+    /// ``AlignmentOptions/rewriteNovelty`` once the aligner is in rewrite mode).
+    var novelty: Double
 
     init(model: TermModel, options: AlignmentOptions) {
         self.model = model
         self.options = options
+        novelty = options.novelty
         coveredA = Array(repeating: [], count: model.a.count)
         coveredB = Array(repeating: [], count: model.b.count)
     }
@@ -374,7 +387,7 @@ struct CoverageState {
         if aLinked || bLinked {
             let newA = model.weight(of: Self.subtract(shared, coveredA[link.a])) / model.a[link.a].weight
             let newB = model.weight(of: Self.subtract(shared, coveredB[link.b])) / model.b[link.b].weight
-            let novelty = ordered ? options.novelty / 2 : options.novelty
+            let novelty = ordered ? novelty / 2 : novelty
             if aLinked && bLinked {
                 guard min(newA, newB) >= novelty else { return }
             } else if aLinked {
