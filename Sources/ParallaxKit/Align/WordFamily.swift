@@ -17,13 +17,20 @@ enum WordFamily {
     /// The shortest root a suffix is stripped down to.
     static let minimumRoot = 5
 
+    /// The suffixes as bytes, for the byte comparison ``key(of:)`` makes.
+    private static let suffixBytes: [[UInt8]] = suffixes.map { Array($0.utf8) }
+
     /// The family key of a stem: the stem without its first matching suffix when at least
     /// ``minimumRoot`` letters are left, else the stem.
     static func key(of stem: String) -> String {
-        let length = stem.utf8.count
-        for suffix in suffixes where length - suffix.utf8.count >= minimumRoot && stem.hasSuffix(suffix) {
-            return String(stem.utf8.dropLast(suffix.utf8.count))!
-        }
-        return stem
+        var stem = stem
+        return stem.withUTF8 { bytes -> String? in
+            for suffix in suffixBytes where bytes.count - suffix.count >= minimumRoot && bytes.last == suffix.last {
+                if bytes.suffix(suffix.count).elementsEqual(suffix) {
+                    return String(decoding: bytes.dropLast(suffix.count), as: UTF8.self)
+                }
+            }
+            return nil
+        } ?? stem
     }
 }
