@@ -15,13 +15,17 @@ struct Link: Hashable {
     /// The link was taken on the strength of the order around it, not its own evidence.
     var byOrder = false
 
-    init(a: Int, b: Int, shared: Double, weightA: Double, weightB: Double) {
+    init(a: Int, b: Int, evidence: LinkEvidence) {
         self.a = a
         self.b = b
-        self.shared = shared
-        self.cosine = shared / (weightA * weightB).squareRoot()
-        self.coverageA = shared / weightA
-        self.coverageB = shared / weightB
+        self.shared = evidence.shared
+        self.cosine = evidence.cosine
+        self.coverageA = evidence.coverageA
+        self.coverageB = evidence.coverageB
+    }
+
+    init(a: Int, b: Int, shared: Double, weightA: Double, weightB: Double) {
+        self.init(a: a, b: b, evidence: LinkEvidence(shared: shared, weightA: weightA, weightB: weightB))
     }
 
     /// The evidence for the link: similarity both ways, or how much of the shorter sentence
@@ -41,8 +45,19 @@ struct Link: Hashable {
 /// Links are chosen in a fixed order (score, then position), so the result is deterministic, and
 /// the rules treat A and B alike, so swapping them swaps the result.
 struct Aligner {
+    /// The content sentences as terms: candidates by shared rare terms, and what content each
+    /// link carries (compact 1:n groups).
     let model: TermModel
     let options: AlignmentOptions
+    /// What weighs each link (see ``SentenceSimilarity``): the term model unless another scorer
+    /// is given.
+    let similarity: any SentenceSimilarity
+
+    init(model: TermModel, options: AlignmentOptions, similarity: (any SentenceSimilarity)? = nil) {
+        self.model = model
+        self.options = options
+        self.similarity = similarity ?? model
+    }
 
     /// Whether the aligner chose the rewrite mode for these accounts (after ``alignWithMode()``'s
     /// first step; see ``AlignmentMode``).
@@ -95,6 +110,7 @@ struct Aligner {
         var backbone = Self.heaviestChain(state.links)
         let rewrite = isRewrite(backbone: backbone)
         if rewrite {
+            state.novelty = options.rewriteNovelty
             // A rewrite: each sentence's best partner links on its own evidence, strongest first;
             // a further partner joins only with content its links lack (tryAccept's novelty).
             var bestOfA = Set<Int>()
@@ -121,21 +137,23 @@ struct Aligner {
 
     // MARK: - Candidates
 
-    /// A candidate link in 24 bytes (a ``Link`` takes 56): the units, the shared weight, from
-    /// which ``link(_:)`` remakes the link exactly, and its score, for sorting. A document's
-    /// candidates are many (up to twice `candidatesPerSentence` a sentence) and all alive at once.
+    /// A candidate link in 16 bytes (a ``Link`` takes 56): the units, from which ``link(_:)``
+    /// remakes the link, and its score, for sorting. A document's candidates are many (up to
+    /// twice `candidatesPerSentence` a sentence) and all alive at once.
     struct Candidate {
         var a: Int32
         var b: Int32
-        var shared: Double
         var score: Double
     }
 
-    /// The link a candidate stands for: the same figures as when it was found.
+    /// The link a candidate stands for: the scorer's evidence for the pair, the same figures as
+    /// when it was found (evidence is a function of the pair; asking again costs less memory than
+    /// keeping it for every candidate).
     func link(_ candidate: Candidate) -> Link {
         let i = Int(candidate.a)
         let j = Int(candidate.b)
-        return Link(a: i, b: j, shared: candidate.shared, weightA: model.a[i].weight, weightB: model.b[j].weight)
+        guard let evidence = similarity.evidence(i, j) else { preconditionFailure("a candidate without evidence: \(i), \(j)") }
+        return Link(a: i, b: j, evidence: evidence)
     }
 
     func candidateLinks() -> [Candidate] {
@@ -158,8 +176,8 @@ struct Aligner {
         let found = Concurrently.both { [postingsA, postingsB] fromA in
             Self.bestPartners(of: fromA ? model.a : model.b, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
         }
-        // The pairs found from either side, each once.
-        var pairs = found.a + found.b
+        // The pairs found from either side and by the scorer, each once.
+        var pairs = found.a + found.b + similarity.candidates(perSentence: k)
         pairs.sort()
         var links: [Candidate] = []
         links.reserveCapacity(pairs.indices.reduce(0) { $0 + ($1 == 0 || pairs[$1] != pairs[$1 - 1] ? 1 : 0) })
@@ -168,12 +186,8 @@ struct Aligner {
             previous = pair
             let i = Int(pair >> 32)
             let j = Int(pair & 0xFFFF_FFFF)
-            let x = model.a[i]
-            let y = model.b[j]
-            let shared = model.sharedWeight(x.terms, y.terms)
-            guard shared > 0, x.weight > 0, y.weight > 0 else { continue }
-            let score = Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight).score
-            links.append(Candidate(a: Int32(i), b: Int32(j), shared: shared, score: score))
+            guard let evidence = similarity.evidence(i, j) else { continue }
+            links.append(Candidate(a: Int32(i), b: Int32(j), score: Link(a: i, b: j, evidence: evidence).score))
         }
         pairs = []
         // Strongest first; on equal evidence, the pair nearer the diagonal (original order).
@@ -357,11 +371,7 @@ struct Aligner {
     }
 
     private func makeLink(_ i: Int, _ j: Int) -> Link? {
-        let x = model.a[i]
-        let y = model.b[j]
-        let shared = model.sharedWeight(x.terms, y.terms)
-        guard shared > 0, x.weight > 0, y.weight > 0 else { return nil }
-        return Link(a: i, b: j, shared: shared, weightA: x.weight, weightB: y.weight)
+        similarity.evidence(i, j).map { Link(a: i, b: j, evidence: $0) }
     }
 }
 
@@ -376,10 +386,14 @@ struct CoverageState {
     var linksOfB: [Int: [Int]] = [:]
     /// Pairs a person forbade (A unit << 32 | B unit).
     var forbidden = Set<Int64>()
+    /// The share of new content a further link must bring (``AlignmentOptions/novelty``, or
+    /// ``AlignmentOptions/rewriteNovelty`` once the aligner is in rewrite mode).
+    var novelty: Double
 
     init(model: TermModel, options: AlignmentOptions) {
         self.model = model
         self.options = options
+        novelty = options.novelty
         coveredA = Array(repeating: [], count: model.a.count)
         coveredB = Array(repeating: [], count: model.b.count)
     }
@@ -398,7 +412,7 @@ struct CoverageState {
         if aLinked || bLinked {
             let newA = model.weight(of: Self.subtract(shared, coveredA[link.a])) / model.a[link.a].weight
             let newB = model.weight(of: Self.subtract(shared, coveredB[link.b])) / model.b[link.b].weight
-            let novelty = ordered ? options.novelty / 2 : options.novelty
+            let novelty = ordered ? novelty / 2 : novelty
             if aLinked && bLinked {
                 guard min(newA, newB) >= novelty else { return }
             } else if aLinked {

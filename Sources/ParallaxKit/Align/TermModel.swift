@@ -4,7 +4,7 @@ import Foundation
 /// (fold keys with spelling variants and glossary classes applied, stemmed), each term with a
 /// weight from its inverse document frequency over the sentences of both accounts and its kind
 /// (numbers and names strong, function words weak).
-struct TermModel {
+struct TermModel: Sendable {
     /// A content sentence: its index in its document, its terms and their total weight.
     struct Unit {
         var sentence: Int
@@ -30,9 +30,12 @@ struct TermModel {
             fingerprints: !options.pins.isEmpty)
     }
 
+    /// Whether English stems are joined into derivational families (``WordFamily``) by default.
+    static let families = true
+
     /// `fingerprints`: whether to give each unit its sentence's fingerprint, which only pins
-    /// need.
-    init(a: Document, b: Document, folder: WordFolder, language: String, fingerprints: Bool) {
+    /// need; `families`: whether to join English stems into derivational families.
+    init(a: Document, b: Document, folder: WordFolder, language: String, fingerprints: Bool, families: Bool = Self.families) {
         let stemmer = Stemmer(language: language)
         var interned: [String: Int32] = [:]
         var texts: [String] = []
@@ -40,6 +43,7 @@ struct TermModel {
         var surfaces: [String] = []
         var stemCache: [String: String] = [:]
         let stop = language.hasPrefix("en") ? StopWords.english : []
+        let families = families && language.hasPrefix("en")
 
         func intern(_ key: String, factor: Double, surface: @autoclosure () -> String) -> Int32 {
             if let id = interned[key] {
@@ -73,6 +77,10 @@ struct TermModel {
                             stemmed = cached
                         } else {
                             stemmed = stemmer.stem(word.key)
+                            if families {
+                                let family = WordFamily.key(of: stemmed)
+                                if !stop.contains(family) { stemmed = family }
+                            }
                             stemCache[word.key] = stemmed
                         }
                     }

@@ -30,6 +30,13 @@ struct GoldAlignmentTests {
         print(
             "  one-sided in B: expected \(onlyB.sorted()), reported \(reported.b.sorted()); in A: expected \(onlyA.sorted()), reported \(reported.a.sorted())"
         )
+        AlignmentCorpora.figures(
+            "0",
+            [
+                "June 2021 pair vs its hand-made gold: \(score)",
+                "  one-sided: B \(onlyB.isSubset(of: additions) ? "all" : "not all") of the \(onlyB.count) readout-only sentences reported as additions"
+                    + ", A \(onlyA.isSubset(of: omissions) ? "all" : "not all") of \(onlyA.count) as omissions",
+            ])
         #expect(onlyB.isSubset(of: additions))
         #expect(onlyA.isSubset(of: omissions))
         #expect(reported.b == additions && reported.a == omissions)

@@ -7,13 +7,23 @@ import Testing
 /// the dataset authors' fact links, and how many rewrites are judged the same event. The authors
 /// link only the facts they chose, so precision against their links is a lower bound.
 ///
+/// Counting (issue 11: "Parallax's sentences mapped back to the authors' by byte offsets"): each
+/// dataset sentence is its own paragraph; each link of Parallax's, between two of its sentences,
+/// counts as the pair of dataset sentences they fall in, and the figures compare these pairs with
+/// the authors' pairs. A dataset sentence Parallax reads as two (95 of the 4,618 originals) is
+/// thus linked once, as the authors link it. The older count (the authors' links expanded to
+/// every pair of Parallax's sentences) is printed beside it.
+///
 /// The targets are those of issue 11 (rewrites and retellings); today's engine does not meet
 /// them, so each is checked inside `withKnownIssue` (intermittent: it passes once met).
 @Suite("news_synth rewrites")
 struct NewsSynthAlignmentTests {
     /// What one original ↔ rewrite pair contributes to the figures.
     struct PairResult: Sendable {
+        /// By the authors' sentences.
         var score: LinkScore
+        /// By Parallax's sentences, the authors' links expanded to them.
+        var bySentence: LinkScore
         var onLinked: LinkScore
         /// Author links with a side that maps to no content sentence of Parallax's.
         var unmappedLinks: Int
@@ -37,20 +47,25 @@ struct NewsSynthAlignmentTests {
         let byA = original.sentencesByPart(a)
         let byB = rewrite.sentencesByPart(b)
         var truth = Set<SentencePair>()
+        var truthBySentence = Set<SentencePair>()
         var unmapped = 0
         for link in pair.links {
             guard link.count == 2, let sentencesA = byA[link[0]], let sentencesB = byB[link[1]] else {
                 unmapped += 1
                 continue
             }
-            for i in sentencesA { for j in sentencesB { truth.insert(SentencePair(a: i, b: j)) } }
+            truth.insert(SentencePair(a: link[0], b: link[1]))
+            for i in sentencesA { for j in sentencesB { truthBySentence.insert(SentencePair(a: i, b: j)) } }
         }
         let report = Comparison(a: a, b: b).report
-        let predicted = report.links
+        // Parallax's links as pairs of the authors' sentences (by byte offset).
+        let predicted = Set(
+            report.links.map { SentencePair(a: original.part(at: a.sentences[$0.a].start), b: rewrite.part(at: b.sentences[$0.b].start)) })
         // Precision where the authors said something: links of rewrite sentences they linked.
         let linkedB = Set(truth.map(\.b))
         return PairResult(
             score: LinkScore(predicted: predicted, expected: truth),
+            bySentence: LinkScore(predicted: report.links, expected: truthBySentence),
             onLinked: LinkScore(predicted: predicted.filter { linkedB.contains($0.b) }, expected: truth),
             unmappedLinks: unmapped,
             additions: report.addedSentences.count, omissions: report.omittedSentences.count,
@@ -69,6 +84,7 @@ struct NewsSynthAlignmentTests {
         let elapsed = clock.now - started
         let score = results.reduce(LinkScore.zero) { $0 + $1.score }
         let onLinked = results.reduce(LinkScore.zero) { $0 + $1.onLinked }
+        let bySentence = results.reduce(LinkScore.zero) { $0 + $1.bySentence }
         var verdicts: [String: Int] = [:]
         for result in results { verdicts[result.verdict, default: 0] += 1 }
         let count = results.count
@@ -82,8 +98,13 @@ struct NewsSynthAlignmentTests {
                 + "\(results.reduce(0) { $0 + $1.sentencesB }) sentences, \(score.expected) author links")
         figures.append(
             String(
-                format: "  against the authors' links: recall %.3f, precision %.3f, F1 %.3f (all predicted links; target F1 ≥ 0.75)",
+                format:
+                    "  against the authors' links, by their sentences: recall %.3f, precision %.3f, F1 %.3f (all predicted links; target F1 ≥ 0.75)",
                 score.recall, score.precision, score.f1))
+        figures.append(
+            String(
+                format: "    by Parallax's sentences (%d links expanded to them): recall %.3f, precision %.3f, F1 %.3f",
+                bySentence.expected, bySentence.recall, bySentence.precision, bySentence.f1))
         figures.append(
             String(
                 format: "    on rewrite sentences the authors linked: precision %.3f, F1 %.3f",
@@ -108,8 +129,9 @@ struct NewsSynthAlignmentTests {
         let unmapped = results.reduce(0) { $0 + $1.unmappedLinks }
         #expect(unmapped == 0, "\(unmapped) author links have a side Parallax does not read as a content sentence")
         #expect(Set(verdicts.keys).isSubset(of: ["true", "false", "unsure"]), "verdicts \(verdicts)")
-        // No worse than before issue 11's work began (F1 0.654): the floor a change must not break.
-        #expect(score.f1 >= 0.62, "link F1 \(score.f1) fell below the pre-issue-11 floor")
+        // The floor a change must not break: F1 0.675 since the rewrite mode's calibration (0.663
+        // before it, 0.654 counted by Parallax's sentences before issue 11's work).
+        #expect(score.f1 >= 0.67, "link F1 \(score.f1) fell below the floor")
         withKnownIssue("issue 11: rewrites share few words; link F1 below 0.75", isIntermittent: true) {
             #expect(score.f1 >= 0.75, "link F1 \(score.f1)")
         }

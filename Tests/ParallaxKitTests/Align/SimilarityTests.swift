@@ -1,0 +1,58 @@
+import Foundation
+import ParallaxTestSupport
+import Testing
+
+@testable import ParallaxKit
+
+/// Similarity behind ``SentenceSimilarity`` and the derivational families of the term model
+/// (issue 11, item 3).
+@Suite("Sentence similarity")
+struct SimilarityTests {
+    static func model(_ a: [String], _ b: [String], families: Bool = TermModel.families) throws -> TermModel {
+        let da = try TestPaths.document(text: a.joined(separator: "\n\n") + "\n", path: "a.txt", id: "A")
+        let db = try TestPaths.document(text: b.joined(separator: "\n\n") + "\n", path: "b.txt", id: "B")
+        let folder = WordFolder(documents: [da, db], glossary: .empty)
+        return TermModel(a: da, b: db, folder: folder, language: "en", fingerprints: false, families: families)
+    }
+
+    /// A scorer that knows only the pairs it is given (a stand-in for a model-based scorer).
+    struct Listed: SentenceSimilarity {
+        var pairs: [(a: Int, b: Int)]
+
+        func evidence(_ a: Int, _ b: Int) -> LinkEvidence? {
+            pairs.contains { $0 == (a, b) } ? LinkEvidence(shared: 1, cosine: 0.9, coverageA: 0.9, coverageB: 0.9) : nil
+        }
+
+        func candidates(perSentence k: Int) -> [Int64] { pairs.map { Int64($0.a) << 32 | Int64($0.b) } }
+    }
+
+    @Test("The aligner links by the scorer it is handed, not by the terms it shares")
+    func scorerDecides() throws {
+        let sentences = RewriteModeTests.sentences
+        let model = try Self.model(sentences, sentences)
+        var options = AlignmentOptions()
+        options.mode = .rewrite
+        let lexical = Aligner(model: model, options: options).alignWithMode().links.map { [$0.a, $0.b] }
+        #expect(lexical == sentences.indices.map { [$0, $0] })
+        // Each sentence to the one told in its place from the end: no shared word says so.
+        let reversed = sentences.indices.map { (a: $0, b: sentences.count - 1 - $0) }
+        let scored = Aligner(model: model, options: options, similarity: Listed(pairs: reversed)).alignWithMode().links
+        #expect(scored.map { [$0.a, $0.b] } == reversed.map { [$0.a, $0.b] })
+        #expect(scored.allSatisfy { $0.cosine == 0.9 })
+    }
+
+    @Test("Derivational families: words of one family share a term, stop words and short roots stay apart")
+    func families() throws {
+        func shares(_ x: String, _ y: String, families: Bool = true) throws -> Bool {
+            let model = try Self.model([x], [y], families: families)
+            return !TermModel.intersection(model.a[0].terms, model.b[0].terms).isEmpty
+        }
+        #expect(WordFamily.key(of: "environment") == "environ")
+        #expect(try shares("The environment suffered.", "Environmental groups protested."))
+        #expect(try shares("Economists argue.", "Economic troubles grew."))
+        #expect(try !shares("Economists argue.", "Economic troubles grew.", families: false))
+        // "shoulder" would strip to the stop word "should"; "sincere" to a root of four letters.
+        #expect(try !shares("He hurt his shoulder yesterday.", "Officials should resign today."))
+        #expect(try !shares("A sincere apology followed.", "Nothing happened since Monday."))
+    }
+}
