@@ -33,16 +33,17 @@ final class ProgressLine: @unchecked Sendable {
     /// Seconds since the work began.
     var elapsed: TimeInterval { Date().timeIntervalSince(start) }
 
-    /// Sets what the line says; it is redrawn at most five times a second.
-    func update(_ status: String) {
+    /// Sets what the line says; it is redrawn at most five times a second, or at once when
+    /// `now` (a new step, which is shown even when it lasts less than the interval).
+    func update(_ status: String, now: Bool = false) {
         lock.withLock { self.status = status }
-        draw(force: false)
+        draw(force: now)
     }
 
     /// A command's progress through the steps of one comparison: reading the accounts (1),
     /// the comparison's stages (2, 3), writing the report (4); `prefix` says which pair.
     func step(_ step: Int, _ what: String, prefix: String = "") {
-        update("\(prefix)\(what) (step \(step) of \(ComparisonStage.allCases.count + 2))")
+        update("\(prefix)\(what) (step \(step) of \(ComparisonStage.allCases.count + 2))", now: true)
     }
 
     /// The closure a ``Comparison`` reports its stages to.
