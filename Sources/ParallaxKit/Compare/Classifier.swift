@@ -17,8 +17,8 @@ struct Classifier {
 
     /// The findings of one group and its drift score (0 same words, 1 none in common).
     func classify(aSentences: [Int], bSentences: [Int]) -> (findings: [Finding], drift: Double) {
-        let sa = GroupSide(context.a, aSentences, words: context.words.a)
-        let sb = GroupSide(context.b, bSentences, words: context.words.b)
+        let sa = context.side(aSentences, ofA: true)
+        let sb = context.side(bSentences, ofA: false)
         let (hunks, equal) = groupDiff(sa, sb)
         var group = GroupAnalysis(context: context, a: sa, b: sb, hunks: hunks, equal: equal)
         for rule in Self.rules { rule.apply(to: &group) }
@@ -32,10 +32,10 @@ struct Classifier {
     /// is diffed against each of the others on its own; a word of it that none of them carries is
     /// reported once, in the first hunk it falls in.
     func groupDiff(_ sa: GroupSide, _ sb: GroupSide) -> (hunks: [Hunk], equal: [(Int, Int)]) {
-        let stop = context.stop
-        let weak: (String) -> Bool = { stop.contains($0) }
-        let keysA = sa.keys
-        let keysB = sb.keys
+        let table = context.keys
+        let weak: (Int32) -> Bool = { table.isStop($0) }
+        let keysA = sa.ids
+        let keysB = sb.ids
         let singleA = sa.sentences.count == 1 && sb.sentences.count > 1
         let singleB = sb.sentences.count == 1 && sa.sentences.count > 1
         guard singleA || singleB else { return WordDiff.diff(keysA, keysB, isWeak: weak) }
@@ -51,7 +51,7 @@ struct Classifier {
         var diffs: [(offset: Int, hunks: [Hunk], equal: [(Int, Int)])] = []
         var matched = Set<Int>()
         for part in parts {
-            let manyKeys = many.words[part].map(\.key)
+            let manyKeys = Array(many.ids[part])
             let (h, e) = singleA ? WordDiff.diff(oneKeys, manyKeys, isWeak: weak) : WordDiff.diff(manyKeys, oneKeys, isWeak: weak)
             diffs.append((part.lowerBound, h, e))
             for pair in e { matched.insert(singleA ? pair.0 : pair.1) }
@@ -106,18 +106,28 @@ struct Classifier {
             && vocabulary.contains(nameKey(String(key.dropLast()), digitsLostElsewhere: digitsLost, stemmer: stemmer))
     }
 
-    /// The name keys of every content word of a document.
-    static func vocabulary(of document: Document, words: FoldedSentences, stemmer: Stemmer, stripDigits: Bool) -> Set<String> {
-        var raw = Set<String>()
+    /// The name keys of every content word of a document (`numbers`: its key numbers in
+    /// `table`). Each distinct key is stemmed once, through the table.
+    static func vocabulary(
+        of document: Document, words: FoldedSentences, numbers: [Int32], table: KeyTable, stemmer: Stemmer, stripDigits: Bool
+    ) -> Set<String> {
+        var seen = [Bool](repeating: false, count: table.keys.count)
+        var stems = Set<String>()
         for sentence in document.sentences where sentence.isContent {
             for word in words.words[sentence.index] {
-                raw.insert(stripDigits ? withoutDigits(word.key) : word.key)
-                for part in word.variant.split(separator: " ") { raw.insert(String(part)) }
+                let id = Int(numbers[Int(word.number)])
+                let isPlain = word.glossaryEntry == nil && !word.key.contains(" ")
+                if isPlain {
+                    guard !seen[id] else { continue }
+                    seen[id] = true
+                    if stripDigits { stems.insert(stemmer.stem(withoutDigits(word.key))) }
+                    stems.insert(table.stemTexts[Int(table.stems[id])])
+                } else {
+                    stems.insert(stemmer.stem(stripDigits ? withoutDigits(word.key) : word.key))
+                    for part in word.variant.split(separator: " ") { stems.insert(stemmer.stem(String(part))) }
+                }
             }
         }
-        // Each distinct key is stemmed once.
-        var stems = Set<String>()
-        for key in raw { stems.insert(stemmer.stem(key)) }
         return stems
     }
 

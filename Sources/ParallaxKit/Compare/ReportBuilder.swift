@@ -101,11 +101,13 @@ struct ReportBuilder {
     ) -> (findings: [[Finding]], drift: [Double]) {
         let (a, b, options) = (a, b, options)
         let language = options.alignment.language
+        let stop = language.hasPrefix("en") ? StopWords.english : []
+        let keys = KeyTable(a: words.a, b: words.b, language: language, stop: stop)
         // Each account's vocabulary, a task each.
         let vocabularies = Concurrently.both { forA in
             Classifier.vocabulary(
-                of: forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language),
-                stripDigits: (forA ? digitLoss.b : digitLoss.a) != nil)
+                of: forA ? a : b, words: forA ? words.a : words.b, numbers: forA ? keys.numbersOfA : keys.numbersOfB, table: keys,
+                stemmer: Stemmer(language: language), stripDigits: (forA ? digitLoss.b : digitLoss.a) != nil)
         }
         let datelines = (a: Dateline.of(a), b: Dateline.of(b))
         let names = NameMatcher(documents: [(a, words.a), (b, words.b)])
@@ -117,9 +119,9 @@ struct ReportBuilder {
         let links = linked
         let classified = Concurrently.map(groups.count) { range in
             let context = ClassifierContext(
-                a: a, b: b, words: words, options: options, stop: language.hasPrefix("en") ? StopWords.english : [],
+                a: a, b: b, words: words, options: options, stop: stop,
                 digitLoss: (digitLoss.a != nil, digitLoss.b != nil), datelines: datelines, fingerprint: Fingerprinter(a: a, b: b),
-                vocabulary: vocabularies, stemmer: Stemmer(language: language), names: names, links: links)
+                vocabulary: vocabularies, stemmer: Stemmer(language: language), names: names, links: links, keys: keys)
             let classifier = Classifier(context: context)
             return range.map { classifier.classify(aSentences: groups[$0].a, bSentences: groups[$0].b) }
         }

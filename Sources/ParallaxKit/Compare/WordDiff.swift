@@ -10,19 +10,11 @@ struct Hunk: Sendable {
 /// A word-level diff of two fold-key sequences (``Myers``), cleaned up so that edits stand on phrase boundaries: hunks separated only by a
 /// function word or two are one edit.
 enum WordDiff {
-    /// The hunks, and the pairs of words the diff keeps as equal.
-    static func diff(_ a: [String], _ b: [String], isWeak: (String) -> Bool) -> (hunks: [Hunk], equal: [(Int, Int)]) {
-        // The diff runs on small integers, one per distinct key: cheaper to compare than strings.
-        var ids: [String: Int32] = [:]
-        func intern(_ key: String) -> Int32 {
-            if let id = ids[key] { return id }
-            let id = Int32(ids.count)
-            ids[key] = id
-            return id
-        }
-        let aIDs = a.map(intern)
-        let bIDs = b.map(intern)
-        let (removed, inserted) = Myers.edits(aIDs, bIDs)
+    /// The hunks, and the pairs of words the diff keeps as equal. Words are given by key number
+    /// (``KeyTable``): the same number for the same key on both sides, and cheaper to compare
+    /// than strings.
+    static func diff(_ a: [Int32], _ b: [Int32], isWeak: (Int32) -> Bool) -> (hunks: [Hunk], equal: [(Int, Int)]) {
+        let (removed, inserted) = Myers.edits(a, b)
         var hunks: [Hunk] = []
         var equal: [(Int, Int)] = []
         var i = 0

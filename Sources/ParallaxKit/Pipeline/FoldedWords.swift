@@ -6,6 +6,8 @@
 struct FoldedWord: Sendable {
     /// The final key (for a glossary variant, the class's term).
     var key: String
+    /// The key's number in its document's table of keys (``FoldedSentences/Rows/keyTexts``).
+    var number: Int32
     /// UTF-8 byte range in the input.
     var span: Range<Int>
     var isNumber: Bool
@@ -227,13 +229,16 @@ struct FoldedSentences: Sendable {
         /// How many sentences.
         var count: Int { max(starts.count - 1, 0) }
 
+        /// The key strings the words' numbers (``FoldedWord/number``) point to.
+        var keyTexts: [String] { keys }
+
         /// The words of a sentence.
         subscript(sentence: Int) -> [FoldedWord] {
             words[Int(starts[sentence])..<Int(starts[sentence + 1])].map { word in
                 let key = keys[Int(word.key)]
                 let glossary = word.glossaryIndex > 0 ? glossaryWords[word.glossaryIndex - 1] : nil
                 return FoldedWord(
-                    key: key, span: Int(word.start)..<Int(word.end), isNumber: word.isNumber, isName: word.isName,
+                    key: key, number: word.key, span: Int(word.start)..<Int(word.end), isNumber: word.isNumber, isName: word.isName,
                     isCapitalized: word.isCapitalized, glossaryEntry: glossary.map { Int($0.entry) },
                     variant: glossary.map { keys[Int($0.variant)] } ?? key)
             }

@@ -159,13 +159,14 @@ struct MeaningRuleTests {
             for y in group.b { links.b[y] += group.a }
         }
         let stemmer = Stemmer(language: "en")
+        let keys = KeyTable(a: words.a, b: words.b, language: "en", stop: StopWords.english)
         let context = ClassifierContext(
             a: a, b: b, words: words, options: options, stop: StopWords.english, digitLoss: (false, false), datelines: (nil, nil),
             fingerprint: Fingerprinter(a: a, b: b),
             vocabulary: (
-                Classifier.vocabulary(of: a, words: words.a, stemmer: stemmer, stripDigits: false),
-                Classifier.vocabulary(of: b, words: words.b, stemmer: stemmer, stripDigits: false)
-            ), stemmer: stemmer, names: NameMatcher(documents: [(a, words.a), (b, words.b)]), links: links)
+                Classifier.vocabulary(of: a, words: words.a, numbers: keys.numbersOfA, table: keys, stemmer: stemmer, stripDigits: false),
+                Classifier.vocabulary(of: b, words: words.b, numbers: keys.numbersOfB, table: keys, stemmer: stemmer, stripDigits: false)
+            ), stemmer: stemmer, names: NameMatcher(documents: [(a, words.a), (b, words.b)]), links: links, keys: keys)
         let classifier = Classifier(context: context)
         let cross = classifier.classify(aSentences: [0], bSentences: [1]).findings.filter { $0.category == .number }
         let texts = cross.compactMap { $0.b?.text }

@@ -137,7 +137,7 @@ enum AttributionRule: GroupRule {
         var i = index - 1
         while i >= 0 && i >= index - 6 {
             if side.document.sentences[i].isContent {
-                let earlier = GroupSide(side.document, [i], words: side.folded)
+                let earlier = side.side(of: [i])
                 if let last = speakers(earlier, stop: stop).last(where: { !$0.isResolved }) { return last }
             }
             i -= 1

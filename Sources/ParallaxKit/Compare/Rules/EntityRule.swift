@@ -11,17 +11,17 @@ enum EntityRule: GroupRule {
         defaultSeverity: .warning, terminalStyle: "1;34", htmlColors: ("#bc4c00", "#fff1e5"))
 
     static func apply(to group: inout GroupAnalysis) {
-        let keysA = Set(group.a.keys)
-        let keysB = Set(group.b.keys)
+        let keysA = Set(group.a.ids)
+        let keysB = Set(group.b.ids)
         let context = group.context
         // Names of a side the other side's group does not have, as runs of adjacent words.
-        func runs(_ side: GroupSide, _ open: [Int], otherKeys: Set<String>) -> [Range<Int>] {
+        func runs(_ side: GroupSide, _ open: [Int], otherKeys: Set<Int32>) -> [Range<Int>] {
             let names = open.filter { k in
                 let w = side.words[k]
                 // A sentence's first word is a name when it is not a common word ("Russia has …").
                 let isName = w.isName || (w.isCapitalized && !context.names.isCommon(w.key))
-                guard isName, w.glossaryEntry == nil, !w.isNumber, !otherKeys.contains(w.key), !Classifier.isCalendarWord(w.key),
-                    !context.isStop(w.key), !w.key.contains("'")
+                guard isName, w.glossaryEntry == nil, !w.isNumber, !otherKeys.contains(side.ids[k]), !Classifier.isCalendarWord(w.key),
+                    !side.isStop(k), !w.key.contains("'")
                 else { return false }
                 // After an opening quote or a colon a word is capitalised as a sentence's first.
                 let opensQuote = side.gap(before: k, contains: Self.sentenceOpeners)

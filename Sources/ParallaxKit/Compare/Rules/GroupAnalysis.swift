@@ -1,29 +1,55 @@
 /// One side of an aligned group: its words, and the sentence each word is in.
-struct GroupSide {
-    var document: Document
+///
+/// A class: the rules hand sides around (`let side = fromA ? group.a : group.b`), and a copy
+/// of a structure of arrays retains each of them.
+final class GroupSide {
+    let document: Document
     /// The words of every sentence of the document.
-    var folded: FoldedSentences
+    let folded: FoldedSentences
     let words: [FoldedWord]
     /// The fold key of each word (`words[k].key`), kept as an array: the rules read it by index
     /// in loops, where a computed copy of every key would cost the group's length each time.
     let keys: [String]
-    var sentenceOfWord: [Int]
-    var sentences: [Int]
+    /// Each word's key number in ``table``: the same for a key of A and of B.
+    let ids: [Int32]
+    let table: KeyTable
+    /// The side's account's key numbers in ``table`` (``KeyTable/numbersOfA`` or `numbersOfB`).
+    private let numbers: [Int32]
+    let sentenceOfWord: [Int]
+    let sentences: [Int]
 
-    init(_ document: Document, _ sentences: [Int], words folded: FoldedSentences) {
+    init(_ document: Document, _ sentences: [Int], words folded: FoldedSentences, table: KeyTable, numbers: [Int32]) {
         self.document = document
         self.folded = folded
         self.sentences = sentences
+        self.table = table
+        self.numbers = numbers
         var words: [FoldedWord] = []
-        sentenceOfWord = []
+        var sentenceOfWord: [Int] = []
         for index in sentences {
             let w = folded.words[index]
             words += w
             sentenceOfWord += Array(repeating: index, count: w.count)
         }
         self.words = words
+        self.sentenceOfWord = sentenceOfWord
         keys = words.map(\.key)
+        ids = words.map { numbers[Int($0.number)] }
     }
+
+    /// Other sentences of the same account.
+    func side(of sentences: [Int]) -> GroupSide {
+        GroupSide(document, sentences, words: folded, table: table, numbers: numbers)
+    }
+
+    /// The stem number of word `k` (``KeyTable/stems``).
+    func stem(_ k: Int) -> Int32 { table.stems[Int(ids[k])] }
+    /// Whether word `k` is a function word.
+    func isStop(_ k: Int) -> Bool { table.isStop(ids[k]) }
+    /// Whether word `k` is a content word: not a function word, with a letter or a digit.
+    func isContent(_ k: Int) -> Bool { table.isContent(ids[k]) }
+    /// The stem numbers of every word.
+    func stemSet() -> Set<Int32> { Set(ids.map { table.stems[Int($0)] }) }
 
     /// The words of `range` that are in the same sentence as its first word: a span never
     /// runs over text between two sentences of a group.
@@ -113,7 +139,7 @@ struct GroupSide {
 
 /// Everything the rules share that does not change from group to group: the documents, the
 /// options and what is known of each document as a whole.
-struct ClassifierContext {
+final class ClassifierContext {
     let a: Document
     let b: Document
     /// Each sentence's words, of A and of B.
@@ -133,8 +159,38 @@ struct ClassifierContext {
     /// For each sentence of A, the sentences of B that some group links it to, and for each of
     /// B, those of A: a sentence the aligner links twice is in two groups.
     let links: (a: [[Int]], b: [[Int]])
+    /// Both accounts' keys in one numbering, with their stems and classes.
+    let keys: KeyTable
+
+    init(
+        a: Document, b: Document, words: (a: FoldedSentences, b: FoldedSentences), options: ComparisonOptions, stop: Set<String>,
+        digitLoss: (a: Bool, b: Bool), datelines: (a: CalendarDate?, b: CalendarDate?), fingerprint: Fingerprinter,
+        vocabulary: (a: Set<String>, b: Set<String>), stemmer: Stemmer, names: NameMatcher, links: (a: [[Int]], b: [[Int]]),
+        keys: KeyTable
+    ) {
+        self.a = a
+        self.b = b
+        self.words = words
+        self.options = options
+        self.stop = stop
+        self.digitLoss = digitLoss
+        self.datelines = datelines
+        self.fingerprint = fingerprint
+        self.vocabulary = vocabulary
+        self.stemmer = stemmer
+        self.names = names
+        self.links = links
+        self.keys = keys
+    }
 
     func isStop(_ key: String) -> Bool { stop.contains(key) }
+
+    /// One side of a group: `sentences` of A or of B.
+    func side(_ sentences: [Int], ofA: Bool) -> GroupSide {
+        ofA
+            ? GroupSide(a, sentences, words: words.a, table: keys, numbers: keys.numbersOfA)
+            : GroupSide(b, sentences, words: words.b, table: keys, numbers: keys.numbersOfB)
+    }
 }
 
 /// A change of form that a rule found equal in meaning ("3300" / "3,300", "did not" /

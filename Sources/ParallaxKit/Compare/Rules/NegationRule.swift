@@ -88,15 +88,12 @@ enum NegationRule: GroupRule {
 
     static func apply(to group: inout GroupAnalysis) {
         // Most groups have nothing to compare: no negation and no modal on either side.
-        func mayCarry(_ key: String) -> Bool {
-            isNegator(key) || key == "not" || key == "no" || failVerbs.contains(key) || modals[key] != nil || multiWordModals.contains(key)
-        }
-        guard group.a.words.contains(where: { mayCarry($0.key) }) || group.b.words.contains(where: { mayCarry($0.key) }) else { return }
+        let table = group.context.keys
+        guard group.a.ids.contains(where: table.mayCarryNegation) || group.b.ids.contains(where: table.mayCarryNegation) else { return }
         let clausesA = group.a.clauses()
         let clausesB = group.b.clauses()
-        let stemmer = group.context.stemmer
-        let polarityA = clausesA.map { polarity(of: $0, in: group.a, stemmer: stemmer) }
-        let polarityB = clausesB.map { polarity(of: $0, in: group.b, stemmer: stemmer) }
+        let polarityA = clausesA.map { polarity(of: $0, in: group.a) }
+        let polarityB = clausesB.map { polarity(of: $0, in: group.b) }
         let countA = polarityA.reduce(0) { $0 + $1.negators.count }
         let countB = polarityB.reduce(0) { $0 + $1.negators.count }
         let modalsA = polarityA.flatMap(\.modals)
@@ -144,7 +141,7 @@ enum NegationRule: GroupRule {
             let answeredElsewhere = pa.isNegative ? lexicalB > lexicalA : lexicalA > lexicalB
             if countA != countB && pa.isNegative != pb.isNegative && pa.isNegativeInMeaning != pb.isNegativeInMeaning
                 && !answeredElsewhere && !negativeAffix(pa, clausesA[x], group.a, pb, clausesB[y], group.b)
-                && scopeAnswered(negative, negativeClause, negativeSide, by: otherSide, context: group.context)
+                && scopeAnswered(negative, negativeClause, negativeSide, by: otherSide)
             {
                 report(
                     group: &group, kind: "Negation", clauseA: clausesA[x], clauseB: clausesB[y], pa: pa, pb: pb,
@@ -175,6 +172,12 @@ enum NegationRule: GroupRule {
         }
     }
 
+    /// Whether a word may negate its clause or be a modal, whatever stands beside it: the groups
+    /// with no such word on either side have nothing to compare.
+    static func mayCarry(_ key: String) -> Bool {
+        isNegator(key) || key == "not" || key == "no" || failVerbs.contains(key) || modals[key] != nil || multiWordModals.contains(key)
+    }
+
     private static func report(
         group: inout GroupAnalysis, kind: String, clauseA: Range<Int>, clauseB: Range<Int>, pa: Polarity, pb: Polarity, what: String
     ) {
@@ -203,13 +206,12 @@ enum NegationRule: GroupRule {
     /// pairs first, each clause used once. With one clause a side, they pair.
     static func matchClauses(_ ca: [Range<Int>], _ cb: [Range<Int>], _ group: GroupAnalysis) -> [(Int, Int)] {
         if ca.count == 1 && cb.count == 1 { return [(0, 0)] }
-        let stemmer = group.context.stemmer
-        func content(_ side: GroupSide, _ clause: Range<Int>) -> Set<String> {
+        func content(_ side: GroupSide, _ clause: Range<Int>) -> Set<Int32> {
             Set(
-                clause.compactMap { k -> String? in
-                    let key = side.words[k].key
-                    if group.context.isStop(key) || isNegator(key) || modality(of: key) != nil { return nil }
-                    return stemmer.stem(key)
+                clause.compactMap { k -> Int32? in
+                    let key = side.keys[k]
+                    if side.isStop(k) || isNegator(key) || modality(of: key) != nil { return nil }
+                    return side.stem(k)
                 })
         }
         let sa = ca.map { content(group.a, $0) }
@@ -239,7 +241,7 @@ enum NegationRule: GroupRule {
     // MARK: - Words
 
     /// What a clause says about polarity and modality.
-    static func polarity(of clause: Range<Int>, in side: GroupSide, stemmer: Stemmer) -> Polarity {
+    static func polarity(of clause: Range<Int>, in side: GroupSide) -> Polarity {
         var p = Polarity()
         let keys = side.keys
         // "neither … nor" is one negation, also when a comma puts "nor" in a clause of its own.
@@ -258,7 +260,7 @@ enum NegationRule: GroupRule {
                 // The auxiliary that carries "not" ("did not" / "didn't"), and "one" of "no one".
                 if let previous, auxiliaries.contains(previous), key == "not" { p.carriers.append(k - 1) }
                 if key == "no", next == "one" { p.carriers.append(k + 1) }
-            } else if isLexicalNegative(at: k, keys, stemmer: stemmer) {
+            } else if isLexicalNegative(at: k, keys, hasNegativeStem: side.table.hasLexicalNegativeStem(side.ids[k])) {
                 p.lexical.append(k)
             }
             // "May" with a capital inside a sentence, or beside a number, is the month.
@@ -305,16 +307,16 @@ enum NegationRule: GroupRule {
     /// the opposite, it says nothing of it: content one side lacks, for the omission and drift
     /// rules. A negation with no content word after it is answered.
     static func scopeAnswered(
-        _ p: Polarity, _ clause: Range<Int>, _ side: GroupSide, by other: GroupSide, context: ClassifierContext
+        _ p: Polarity, _ clause: Range<Int>, _ side: GroupSide, by other: GroupSide
     ) -> Bool {
         guard let first = p.negators.min(), first + 1 < clause.upperBound else { return true }
-        let scope = side.keys[(first + 1)..<clause.upperBound].filter { key in
-            !context.isStop(key) && !isNegator(key) && !auxiliaries.contains(key) && key.contains(where: { $0.isLetter || $0.isNumber })
+        let scope = ((first + 1)..<clause.upperBound).filter { k in
+            let key = side.keys[k]
+            return !side.isStop(k) && !isNegator(key) && !auxiliaries.contains(key) && key.contains(where: { $0.isLetter || $0.isNumber })
         }
         guard !scope.isEmpty else { return true }
-        let stemmer = context.stemmer
-        let otherStems = Set(other.keys.map { stemmer.stem($0) })
-        return scope.contains { otherStems.contains(stemmer.stem($0)) }
+        let otherStems = other.stemSet()
+        return scope.contains { otherStems.contains(side.stem($0)) }
     }
 
     /// Whether the word at `k` is negative by its meaning: a predicate of the lexicon
@@ -323,6 +325,11 @@ enum NegationRule: GroupRule {
     /// by "un-" or "non-" before an English word ("unacceptable", "non-existent") that is not
     /// itself negative.
     static func isLexicalNegative(at k: Int, _ keys: [String], stemmer: Stemmer) -> Bool {
+        isLexicalNegative(at: k, keys, hasNegativeStem: lexicalNegativeStems.contains(stemmer.stem(keys[k])))
+    }
+
+    /// ``isLexicalNegative(at:_:stemmer:)`` with the stem's answer given (``KeyTable``).
+    static func isLexicalNegative(at k: Int, _ keys: [String], hasNegativeStem: Bool) -> Bool {
         let key = keys[k]
         let next = k + 1 < keys.count ? keys[k + 1] : nil
         if key == "out", next == "of" {
@@ -331,7 +338,7 @@ enum NegationRule: GroupRule {
         }
         if next == "out", ["rule", "rules", "ruled", "ruling"].contains(key) { return true }
         if next == "off", ["call", "calls", "called", "calling"].contains(key) { return true }
-        if lexicalNegativeStems.contains(stemmer.stem(key)) { return true }
+        if hasNegativeStem { return true }
         for prefix in ["un", "non"] where key.hasPrefix(prefix) {
             var base = key.dropFirst(prefix.count)
             if base.first == "-" { base = base.dropFirst() }

@@ -19,36 +19,29 @@ enum PartialContent {
     static func missing(_ group: GroupAnalysis, fromA: Bool) -> [(sentence: Int, words: [Int])] {
         let side = fromA ? group.a : group.b
         let other = fromA ? group.b : group.a
-        let context = group.context
-        let stemmer = context.stemmer
         // Only a pure deletion on this side can leave content out.
         let pure = group.hunks.contains { hunk in
             let (openA, openB) = group.open(hunk)
             let (mine, theirs) = fromA ? (openA, openB) : (openB, openA)
-            return !mine.isEmpty && theirs.allSatisfy { context.isStop(other.words[$0].key) }
+            return !mine.isEmpty && theirs.allSatisfy { other.isStop($0) }
         }
         guard pure else { return [] }
-        let otherStems = Set(other.keys.map { stemmer.stem($0) })
-        let ownStems = Set(side.keys.map { stemmer.stem($0) })
-        func isContent(_ side: GroupSide, _ k: Int) -> Bool {
-            let w = side.words[k]
-            return !context.isStop(w.key)
-                && w.key.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        }
+        let otherStems = other.stemSet()
+        let ownStems = side.stemSet()
         // The other side's content words that this side lacks: what a paraphrase says instead.
+        let explainedOther = fromA ? group.explainedB : group.explainedA
         let theirOwn = Set(
             other.words.indices.filter {
-                !(fromA ? group.explainedB : group.explainedA).contains($0) && isContent(other, $0)
-                    && !ownStems.contains(stemmer.stem(other.words[$0].key))
-            }.map { stemmer.stem(other.words[$0].key) }
+                !explainedOther.contains($0) && other.isContent($0) && !ownStems.contains(other.stem($0))
+            }.map { other.stem($0) }
         ).count
         var bySentence: [Int: (words: [Int], longestRun: Int)] = [:]
         for hunk in group.hunks {
             let (openA, openB) = group.open(hunk)
             let (mine, theirs) = fromA ? (openA, openB) : (openB, openA)
             // A pure deletion: the other side of the hunk has no content word.
-            guard !mine.isEmpty, !theirs.contains(where: { isContent(other, $0) }) else { continue }
-            let missing = mine.filter { isContent(side, $0) && !otherStems.contains(stemmer.stem(side.words[$0].key)) }
+            guard !mine.isEmpty, !theirs.contains(where: { other.isContent($0) }) else { continue }
+            let missing = mine.filter { side.isContent($0) && !otherStems.contains(side.stem($0)) }
             guard let first = missing.first else { continue }
             let sentence = side.sentenceOfWord[first]
             var entry = bySentence[sentence] ?? ([], 0)
@@ -58,9 +51,9 @@ enum PartialContent {
         }
         var out: [(sentence: Int, words: [Int])] = []
         for (sentence, entry) in bySentence.sorted(by: { $0.key < $1.key }) {
-            let contentCount = side.words.indices.filter { side.sentenceOfWord[$0] == sentence && isContent(side, $0) }.count
+            let contentCount = side.words.indices.filter { side.sentenceOfWord[$0] == sentence && side.isContent($0) }.count
             let share = contentCount > 0 ? Double(entry.words.count) / Double(contentCount) : 0
-            let distinct = Set(entry.words.map { stemmer.stem(side.words[$0].key) }).count
+            let distinct = Set(entry.words.map { side.stem($0) }).count
             if distinct - theirOwn >= minimumSurplus || (theirOwn == 0 && distinct >= 2 && share >= minimumShare) {
                 out.append((sentence, entry.words))
             }
@@ -137,12 +130,11 @@ enum DriftRule: GroupRule {
         defaultSeverity: .info, terminalStyle: "1;33", htmlColors: ("#9a6700", "#fff8c5"))
 
     static func apply(to group: inout GroupAnalysis) {
-        let stop = group.context.stop
         var changes: [(a: Range<Int>, b: Range<Int>)] = []
         for hunk in group.hunks {
             let (openA, openB) = group.open(hunk)
             guard !openA.isEmpty || !openB.isEmpty else { continue }
-            if openA.allSatisfy({ stop.contains(group.a.words[$0].key) }) && openB.allSatisfy({ stop.contains(group.b.words[$0].key) }) {
+            if openA.allSatisfy({ group.a.isStop($0) }) && openB.allSatisfy({ group.b.isStop($0) }) {
                 continue
             }
             changes.append(
@@ -167,13 +159,13 @@ enum DriftRule: GroupRule {
     /// 1 − (twice the weight kept) / (total weight of both sides), function words counting a
     /// fifth; words the diff keeps equal and changes of form count as kept.
     static func score(_ group: GroupAnalysis) -> Double {
-        let stop = group.context.stop
-        func w(_ word: FoldedWord) -> Double { stop.contains(word.key) ? 0.2 : 1 }
-        let total = group.a.words.reduce(0) { $0 + w($1) } + group.b.words.reduce(0) { $0 + w($1) }
+        let (a, b) = (group.a, group.b)
+        func w(_ side: GroupSide, _ k: Int) -> Double { side.isStop(k) ? 0.2 : 1 }
+        let total = a.ids.indices.reduce(0) { $0 + w(a, $1) } + b.ids.indices.reduce(0) { $0 + w(b, $1) }
         guard total > 0 else { return 0 }
-        var kept = group.equal.reduce(0) { $0 + w(group.a.words[$1.0]) + w(group.b.words[$1.1]) }
+        var kept = group.equal.reduce(0) { $0 + w(a, $1.0) + w(b, $1.1) }
         for form in group.forms {
-            kept += form.a.reduce(0) { $0 + w(group.a.words[$1]) } + form.b.reduce(0) { $0 + w(group.b.words[$1]) }
+            kept += form.a.reduce(0) { $0 + w(a, $1) } + form.b.reduce(0) { $0 + w(b, $1) }
         }
         return max(0, min(1, 1 - kept / total))
     }
