@@ -123,6 +123,10 @@ package struct ReportLayout {
     /// `text` with at most `limit` words: when longer, its first words and its last, joined by
     /// ` … `. Quotes of changed words stay short enough to read in one line.
     static func shortened(_ text: String, limit: Int = 10) -> String {
+        // Words are parted by spaces: with fewer than `limit` spaces there are at most `limit`.
+        var spaces = 0
+        for byte in text.utf8 where byte == 0x20 { spaces += 1 }
+        guard spaces >= limit else { return text }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count > limit, limit >= 3 else { return text }
         let head = (limit + 1) / 2

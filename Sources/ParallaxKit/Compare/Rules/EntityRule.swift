@@ -127,10 +127,10 @@ enum EntityRule: GroupRule {
         }
         // Another spelling of one word of the run (a transliteration, an exonym, a typo).
         for k in run {
-            let key = side.words[k].key
+            let spelling = context.spelling(side.ids[k])
             if let j = other.words.indices.first(where: {
                 !kept.contains($0) && other.words[$0].isCapitalized
-                    && NameMatcher.isSpellingVariant(key, other.words[$0].key, stemmer: context.stemmer)
+                    && NameMatcher.isSpellingVariant(spelling, context.spelling(other.ids[$0]), stemmer: context.stemmer)
             }) {
                 return j..<(j + 1)
             }

@@ -194,18 +194,43 @@ struct NameMatcher: Sendable {
     /// "Lissabon" / "Lisbon", a typo "Humi" / "Huml"); or one stem the start of the other
     /// ("Croat" / "Croatian", "Saxony" / "Saxons"). Both at least four letters.
     static func isSpellingVariant(_ x: String, _ y: String, stemmer: Stemmer) -> Bool {
-        guard x != y, x.count >= 4, y.count >= 4, x.first.map({ $0.isLetter }) ?? false else { return false }
+        isSpellingVariant(Spelling(x), Spelling(y), stemmer: stemmer)
+    }
+
+    /// ``isSpellingVariant(_:_:stemmer:)`` of two keys whose skeletons are worked out: a key is
+    /// compared with every capitalised word of the other side, and its ``Spelling`` is kept.
+    static func isSpellingVariant(_ x: Spelling, _ y: Spelling, stemmer: Stemmer) -> Bool {
+        guard x.key != y.key, x.length >= 4, y.length >= 4, x.startsWithLetter else { return false }
         // Cheap first: names of one skeleton start with one sound.
-        guard x.first == y.first || skeleton(String(x.prefix(3))).first == skeleton(String(y.prefix(3))).first else { return false }
-        let sx = skeleton(x)
-        let sy = skeleton(y)
+        guard x.first == y.first || x.startSound == y.startSound else { return false }
+        let (sx, sy) = (x.skeleton, y.skeleton)
         if sx == sy { return true }
         guard sx.first == sy.first else { return false }
         let limit = max(sx.count, sy.count) >= 8 ? 2 : 1
         if EditDistance.bounded(Array(sx), Array(sy), limit: limit) <= limit { return true }
-        let (tx, ty) = (stemmer.stem(x), stemmer.stem(y))
+        let (tx, ty) = (stemmer.stem(x.key), stemmer.stem(y.key))
         let (short, long) = tx.count <= ty.count ? (tx, ty) : (ty, tx)
         return short.count >= 4 && long.hasPrefix(short)
+    }
+
+    /// What ``isSpellingVariant(_:_:stemmer:)`` compares of a key: its length in characters,
+    /// its first letter and first sound (the skeleton of its first three letters), its skeleton.
+    struct Spelling {
+        let key: String
+        let length: Int
+        let first: Character?
+        let startsWithLetter: Bool
+        let startSound: Character?
+        let skeleton: String
+
+        init(_ key: String) {
+            self.key = key
+            length = key.count
+            first = key.first
+            startsWithLetter = key.first?.isLetter ?? false
+            startSound = NameMatcher.skeleton(String(key.prefix(3))).first
+            skeleton = NameMatcher.skeleton(key)
+        }
     }
 
 }
