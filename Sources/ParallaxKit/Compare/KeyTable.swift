@@ -18,6 +18,9 @@ final class KeyTable: Sendable {
     /// The stems, by stem number.
     let stemTexts: [String]
     private let flags: [UInt8]
+    /// The spelling of each key that some word of A or B writes capitalised (a name), for
+    /// ``NameMatcher/isSpellingVariant(_:_:stemmer:)``; nil for the others.
+    let spellings: [NameMatcher.Spelling?]
 
     private static let stopFlag: UInt8 = 1
     private static let contentFlag: UInt8 = 2
@@ -62,6 +65,14 @@ final class KeyTable: Sendable {
             if NegationRule.lexicalNegativeStems.contains(stem) { f |= Self.lexicalNegativeFlag }
             flags.append(f)
         }
+        var spellings = [NameMatcher.Spelling?](repeating: nil, count: keys.count)
+        for (numbers, capitalized) in [(numbersOfA, a.words.capitalizedKeys()), (numbersOfB, b.words.capitalizedKeys())] {
+            for (local, isCapitalized) in capitalized.enumerated() where isCapitalized {
+                let n = Int(numbers[local])
+                if spellings[n] == nil { spellings[n] = NameMatcher.Spelling(keys[n]) }
+            }
+        }
+        self.spellings = spellings
         self.keys = keys
         self.stems = stems
         self.stemTexts = stemTexts

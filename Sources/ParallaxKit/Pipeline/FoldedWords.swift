@@ -232,6 +232,13 @@ struct FoldedSentences: Sendable {
         /// The key strings the words' numbers (``FoldedWord/number``) point to.
         var keyTexts: [String] { keys }
 
+        /// For each key number, whether some word of that key is capitalised.
+        func capitalizedKeys() -> [Bool] {
+            var out = [Bool](repeating: false, count: keys.count)
+            for word in words where word.isCapitalized { out[Int(word.key)] = true }
+            return out
+        }
+
         /// The words of a sentence.
         subscript(sentence: Int) -> [FoldedWord] {
             words[Int(starts[sentence])..<Int(starts[sentence + 1])].map { word in

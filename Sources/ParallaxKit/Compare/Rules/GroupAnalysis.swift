@@ -185,15 +185,9 @@ final class ClassifierContext {
 
     func isStop(_ key: String) -> Bool { stop.contains(key) }
 
-    /// Each key's ``NameMatcher/Spelling`` (by number in ``keys``), made when first asked for.
-    private var spellings: [Int32: NameMatcher.Spelling] = [:]
-
-    /// The spelling of key number `key`, for comparing names.
+    /// The spelling of key number `key`, for comparing names (made once for a capitalised key).
     func spelling(_ key: Int32) -> NameMatcher.Spelling {
-        if let known = spellings[key] { return known }
-        let made = NameMatcher.Spelling(keys.keys[Int(key)])
-        spellings[key] = made
-        return made
+        keys.spellings[Int(key)] ?? NameMatcher.Spelling(keys.keys[Int(key)])
     }
 
     /// One side of a group: `sentences` of A or of B.

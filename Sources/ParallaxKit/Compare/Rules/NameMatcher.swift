@@ -215,7 +215,7 @@ struct NameMatcher: Sendable {
 
     /// What ``isSpellingVariant(_:_:stemmer:)`` compares of a key: its length in characters,
     /// its first letter and first sound (the skeleton of its first three letters), its skeleton.
-    struct Spelling {
+    struct Spelling: Sendable {
         let key: String
         let length: Int
         let first: Character?
