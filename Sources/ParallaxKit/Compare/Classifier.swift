@@ -113,20 +113,28 @@ struct Classifier {
     ) -> Set<String> {
         var seen = [Bool](repeating: false, count: table.keys.count)
         var stems = Set<String>()
+        func insert(key: String, parts: String) {
+            stems.insert(stemmer.stem(stripDigits ? withoutDigits(key) : key))
+            for part in parts.split(separator: " ") { stems.insert(stemmer.stem(String(part))) }
+        }
         for sentence in document.sentences where sentence.isContent {
-            for word in words.words[sentence.index] {
-                let id = Int(numbers[Int(word.number)])
-                let isPlain = word.glossaryEntry == nil && !word.key.contains(" ")
-                if isPlain {
-                    guard !seen[id] else { continue }
-                    seen[id] = true
-                    if stripDigits { stems.insert(stemmer.stem(withoutDigits(word.key))) }
-                    stems.insert(table.stemTexts[Int(table.stems[id])])
+            var hasVariant = false
+            words.words.forEachKey(of: sentence.index) { number, isVariant in
+                let id = Int(numbers[Int(number)])
+                if isVariant { hasVariant = true }
+                guard !isVariant, !seen[id] else { return }
+                seen[id] = true
+                let key = table.keys[id]
+                if key.utf8.contains(0x20) {
+                    insert(key: key, parts: key)
                 } else {
-                    stems.insert(stemmer.stem(stripDigits ? withoutDigits(word.key) : word.key))
-                    for part in word.variant.split(separator: " ") { stems.insert(stemmer.stem(String(part))) }
+                    if stripDigits { stems.insert(stemmer.stem(withoutDigits(key))) }
+                    stems.insert(table.stemTexts[Int(table.stems[id])])
                 }
             }
+            // A glossary variant: its class's term, and the words of the variant as written.
+            guard hasVariant else { continue }
+            for word in words.words[sentence.index] where word.glossaryEntry != nil { insert(key: word.key, parts: word.variant) }
         }
         return stems
     }

@@ -26,6 +26,7 @@ final class KeyTable: Sendable {
     private static let contentFlag: UInt8 = 2
     private static let negationFlag: UInt8 = 4
     private static let lexicalNegativeFlag: UInt8 = 8
+    private static let lexicalCandidateFlag: UInt8 = 16
 
     /// The keys of two accounts' folded words, with stems in `language` and `stop` as the
     /// function words.
@@ -62,7 +63,9 @@ final class KeyTable: Sendable {
             var f: UInt8 = isStop ? Self.stopFlag : 0
             if !isStop && hasContent { f |= Self.contentFlag }
             if NegationRule.mayCarry(key) { f |= Self.negationFlag }
-            if NegationRule.lexicalNegativeStems.contains(stem) { f |= Self.lexicalNegativeFlag }
+            let negativeStem = NegationRule.lexicalNegativeStems.contains(stem)
+            if negativeStem { f |= Self.lexicalNegativeFlag }
+            if NegationRule.mayBeLexicalNegative(key, hasNegativeStem: negativeStem) { f |= Self.lexicalCandidateFlag }
             flags.append(f)
         }
         var spellings = [NameMatcher.Spelling?](repeating: nil, count: keys.count)
@@ -87,4 +90,7 @@ final class KeyTable: Sendable {
     func mayCarryNegation(_ key: Int32) -> Bool { flags[Int(key)] & Self.negationFlag != 0 }
     /// A word whose stem is one of a negative predicate's (``NegationRule/lexicalNegatives``).
     func hasLexicalNegativeStem(_ key: Int32) -> Bool { flags[Int(key)] & Self.lexicalNegativeFlag != 0 }
+    /// A word that may be negative by its meaning, or open such a phrase
+    /// (``NegationRule/mayBeLexicalNegative(_:hasNegativeStem:)``).
+    func mayBeLexicalNegative(_ key: Int32) -> Bool { flags[Int(key)] & Self.lexicalCandidateFlag != 0 }
 }

@@ -232,6 +232,12 @@ struct FoldedSentences: Sendable {
         /// The key strings the words' numbers (``FoldedWord/number``) point to.
         var keyTexts: [String] { keys }
 
+        /// Calls `body` with the key number of each word of a sentence, and whether the word is
+        /// a glossary variant: the words without making ``FoldedWord`` values.
+        func forEachKey(of sentence: Int, _ body: (_ key: Int32, _ isGlossaryVariant: Bool) -> Void) {
+            for word in words[Int(starts[sentence])..<Int(starts[sentence + 1])] { body(word.key, word.glossaryIndex > 0) }
+        }
+
         /// For each key number, whether some word of that key is capitalised.
         func capitalizedKeys() -> [Bool] {
             var out = [Bool](repeating: false, count: keys.count)

@@ -209,8 +209,8 @@ enum NegationRule: GroupRule {
         func content(_ side: GroupSide, _ clause: Range<Int>) -> Set<Int32> {
             Set(
                 clause.compactMap { k -> Int32? in
-                    let key = side.keys[k]
-                    if side.isStop(k) || isNegator(key) || modality(of: key) != nil { return nil }
+                    if side.isStop(k) { return nil }
+                    if side.table.mayCarryNegation(side.ids[k]), isNegator(side.keys[k]) || modality(of: side.keys[k]) != nil { return nil }
                     return side.stem(k)
                 })
         }
@@ -249,7 +249,11 @@ enum NegationRule: GroupRule {
         while sentenceStart > 0, side.sentenceOfWord[sentenceStart - 1] == side.sentenceOfWord[clause.lowerBound] { sentenceStart -= 1 }
         var sawNeither = keys[sentenceStart..<clause.lowerBound].contains("neither")
         var modalWords: [(modality: Modality, key: String, at: Int)] = []
+        let table = side.table
         for k in clause {
+            // Most words can be neither a negation, nor a modal, nor negative by meaning.
+            let id = side.ids[k]
+            guard table.mayCarryNegation(id) || table.mayBeLexicalNegative(id) else { continue }
             let key = keys[k]
             let next = k + 1 < clause.upperBound ? keys[k + 1] : nil
             let previous = k > clause.lowerBound ? keys[k - 1] : nil
@@ -327,6 +331,16 @@ enum NegationRule: GroupRule {
     static func isLexicalNegative(at k: Int, _ keys: [String], stemmer: Stemmer) -> Bool {
         isLexicalNegative(at: k, keys, hasNegativeStem: lexicalNegativeStems.contains(stemmer.stem(keys[k])))
     }
+
+    /// Whether ``isLexicalNegative(at:_:hasNegativeStem:)`` can hold for a word, whatever its
+    /// neighbours: it is negative by itself, or it opens a negative phrase ("out of the
+    /// question", "ruled out", "called off"). Asked once a key (``KeyTable``).
+    static func mayBeLexicalNegative(_ key: String, hasNegativeStem: Bool) -> Bool {
+        key == "out" || phraseVerbs.contains(key) || isLexicalNegative(at: 0, [key], hasNegativeStem: hasNegativeStem)
+    }
+
+    /// Verbs of the negative phrases "rule out" and "call off".
+    static let phraseVerbs: Set<String> = ["rule", "rules", "ruled", "ruling", "call", "calls", "called", "calling"]
 
     /// ``isLexicalNegative(at:_:stemmer:)`` with the stem's answer given (``KeyTable``).
     static func isLexicalNegative(at k: Int, _ keys: [String], hasNegativeStem: Bool) -> Bool {
