@@ -19,10 +19,12 @@ public struct ComparisonOptions: Sendable {
 
     func severity(_ category: FindingCategory) -> Severity { severities[category] ?? .warning }
 
-    /// The severity of a finding that reports a changed fact (a name replaced by another): an
-    /// error unless the configuration sets the category's severity.
-    func severity(_ category: FindingCategory, changedFact: Bool) -> Severity {
-        changedFact && !configured.contains(category) ? .error : severity(category)
+    /// The severity of a finding of `category` whose default differs from the category's: a
+    /// name replaced by another is an error (the category's default is a warning), a number one
+    /// side leaves out a warning (the default is an error). The configuration's severity for the
+    /// category, when it sets one, still decides.
+    func severity(_ category: FindingCategory, unlessConfigured fallback: Severity) -> Severity {
+        configured.contains(category) ? severity(category) : fallback
     }
 }
 

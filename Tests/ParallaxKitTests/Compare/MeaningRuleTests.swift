@@ -176,4 +176,42 @@ struct MeaningRuleTests {
         let main = classifier.classify(aSentences: [1], bSentences: [1]).findings.filter { $0.category == .number }
         #expect(main.map { $0.b?.text } == ["140 km"], "\(CategoryRuleTests.describe(main))")
     }
+
+    /// A number that disappears with nothing in its place is content one side leaves out.
+    static let droppedNumberCases: [Case] = [
+        Case(a: "The ferry left the harbour six days before the storm.", b: "The ferry left the harbour before the storm."),
+        Case(
+            a: "The club reached the round of 16 in the cup last season.", b: "The club reached the quarter finals in the cup last season."),
+        Case(a: "The council hired a consultant at a cost of $40,000 for the study.", b: "The council hired a consultant for the study."),
+        Case(a: "Rescuers pulled survivors from the rubble.", b: "Rescuers pulled 14 survivors from the rubble."),
+    ]
+
+    @Test("A number one side leaves out, with no number in its place, is a number warning", arguments: droppedNumberCases)
+    func droppedNumber(_ c: Case) throws {
+        let found = try Self.findings(c.a, c.b)
+        #expect(found.contains { $0.category == .number && $0.severity == .warning }, "\(CategoryRuleTests.describe(found))")
+        #expect(!found.contains { $0.severity == .error }, "\(CategoryRuleTests.describe(found))")
+    }
+
+    /// Where the other side has a number of its own that nothing pairs with, one stands for the
+    /// other: a changed fact.
+    @Test("A number one side lacks where the other has an unpaired number of its own is an error")
+    func replacedNumber() throws {
+        let found = try Self.findings(
+            "The minister met the first delegation in the morning.", "The minister met 16 delegations in the morning.")
+        #expect(found.contains { $0.category == .number && $0.severity == .error }, "\(CategoryRuleTests.describe(found))")
+    }
+
+    @Test("A configured severity for numbers decides for a number one side leaves out too")
+    func droppedNumberConfigured() throws {
+        let a = try TestPaths.document(
+            text: "\(CategoryRuleTests.before)\n\nThe ferry left the harbour six days before the storm.\n", path: "a.txt", id: "A")
+        let b = try TestPaths.document(
+            text: "\(CategoryRuleTests.before)\n\nThe ferry left the harbour before the storm.\n", path: "b.txt", id: "B")
+        for severity in [Severity.error, .info] {
+            let report = Comparison(a: a, b: b, options: ComparisonOptions(severities: [.number: severity])).report
+            let numbers = report.findings.filter { $0.category == .number }
+            #expect(!numbers.isEmpty && numbers.allSatisfy { $0.severity == severity }, "\(CategoryRuleTests.describe(numbers))")
+        }
+    }
 }

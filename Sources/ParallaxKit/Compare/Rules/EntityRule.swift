@@ -85,7 +85,7 @@ enum EntityRule: GroupRule {
                 group.explain(a: namesA.joined(), b: namesB.joined())
                 group.add(
                     .entity, message, group.a.span(GroupSide.cover(namesA.joined())), group.b.span(GroupSide.cover(newB.joined())),
-                    detail: "changed|" + detail, weight: 3, severity: group.options.severity(.entity, changedFact: true))
+                    detail: "changed|" + detail, weight: 3, severity: group.options.severity(.entity, unlessConfigured: .error))
                 continue
             }
             // Names the other account never uses at all.

@@ -148,7 +148,13 @@ enum NumberRule: GroupRule {
                 detail: "\(kind)|\(ma[i].surface)|\(mb[j].surface)", weight: 3)
         }
         // Values one side lacks. A side that has lost all its digits is told once, elsewhere.
-        func lacking(_ indices: [Int], _ mine: [Located<M>], lostElsewhere: Bool, inA: Bool) {
+        // Where the other side has a value of its own that no value here matches (even a small
+        // or weak one: "first" may stand for "16"), one of them
+        // stands for the other in a form no rule equates: a changed fact (the category's
+        // severity, an error by default). Where it has none, the value disappears with nothing
+        // in its place: content one side leaves out, a warning as an omission is.
+        func lacking(_ indices: [Int], _ mine: [Located<M>], lostElsewhere: Bool, inA: Bool, otherHasOwn: Bool) {
+            let severity = otherHasOwn ? context.options.severity(.number) : context.options.severity(.number, unlessConfigured: .warning)
             for i in indices where !isWeak(mine[i].mention) {
                 if lostElsewhere && isDigits(mine[i].mention) {
                     inA ? group.explain(a: mine[i].words, b: []) : group.explain(a: [], b: mine[i].words)
@@ -160,17 +166,17 @@ enum NumberRule: GroupRule {
                     group.explain(a: mine[i].words, b: [])
                     group.add(
                         .number, "\(kind) differ: A \(group.quote(mine[i].surface)), B has none.", span(mine[i]), empty,
-                        detail: "\(kind)|\(mine[i].surface)|", weight: 3)
+                        detail: "\(kind)|\(mine[i].surface)|", weight: 3, severity: severity)
                 } else {
                     group.explain(a: [], b: mine[i].words)
                     group.add(
                         .number, "\(kind) differ: A has none, B \(group.quote(mine[i].surface)).", empty, span(mine[i]),
-                        detail: "\(kind)||\(mine[i].surface)", weight: 3)
+                        detail: "\(kind)||\(mine[i].surface)", weight: 3, severity: severity)
                 }
             }
         }
-        lacking(result.onlyA, ma, lostElsewhere: context.digitLoss.b, inA: true)
-        lacking(result.onlyB, mb, lostElsewhere: context.digitLoss.a, inA: false)
+        lacking(result.onlyA, ma, lostElsewhere: context.digitLoss.b, inA: true, otherHasOwn: !result.onlyB.isEmpty)
+        lacking(result.onlyB, mb, lostElsewhere: context.digitLoss.a, inA: false, otherHasOwn: !result.onlyA.isEmpty)
     }
 
     private static func span<M>(_ located: Located<M>) -> Span {
