@@ -4,8 +4,14 @@ public struct Sentence: Sendable, Hashable {
     /// Position in the document, from 0.
     public var index: Int
     /// The sentence's text: its bytes with line breaks and tabs as spaces, so that byte `k` of
-    /// the text is byte `start + k` of the input.
-    public var text: String
+    /// the text is byte `start + k` of the input. A document's sentences keep no copy of their
+    /// own (``SentenceText``): the text is made from the document's bytes when asked for.
+    public var text: String {
+        get { textStorage.string }
+        set { textStorage = SentenceText(newValue) }
+    }
+    /// Where ``text`` comes from.
+    var textStorage: SentenceText
     /// UTF-8 byte offset of the first byte in the decoded input.
     public var start: Int
     /// UTF-8 byte offset just past the last byte.
@@ -26,6 +32,72 @@ public struct Sentence: Sendable, Hashable {
     /// The sentence's tokens: indices into ``Document/tokens``.
     public var tokenRange: Range<Int>
 
+    init(
+        index: Int, text: SentenceText, start: Int, end: Int, line: Int, column: Int, boilerplate: Bool, duplicateOf: Int?,
+        boilerplateReason: String?, block: Int, tokenRange: Range<Int>
+    ) {
+        self.index = index
+        self.textStorage = text
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.boilerplate = boilerplate
+        self.duplicateOf = duplicateOf
+        self.boilerplateReason = boilerplateReason
+        self.block = block
+        self.tokenRange = tokenRange
+    }
+
     /// Whether the sentence takes part in alignment.
     public var isContent: Bool { !boilerplate && duplicateOf == nil }
+}
+
+/// The text of a sentence (``Sentence/text``, ``SentenceRecord/text``): a string of its own, or
+/// a range of its document's bytes, which all the document's sentences share (one copy of the
+/// input rather than two), made into the display text when asked for. Two are equal when their
+/// texts are.
+struct SentenceText: Sendable, Hashable {
+    private enum Storage: Sendable {
+        case string(String)
+        case bytes([UInt8], start: UInt32, end: UInt32)
+    }
+
+    private let storage: Storage
+
+    init(_ string: String) { storage = .string(string) }
+
+    /// Bytes `range` of `utf8`, a document's whole text.
+    init(_ utf8: [UInt8], _ range: Range<Int>) {
+        if let start = UInt32(exactly: range.lowerBound), let end = UInt32(exactly: range.upperBound) {
+            storage = .bytes(utf8, start: start, end: end)
+        } else {
+            storage = .string(Self.display(utf8[range]))
+        }
+    }
+
+    var string: String {
+        switch storage {
+        case .string(let string): string
+        case .bytes(let utf8, let start, let end): Self.display(utf8[Int(start)..<Int(end)])
+        }
+    }
+
+    static func == (x: SentenceText, y: SentenceText) -> Bool { x.string == y.string }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(string) }
+
+    /// Bytes as a sentence's text: each line break, tab, form feed or vertical tab as a space,
+    /// so that byte `k` of the text is byte `k` of `bytes`.
+    static func display(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for k in 0..<bytes.count {
+                    let byte = bytes[k]
+                    out[k] = byte < 0x20 && Characters.isASCIISpace(byte) ? 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+    }
 }
