@@ -68,4 +68,35 @@ struct SentenceTextTests {
         #expect(decoded == record)
         #expect(decoded.sentences.map(\.text) == ["Tabs and breaks in one.", "A second sentence, with 12 numbers."])
     }
+
+    @Test("A sentence keeps its numbers in 32 bits each and gives back what was set")
+    func numbers() throws {
+        let paragraph = "The minister said on Monday that the talks would resume next week. Both sides agreed to meet again."
+        let document = try Self.document("An opening line here.\n\n\(paragraph)\n\n\(paragraph)\n")
+        #expect(MemoryLayout<Sentence>.stride <= 80)
+        for sentence in document.sentences {
+            #expect(sentence.end > sentence.start && sentence.line >= 1 && sentence.column >= 1)
+            #expect(document.tokens[sentence.tokenRange].allSatisfy { Int($0.start) >= sentence.start && Int($0.end) <= sentence.end })
+        }
+        let duplicates = document.sentences.filter { $0.duplicateOf != nil }
+        #expect(duplicates.map(\.duplicateOf) == [1, 2])
+        #expect(duplicates.allSatisfy { !$0.isContent })
+
+        var sentence = document.sentences[1]
+        sentence.index = 7
+        sentence.start = 1 << 28
+        sentence.end = (1 << 28) + 5
+        sentence.line = 123_456
+        sentence.column = 99
+        sentence.block = 4
+        sentence.tokenRange = 10..<20
+        sentence.duplicateOf = 0
+        let numbers: [Int] = [sentence.index, sentence.start, sentence.end, sentence.line, sentence.column, sentence.block]
+        let expected: [Int] = [7, 1 << 28, (1 << 28) + 5, 123_456, 99, 4]
+        #expect(numbers == expected)
+        #expect(sentence.tokenRange == 10..<20 && sentence.duplicateOf == 0 && !sentence.isContent)
+        sentence.duplicateOf = nil
+        #expect(sentence.duplicateOf == nil && sentence.isContent)
+        #expect(sentence != document.sentences[1])
+    }
 }
