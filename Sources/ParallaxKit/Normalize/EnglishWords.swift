@@ -18,64 +18,73 @@ extension EnglishWords {
 }
 
 /// The lines of a text built into the program (a word a line, or "word number" with `valued`),
-/// looked up by the word's bytes: a hash table of where each line is in the text itself, about
-/// 12 bytes a line, where a `Set<String>` or `[String: Double]` of copies takes over 100 (the
-/// two English lists took 8 MB that way, in every run).
+/// looked up by the word's bytes: a hash table of where each line is in the text itself, 4 bytes
+/// a slot, about 8 a line (the word's end and its number are read from the text when found),
+/// where a `Set<String>` or `[String: Double]` of copies takes over 100 (the two English lists
+/// took 8 MB that way, in every run).
 struct LineTable: Sendable {
     private let text: String
-    /// Each line: the word's start (upper 32 bits), its length (16) and its number (16).
-    private let lines: [UInt64]
-    /// Open addressing over `lines`: an index into it, or -1.
+    /// Whether a line is "word number" (the word ends at a space), not a word.
+    private let valued: Bool
+    /// Open addressing: where a listed line starts in `text`, or -1.
     private let slots: [Int32]
+    /// How many lines.
+    let count: Int
 
     init(_ text: String, valued: Bool = false) {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
-        var lines: [UInt64] = []
+        self.valued = valued
+        // Only the listed lines: not empty, and word and number each below 2^16.
+        var starts: [Int32] = []
         text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
             var start = 0
-            while start < utf8.count {
-                var end = start
-                while end < utf8.count && utf8[end] != 0x0A { end += 1 }
-                var wordEnd = end
-                var value = 0
-                if valued {
-                    wordEnd = start
-                    while wordEnd < end && utf8[wordEnd] != 0x20 { wordEnd += 1 }
-                    for k in (wordEnd + 1)..<max(end, wordEnd + 1) where utf8[k] >= 0x30 && utf8[k] <= 0x39 {
-                        value = value * 10 + Int(utf8[k] - 0x30)
-                    }
-                }
-                if wordEnd > start, wordEnd - start < 1 << 16, value < 1 << 16 {
-                    lines.append(UInt64(start) << 32 | UInt64(wordEnd - start) << 16 | UInt64(value))
-                }
+            while start < bytes.count {
+                let (wordEnd, value, end) = Self.line(at: start, in: bytes, valued: valued)
+                if wordEnd > start, wordEnd - start < 1 << 16, value < 1 << 16 { starts.append(Int32(start)) }
                 start = end + 1
             }
         }
         var capacity = 16
-        while capacity < 2 * lines.count { capacity *= 2 }
+        while capacity < 2 * starts.count { capacity *= 2 }
         var slots = [Int32](repeating: -1, count: capacity)
         text.utf8.withContiguousStorageIfAvailable { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
-            for (index, line) in lines.enumerated() {
-                let word = Self.word(line, in: bytes)
+            for start in starts {
+                let word = Self.word(at: Int(start), in: bytes, valued: valued)
                 var slot = Int(truncatingIfNeeded: ByteText.fastHash(word, seed: 0)) & (capacity - 1)
                 while slots[slot] >= 0 {
                     // The first of two equal words keeps the place.
-                    if ByteText.equal(Self.word(lines[Int(slots[slot])], in: bytes), word) { break }
+                    if ByteText.equal(Self.word(at: Int(slots[slot]), in: bytes, valued: valued), word) { break }
                     slot = (slot + 1) & (capacity - 1)
                 }
-                if slots[slot] < 0 { slots[slot] = Int32(index) }
+                if slots[slot] < 0 { slots[slot] = start }
             }
         }
-        self.lines = lines
         self.slots = slots
+        self.count = starts.count
     }
 
-    private static func word(_ line: UInt64, in text: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        let start = Int(line >> 32)
-        return UnsafeRawBufferPointer(rebasing: text[start..<(start + Int((line >> 16) & 0xFFFF))])
+    /// The line at `start`: where its word ends, its number (0 without one), and where it ends.
+    private static func line(at start: Int, in bytes: UnsafeRawBufferPointer, valued: Bool) -> (wordEnd: Int, value: Int, end: Int) {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        guard valued else { return (end, 0, end) }
+        var wordEnd = start
+        while wordEnd < end && bytes[wordEnd] != 0x20 { wordEnd += 1 }
+        var value = 0
+        for k in (wordEnd + 1)..<max(end, wordEnd + 1) where bytes[k] >= 0x30 && bytes[k] <= 0x39 {
+            value = value * 10 + Int(bytes[k] - 0x30)
+        }
+        return (wordEnd, value, end)
+    }
+
+    private static func word(at start: Int, in bytes: UnsafeRawBufferPointer, valued: Bool) -> UnsafeRawBufferPointer {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A && !(valued && bytes[end] == 0x20) { end += 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// The number of `word`'s line (0 for a list of words), or nil when it is not listed.
@@ -88,15 +97,14 @@ struct LineTable: Sendable {
                 let mask = slots.count - 1
                 var slot = Int(truncatingIfNeeded: ByteText.fastHash(key, seed: 0)) & mask
                 while slots[slot] >= 0 {
-                    let line = lines[Int(slots[slot])]
-                    if ByteText.equal(Self.word(line, in: bytes), key) { return Int(line & 0xFFFF) }
+                    let start = Int(slots[slot])
+                    if ByteText.equal(Self.word(at: start, in: bytes, valued: valued), key) {
+                        return Self.line(at: start, in: bytes, valued: valued).value
+                    }
                     slot = (slot + 1) & mask
                 }
                 return nil
             } ?? nil
         }
     }
-
-    /// How many lines.
-    var count: Int { lines.count }
 }

@@ -102,7 +102,7 @@ public struct Document: Sendable {
             }
             sentences.append(
                 Sentence(
-                    index: i, text: Self.displayText(utf8[range]), start: range.lowerBound, end: range.upperBound,
+                    index: i, text: SentenceText(utf8, range), start: range.lowerBound, end: range.upperBound,
                     line: locations[i].line, column: locations[i].column, boilerplate: reason != nil,
                     duplicateOf: duplicateOf, boilerplateReason: reason, block: blockIndex, tokenRange: firstToken..<tokenIndex))
         }
@@ -137,17 +137,7 @@ public struct Document: Sendable {
     /// The text of a sentence: its bytes, with each line break, tab, form feed or vertical tab
     /// as a space. Byte `k` of the text is byte `start + k` of the input, so a span inside the
     /// sentence can be cut from the text by its offsets.
-    static func displayText(_ bytes: ArraySlice<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
-                for k in 0..<bytes.count {
-                    let byte = bytes[k]
-                    out[k] = byte < 0x20 && Characters.isASCIISpace(byte) ? 0x20 : byte
-                }
-                return bytes.count
-            }
-        }
-    }
+    static func displayText(_ bytes: ArraySlice<UInt8>) -> String { SentenceText.display(bytes) }
 
     /// The text of a token as written.
     public func text(of token: Token) -> String {

@@ -81,7 +81,7 @@ struct WordFolder: Sendable {
             self.context = context
             self.glossary = glossary
             self.keys = document.vocabulary.map(context.key)
-            self.rows = FoldedSentences.Rows()
+            self.rows = FoldedSentences.Rows(tokens: document.tokens)
         }
 
         /// The number of a key that is not a vocabulary entry's.
@@ -95,14 +95,15 @@ struct WordFolder: Sendable {
 
         /// Appends the words of `sentence` to ``rows``.
         mutating func fold(_ sentence: Sentence) {
-            let first = rows.words.count
-            rows.starts.append(Int32(first))
+            let firstWord = rows.words.count
+            rows.starts.append(Int32(firstWord))
             let tokens = document.tokens
             let utf8 = document.source.utf8
             var i = sentence.tokenRange.lowerBound
             let end = sentence.tokenRange.upperBound
             while i < end {
                 let token = tokens[i]
+                let first = i
                 i += 1
                 guard token.kind != .punctuation else { continue }
                 var key = token.key
@@ -125,23 +126,27 @@ struct WordFolder: Sendable {
                 let isNumber = token.kind == .number || utf8[token.range].contains { $0 >= 0x30 && $0 <= 0x39 }
                 rows.words.append(
                     FoldedSentences.StoredWord(
-                        key: key, start: token.start, end: tokens[i - 1].end, isNumber: isNumber,
-                        isName: rows.words.count > first && capitalized, isCapitalized: capitalized, glossaryIndex: 0))
+                        key: key, token: Int32(first), twoTokens: i - first == 2, isNumber: isNumber,
+                        isName: rows.words.count > firstWord && capitalized, isCapitalized: capitalized, glossaryIndex: 0))
             }
-            guard !glossary.isEmpty, rows.words.count > first else { return }
+            guard !glossary.isEmpty, rows.words.count > firstWord else { return }
             // Glossary variants, longest first at each position, become one word of their class.
-            let words = Array(rows.words[first...])
-            rows.words.removeSubrange(first...)
+            let words = Array(rows.words[firstWord...])
+            rows.words.removeSubrange(firstWord...)
             let wordKeys = words.map { keys[Int($0.key)] }
             var k = 0
             while k < words.count {
                 if let (entry, length) = glossary.match(wordKeys, at: k) {
                     let run = words[k..<(k + length)]
-                    rows.glossaryWords.append((Int32(entry), number(of: wordKeys[k..<(k + length)].joined(separator: " "))))
+                    rows.glossaryWords.append(
+                        (
+                            Int32(entry), number(of: wordKeys[k..<(k + length)].joined(separator: " ")),
+                            Int32(rows.end(of: words[k + length - 1]))
+                        ))
                     rows.words.append(
                         FoldedSentences.StoredWord(
-                            key: number(of: glossary.term(ofEntry: entry)), start: words[k].start, end: words[k + length - 1].end,
-                            isNumber: false, isName: run.contains(where: \.isName), isCapitalized: run.contains(where: \.isCapitalized),
+                            key: number(of: glossary.term(ofEntry: entry)), token: words[k].token, twoTokens: false, isNumber: false,
+                            isName: run.contains(where: \.isName), isCapitalized: run.contains(where: \.isCapitalized),
                             glossaryIndex: rows.glossaryWords.count))
                     k += length
                 } else {
@@ -165,7 +170,7 @@ struct WordFolder: Sendable {
 
 /// Each sentence's folded words, by sentence index.
 ///
-/// A document has a folded word for nearly every token, so they are kept in 16 bytes each in
+/// A document has a folded word for nearly every token, so they are kept in 12 bytes each in
 /// one array for the whole document, their keys as numbers into one table of key strings
 /// (``Rows``), and made into ``FoldedWord`` values a sentence at a time when asked for.
 struct FoldedSentences: Sendable {
@@ -191,40 +196,52 @@ struct FoldedSentences: Sendable {
         words = folding.rows
     }
 
-    /// A folded word as kept: its key's number, its span, and its flags with the number of its
-    /// glossary match.
+    /// A folded word as kept: its key's number, its first token (the span is that token's, or
+    /// runs to the end of the next one for an open compound, or to the end of the glossary
+    /// match), and its flags with the number of its glossary match.
     struct StoredWord: Sendable {
         var key: Int32
-        var start: Int32
-        var end: Int32
-        /// Bit 0 a number, bit 1 a name, bit 2 capitalised; above them, 1 + the index of the
-        /// word's entry in ``Rows/glossaryWords``, or 0.
+        /// Index into the document's tokens.
+        var token: Int32
+        /// Bit 0 a number, bit 1 a name, bit 2 capitalised, bit 3 two tokens (an open compound);
+        /// above them, 1 + the index of the word's entry in ``Rows/glossaryWords``, or 0.
         private var bits: UInt32
 
-        init(key: Int32, start: Int32, end: Int32, isNumber: Bool, isName: Bool, isCapitalized: Bool, glossaryIndex: Int) {
-            precondition(glossaryIndex < 1 << 29, "too many glossary variants in one document")
+        init(key: Int32, token: Int32, twoTokens: Bool, isNumber: Bool, isName: Bool, isCapitalized: Bool, glossaryIndex: Int) {
+            precondition(glossaryIndex < 1 << 28, "too many glossary variants in one document")
             self.key = key
-            self.start = start
-            self.end = end
-            self.bits = (isNumber ? 1 : 0) | (isName ? 2 : 0) | (isCapitalized ? 4 : 0) | UInt32(glossaryIndex) << 3
+            self.token = token
+            self.bits =
+                (isNumber ? 1 : 0) | (isName ? 2 : 0) | (isCapitalized ? 4 : 0) | (twoTokens ? 8 : 0) | UInt32(glossaryIndex) << 4
         }
 
         var isNumber: Bool { bits & 1 != 0 }
         var isName: Bool { bits & 2 != 0 }
         var isCapitalized: Bool { bits & 4 != 0 }
+        var twoTokens: Bool { bits & 8 != 0 }
         /// 1 + the index into ``Rows/glossaryWords``, or 0.
-        var glossaryIndex: Int { Int(bits >> 3) }
+        var glossaryIndex: Int { Int(bits >> 4) }
     }
 
     /// The words of every sentence, sentence after sentence.
     struct Rows: Sendable {
         fileprivate var words: [StoredWord] = []
+        /// The document's tokens, which the words' spans come from (shared, not copied).
+        fileprivate let tokens: [Token]
         /// Where each sentence's words begin in `words`, and a last entry for the end.
         fileprivate var starts: [Int32] = []
         /// The key strings the words' numbers point to.
         fileprivate var keys: [String] = []
-        /// Each glossary match: its entry, and the number of its variant's key.
-        fileprivate var glossaryWords: [(entry: Int32, variant: Int32)] = []
+        /// Each glossary match: its entry, the number of its variant's key, and where its span ends.
+        fileprivate var glossaryWords: [(entry: Int32, variant: Int32, end: Int32)] = []
+
+        fileprivate init(tokens: [Token]) { self.tokens = tokens }
+
+        /// Where a word's span ends.
+        func end(of word: StoredWord) -> Int {
+            if word.glossaryIndex > 0 { return Int(glossaryWords[word.glossaryIndex - 1].end) }
+            return Int(tokens[Int(word.token) + (word.twoTokens ? 1 : 0)].end)
+        }
 
         /// How many sentences.
         var count: Int { max(starts.count - 1, 0) }
@@ -251,7 +268,8 @@ struct FoldedSentences: Sendable {
                 let key = keys[Int(word.key)]
                 let glossary = word.glossaryIndex > 0 ? glossaryWords[word.glossaryIndex - 1] : nil
                 return FoldedWord(
-                    key: key, number: word.key, span: Int(word.start)..<Int(word.end), isNumber: word.isNumber, isName: word.isName,
+                    key: key, number: word.key, span: Int(tokens[Int(word.token)].start)..<end(of: word), isNumber: word.isNumber,
+                    isName: word.isName,
                     isCapitalized: word.isCapitalized, glossaryEntry: glossary.map { Int($0.entry) },
                     variant: glossary.map { keys[Int($0.variant)] } ?? key)
             }

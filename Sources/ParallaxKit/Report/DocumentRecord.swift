@@ -30,7 +30,12 @@ public struct SentenceRecord: Sendable, Codable, Hashable {
     public var index: Int
     /// The sentence's text: its bytes with line breaks and tabs as spaces, so that byte `k` of
     /// the text is byte `start + k` of the input.
-    public var text: String
+    public var text: String {
+        get { textStorage.string }
+        set { textStorage = SentenceText(newValue) }
+    }
+    /// Where ``text`` comes from: a record of an engine sentence shares its document's bytes.
+    private var textStorage: SentenceText
     /// UTF-8 byte offset of the first byte in the decoded input.
     public var start: Int
     /// UTF-8 byte offset just past the last byte.
@@ -51,7 +56,7 @@ public struct SentenceRecord: Sendable, Codable, Hashable {
         index: Int, text: String, start: Int, end: Int, line: Int, column: Int, boilerplate: Bool, duplicateOf: Int?, paragraph: Int = 0
     ) {
         self.index = index
-        self.text = text
+        self.textStorage = SentenceText(text)
         self.start = start
         self.end = end
         self.line = line
@@ -64,8 +69,9 @@ public struct SentenceRecord: Sendable, Codable, Hashable {
     /// The record of an engine sentence.
     public init(_ sentence: Sentence) {
         self.init(
-            index: sentence.index, text: sentence.text, start: sentence.start, end: sentence.end, line: sentence.line,
+            index: sentence.index, text: "", start: sentence.start, end: sentence.end, line: sentence.line,
             column: sentence.column, boilerplate: sentence.boilerplate, duplicateOf: sentence.duplicateOf, paragraph: sentence.block)
+        self.textStorage = sentence.textStorage
     }
 
     enum CodingKeys: String, CodingKey { case index, text, start, end, line, column, boilerplate, duplicateOf, paragraph }

@@ -38,5 +38,11 @@ struct EnglishWordsTests {
         #expect(table.find("alph") == nil && table.find("alpha 12") == nil && table.find("") == nil)
         let words = LineTable("one\ntwo\nthree")
         #expect(words.find("two") == 0 && words.find("three") == 0 && words.find("four") == nil)
+        // The first of two equal words keeps its number; a number from 2^16 leaves its line out.
+        let repeated = LineTable("x 5\nx 9\ny 70000\nz\nw 1", valued: true)
+        #expect(repeated.count == 4)
+        #expect(repeated.find("x") == 5 && repeated.find("y") == nil && repeated.find("z") == 0 && repeated.find("w") == 1)
+        let lines = LineTable("two words\nnew york")
+        #expect(lines.find("new york") == 0 && lines.find("new") == nil && lines.find("two words") == 0)
     }
 }
