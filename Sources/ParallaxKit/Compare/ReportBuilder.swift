@@ -13,8 +13,14 @@ struct ReportBuilder {
         let digitLoss = self.digitLoss()
         let groupSentences = alignment.groups.map { (a: $0.a, b: $0.b) }
         let words = Concurrently.both { [a, b, folder] forA in FoldedSentences(forA ? a : b, folder: folder) }
-        let classified = classify(groupSentences, digitLoss: digitLoss, words: words)
+        // The same-event verdict first: its anchors (each account's terms and names, judged) are
+        // let go before the findings are made, instead of adding to their peak.
+        let (coverageA, coverageB) = alignment.coverage
+        let event = judgeEvent(words: words, coverage: (coverageA, coverageB))
+        // The findings move out of the classifier's result: one copy of them at a time.
+        var classified = classify(groupSentences, digitLoss: digitLoss, words: words)
         var findingsOfGroups = classified.findings
+        classified.findings = []
         let driftOfGroups = classified.drift
         var alignments: [Alignment] = []
         for (g, group) in alignment.groups.enumerated() {
@@ -55,22 +61,25 @@ struct ReportBuilder {
         }
         markUncertain(&findings)
 
-        let (coverageA, coverageB) = alignment.coverage
-        let threshold = options.alignment.sameEventCoverage
         var counts: [String: Int] = [:]
         for finding in findings { counts[finding.category.rawValue, default: 0] += 1 }
-        let stop = options.alignment.language.hasPrefix("en") ? StopWords.english : []
-        let language = options.alignment.language
-        let anchors = Concurrently.both { [a, b, words] forA in
-            EventAnchors(forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language), stop: stop)
-        }
-        let event = EventJudge.judge(anchors.a, anchors.b, coverage: (coverageA, coverageB), coverageThreshold: threshold)
         let limits = [a, b].compactMap(LimitNote.sentenceTokens)
         let summary = Summary(
             coverageA: Double.reportFigure(coverageA), coverageB: Double.reportFigure(coverageB), sameEvent: event.verdict == .same,
             counts: counts,
             event: event, limits: limits.isEmpty ? nil : limits)
         return Report(documents: [DocumentRecord(a), DocumentRecord(b)], alignments: alignments, findings: findings, summary: summary)
+    }
+
+    /// Whether the accounts tell the same event: each account's anchors (``EventAnchors``) and
+    /// the alignment's coverage.
+    private func judgeEvent(words: (a: FoldedSentences, b: FoldedSentences), coverage: (a: Double, b: Double)) -> EventEvidence {
+        let stop = options.alignment.language.hasPrefix("en") ? StopWords.english : []
+        let language = options.alignment.language
+        let anchors = Concurrently.both { [a, b, words] forA in
+            EventAnchors(forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language), stop: stop)
+        }
+        return EventJudge.judge(anchors.a, anchors.b, coverage: coverage, coverageThreshold: options.alignment.sameEventCoverage)
     }
 
     /// Gives each finding between sentences of both accounts that sit in a group the aligner is
