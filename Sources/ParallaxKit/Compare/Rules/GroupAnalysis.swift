@@ -183,8 +183,6 @@ final class ClassifierContext {
         self.keys = keys
     }
 
-    func isStop(_ key: String) -> Bool { stop.contains(key) }
-
     /// The spelling of key number `key`, for comparing names (made once for a capitalised key).
     func spelling(_ key: Int32) -> NameMatcher.Spelling {
         keys.spellings[Int(key)] ?? NameMatcher.Spelling(keys.keys[Int(key)])

@@ -336,11 +336,13 @@ enum NegationRule: GroupRule {
     /// neighbours: it is negative by itself, or it opens a negative phrase ("out of the
     /// question", "ruled out", "called off"). Asked once a key (``KeyTable``).
     static func mayBeLexicalNegative(_ key: String, hasNegativeStem: Bool) -> Bool {
-        key == "out" || phraseVerbs.contains(key) || isLexicalNegative(at: 0, [key], hasNegativeStem: hasNegativeStem)
+        key == "out" || ruleVerbs.contains(key) || callVerbs.contains(key)
+            || isLexicalNegative(at: 0, [key], hasNegativeStem: hasNegativeStem)
     }
 
-    /// Verbs of the negative phrases "rule out" and "call off".
-    static let phraseVerbs: Set<String> = ["rule", "rules", "ruled", "ruling", "call", "calls", "called", "calling"]
+    /// The verbs of the negative phrases "rule out" and "call off".
+    static let ruleVerbs: Set<String> = ["rule", "rules", "ruled", "ruling"]
+    static let callVerbs: Set<String> = ["call", "calls", "called", "calling"]
 
     /// ``isLexicalNegative(at:_:stemmer:)`` with the stem's answer given (``KeyTable``).
     static func isLexicalNegative(at k: Int, _ keys: [String], hasNegativeStem: Bool) -> Bool {
@@ -350,8 +352,8 @@ enum NegationRule: GroupRule {
             let rest = keys[(k + 2)..<min(keys.count, k + 4)]
             return rest.first == "question" || (rest.first == "the" && rest.dropFirst().first == "question")
         }
-        if next == "out", ["rule", "rules", "ruled", "ruling"].contains(key) { return true }
-        if next == "off", ["call", "calls", "called", "calling"].contains(key) { return true }
+        if next == "out", ruleVerbs.contains(key) { return true }
+        if next == "off", callVerbs.contains(key) { return true }
         if hasNegativeStem { return true }
         for prefix in ["un", "non"] where key.hasPrefix(prefix) {
             var base = key.dropFirst(prefix.count)
