@@ -87,7 +87,7 @@ struct TermModel: Sendable {
                     terms.append(intern(stemmed, factor: factor, surface: written()))
                     // A compound with a number also counts its parts, so "17-year old" meets
                     // "17 year-old" and "COVID-19" meets "COVID".
-                    if word.isNumber, written().contains("-") {
+                    if word.isNumber, document.source.utf8[word.span].contains(0x2D), written().contains("-") {
                         for part in written().lowercased().split(separator: "-") where part.count >= 2 {
                             let key = String(part)
                             let isNumber = key.allSatisfy(\.isNumber)

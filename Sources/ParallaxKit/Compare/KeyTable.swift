@@ -27,6 +27,8 @@ final class KeyTable: Sendable {
     private static let negationFlag: UInt8 = 4
     private static let lexicalNegativeFlag: UInt8 = 8
     private static let lexicalCandidateFlag: UInt8 = 16
+    private static let clauseOpenerFlag: UInt8 = 32
+    private static let speechVerbFlag: UInt8 = 64
 
     /// The keys of two accounts' folded words, with stems in `language` and `stop` as the
     /// function words.
@@ -66,6 +68,8 @@ final class KeyTable: Sendable {
             let negativeStem = NegationRule.lexicalNegativeStems.contains(stem)
             if negativeStem { f |= Self.lexicalNegativeFlag }
             if NegationRule.mayBeLexicalNegative(key, hasNegativeStem: negativeStem) { f |= Self.lexicalCandidateFlag }
+            if GroupSide.clauseOpeners.contains(key) { f |= Self.clauseOpenerFlag }
+            if Lexicon.speechVerbs.contains(key) { f |= Self.speechVerbFlag }
             flags.append(f)
         }
         var spellings = [NameMatcher.Spelling?](repeating: nil, count: keys.count)
@@ -93,4 +97,8 @@ final class KeyTable: Sendable {
     /// A word that may be negative by its meaning, or open such a phrase
     /// (``NegationRule/mayBeLexicalNegative(_:hasNegativeStem:)``).
     func mayBeLexicalNegative(_ key: Int32) -> Bool { flags[Int(key)] & Self.lexicalCandidateFlag != 0 }
+    /// Whether a key is one of ``GroupSide/clauseOpeners``.
+    func opensClause(_ key: Int32) -> Bool { flags[Int(key)] & Self.clauseOpenerFlag != 0 }
+    /// Whether a key is a verb of speech (``Lexicon/speechVerbs``).
+    func isSpeechVerb(_ key: Int32) -> Bool { flags[Int(key)] & Self.speechVerbFlag != 0 }
 }

@@ -236,12 +236,17 @@ struct Fingerprinter: Sendable {
     let b: Document
 
     func callAsFunction(_ category: FindingCategory, _ aSentences: [Int], _ bSentences: [Int], _ detail: String) -> String {
-        let text = [category.rawValue, Self.normalized(a, aSentences), Self.normalized(b, bSentences), detail].joined(separator: "\u{0}")
-        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+        callAsFunction(category, normalizedA: Self.normalized(a, aSentences), normalizedB: Self.normalized(b, bSentences), detail)
+    }
+
+    /// The same, from the normalized texts of the sentences (``normalized(_:_:)``), for a caller
+    /// that gives many findings on the same sentences.
+    func callAsFunction(_ category: FindingCategory, normalizedA: String, normalizedB: String, _ detail: String) -> String {
+        String(SHA256.hex(joining: [category.rawValue, normalizedA, normalizedB, detail], separator: 0).prefix(16))
     }
 
     /// The normalized text of sentences: fold keys joined by spaces.
-    private static func normalized(_ document: Document, _ sentences: [Int]) -> String {
+    static func normalized(_ document: Document, _ sentences: [Int]) -> String {
         sentences.map { document.normalizedText(ofSentence: $0) }.joined(separator: " | ")
     }
 }

@@ -88,6 +88,15 @@ private struct QuantityScanner {
 
     private func mention(at i: Int) -> (QuantityMention, Int)? {
         if text.isWord(i) {
+            // Most words start no quantity: one lookup answers for all the word readers below
+            // (each starts at a trigger word, "a", "an" or "half", or, for an identifier, at a
+            // word touching a number or a dash).
+            let key = text.key(i)
+            if K.triggers[key] == nil, key != K.keys.a, key != K.keys.an, key != K.keys.half,
+                !(text.touches(i + 1) && (text.isNumber(i + 1) || text.isDash(i + 1)))
+            {
+                return nil
+            }
             if let found = identifier(at: i) ?? namedTime(at: i) ?? straySuffix(at: i) ?? articleUnit(at: i) ?? halfUnit(at: i)
                 ?? numberWord(at: i)
             {

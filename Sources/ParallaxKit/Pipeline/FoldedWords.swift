@@ -74,6 +74,8 @@ struct WordFolder: Sendable {
         /// Pairs of vocabulary entries (first << 32 | second) already asked about: the number of
         /// their closed compound's key, or -1.
         var compounds: [UInt64: Int32] = [:]
+        /// ``FoldContext/compoundParts(_:)`` of each vocabulary entry, when asked (nil before).
+        var parts: [CompoundParts?]
         var rows: FoldedSentences.Rows
 
         init(document: Document, context: FoldContext, glossary: Glossary) {
@@ -81,6 +83,7 @@ struct WordFolder: Sendable {
             self.context = context
             self.glossary = glossary
             self.keys = document.vocabulary.map(context.key)
+            self.parts = Array(repeating: nil, count: document.vocabulary.count)
             self.rows = FoldedSentences.Rows(tokens: document.tokens)
         }
 
@@ -91,6 +94,14 @@ struct WordFolder: Sendable {
             keys.append(key)
             added[key] = id
             return id
+        }
+
+        /// The compound parts of vocabulary entry `entry`.
+        mutating func compoundParts(_ entry: Int32) -> CompoundParts {
+            if let known = parts[Int(entry)] { return known }
+            let found = context.compoundParts(keys[Int(entry)])
+            parts[Int(entry)] = found
+            return found
         }
 
         /// Appends the words of `sentence` to ``rows``.
@@ -107,7 +118,9 @@ struct WordFolder: Sendable {
                 i += 1
                 guard token.kind != .punctuation else { continue }
                 var key = token.key
-                if token.kind == .word, i < end, tokens[i].kind == .word, tokens[i].start > token.end {
+                if token.kind == .word, i < end, tokens[i].kind == .word, tokens[i].start > token.end,
+                    FoldContext.mayBeOpenCompound(compoundParts(token.key), compoundParts(tokens[i].key))
+                {
                     let pair = UInt64(UInt32(bitPattern: token.key)) << 32 | UInt64(UInt32(bitPattern: tokens[i].key))
                     let compound: Int32
                     if let known = compounds[pair] {

@@ -10,6 +10,21 @@ enum SHA256 {
         if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
             Array(bytes).withUnsafeBytes { hasher.update(bufferPointer: $0) }
         }
+        return hex(of: hasher)
+    }
+
+    /// The SHA-256 of `parts` joined by `separator`, hashed part by part without joining them.
+    static func hex(joining parts: [String], separator: UInt8) -> String {
+        var hasher = Crypto.SHA256()
+        for (k, part) in parts.enumerated() {
+            if k > 0 { withUnsafeBytes(of: separator) { hasher.update(bufferPointer: $0) } }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hex(of: hasher)
+    }
+
+    private static func hex(of hasher: Crypto.SHA256) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

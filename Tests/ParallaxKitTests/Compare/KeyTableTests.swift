@@ -26,6 +26,8 @@ struct KeyTableTests {
         let stemmer = Stemmer(language: "en")
         var checked = 0
         var negativeWords = 0
+        var clauseOpeners = 0
+        var speechVerbs = 0
         for (document, rows, numbers) in [(a, words.a, table.numbersOfA), (b, words.b, table.numbersOfB)] {
             for sentence in document.sentences.indices {
                 let row = rows.words[sentence]
@@ -38,6 +40,10 @@ struct KeyTableTests {
                     let hasContent = word.key.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
                     #expect(table.isContent(id) == (!stop.contains(word.key) && hasContent))
                     #expect(table.mayCarryNegation(id) == NegationRule.mayCarry(word.key))
+                    #expect(table.opensClause(id) == GroupSide.clauseOpeners.contains(word.key))
+                    if table.opensClause(id) { clauseOpeners += 1 }
+                    #expect(table.isSpeechVerb(id) == Lexicon.speechVerbs.contains(word.key))
+                    if table.isSpeechVerb(id) { speechVerbs += 1 }
                     let negative = NegationRule.isLexicalNegative(at: k, keys, stemmer: stemmer)
                     if negative { negativeWords += 1 }
                     // A word the table passes over is never negative by meaning.
@@ -48,6 +54,7 @@ struct KeyTableTests {
         }
         #expect(checked > 1_000)
         #expect(negativeWords > 0)
+        #expect(clauseOpeners > 0 && speechVerbs > 0)
         // One key, one number: A's and B's tables meet in one numbering.
         #expect(Set(table.keys).count == table.keys.count)
         #expect(Set(table.stemTexts).count == table.stemTexts.count)

@@ -304,6 +304,20 @@ struct QuantityTests {
         #expect(rise.map(\.surface) == ["22", "3,288"])
     }
 
+    @Test("Every word reader starts among ordinary words: the scanner's one-lookup filter lets each through")
+    func wordReadersAmongPlainWords() {
+        // Each kind a word can start (an identifier before a number or a dash, an article or
+        // "half" before a unit, a named time, a stray suffix, a number word, a run of number
+        // words), each behind a word that starts none.
+        let text =
+            "Officials said the G20 summit and the Su-57 jet, a week of talks and half an hour later at noon on the th day, "
+            + "with twelve delegates and three hundred guests, ended."
+        let found = QuantityParser.mentions(in: text)
+        #expect(found.map(\.surface) == ["G20", "Su-57", "a week", "half an hour", "noon", "th", "twelve", "three hundred"])
+        #expect(found.map(\.quantity.kind) == [.identifier, .identifier, .measure, .measure, .time, .unknown, .cardinal, .cardinal])
+        #expect(found.map(\.quantity.value) == [nil, nil, 1, 0.5, 720, nil, 12, 300])
+    }
+
     @Test("A text with no digit and no number word is turned away by the first scan")
     func firstScan() {
         #expect(FactText.needs("The quick brown fox jumps over the lazy dog.").isEmpty)

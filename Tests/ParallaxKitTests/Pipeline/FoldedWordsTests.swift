@@ -1,3 +1,4 @@
+import ParallaxTestSupport
 import Testing
 
 @testable import ParallaxKit
@@ -70,5 +71,40 @@ struct FoldedWordsTests {
                 #expect(word.glossaryIndex == glossaryIndex && word.key == 5 && word.token == 10)
             }
         }
+    }
+}
+
+/// The filter that spares most pairs of adjacent words the closed-compound lookup must never turn
+/// away a pair the lookup accepts.
+@Suite("Open-compound filter")
+struct OpenCompoundFilterTests {
+    @Test("Every adjacent pair of real texts that spells a closed form passes the filter; most others do not")
+    func filterIsExact() throws {
+        let extra = try TestPaths.document(
+            text: "A long term plan and a longterm plan. Über all, überall. Die Straße endet in der Straßenbahn, bahn frei.", id: "C")
+        let documents = [
+            try TestPaths.document(TestPaths.june2021ChinaDaily), try TestPaths.document(TestPaths.june2021Readout, id: "B"), extra,
+            try TestPaths.document(text: try AlignmentCorpora.wmt().a.joined(separator: "\n"), id: "W"),
+        ]
+        let context = FoldContext(keys: documents.flatMap(\.vocabulary))
+        var pairs = 0
+        var passed = 0
+        var compounds: Set<String> = []
+        for document in documents {
+            let words = document.tokens.filter { $0.kind == .word }.map { context.key(document.key(of: $0)) }
+            for (first, second) in zip(words, words.dropFirst()) {
+                pairs += 1
+                let may = FoldContext.mayBeOpenCompound(context.compoundParts(first), context.compoundParts(second))
+                if may { passed += 1 }
+                if context.isOpenCompound(first, second) {
+                    #expect(may, "\(first) \(second) spells a closed form but the filter turned it away")
+                    compounds.insert(first + second)
+                }
+            }
+        }
+        // ASCII compounds and one with a non-ASCII part, which the filter always lets through.
+        #expect(compounds.isSuperset(of: ["highlevel", "longterm", "überall"]), "\(compounds.sorted())")
+        #expect(pairs > 10000)
+        #expect(Double(passed) < 0.2 * Double(pairs), "the filter let \(passed) of \(pairs) pairs through")
     }
 }

@@ -21,7 +21,9 @@ enum AttributionRule: GroupRule {
     static func apply(to group: inout GroupAnalysis) {
         let stop = group.context.stop
         let speakersA = speakers(group.a, stop: stop)
+        guard !speakersA.isEmpty else { return }
         let speakersB = speakers(group.b, stop: stop)
+        guard !speakersB.isEmpty else { return }
         let keysOfA = Set(group.a.keys)
         let keysOfB = Set(group.b.keys)
         let creditedA = speakersA.reduce(Set<String>()) { $0.union($1.keys) }
@@ -44,7 +46,8 @@ enum AttributionRule: GroupRule {
     static func speakers(_ side: GroupSide, stop: Set<String>) -> [Speaker] {
         var found: [Speaker] = []
         let words = side.words
-        for (k, word) in words.enumerated() where Lexicon.speechVerbs.contains(word.key) {
+        for k in words.indices where side.table.isSpeechVerb(side.ids[k]) {
+            let word = words[k]
             let sentence = side.sentenceOfWord[k]
             // "according to X": the speaker follows "to".
             if word.key == "according" {
@@ -58,7 +61,7 @@ enum AttributionRule: GroupRule {
             // names, the one nearest the verb.
             var start = k
             while start > 0, k - start < 8, side.sentenceOfWord[start - 1] == sentence, !words[start - 1].isNumber,
-                !Lexicon.speechVerbs.contains(words[start - 1].key), !side.gap(before: start, contains: Self.subjectStops)
+                !side.table.isSpeechVerb(side.ids[start - 1]), !side.gap(before: start, contains: Self.subjectStops)
             {
                 start -= 1
             }

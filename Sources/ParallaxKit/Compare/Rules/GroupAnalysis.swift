@@ -116,13 +116,14 @@ final class GroupSide {
         var out: [Range<Int>] = []
         var start = 0
         for k in words.indices.dropFirst() {
-            let spaced = { () -> Bool in
-                let gap = self.gap(before: k)
-                return gap.count >= 3 && gap.first == 0x20 && gap.last == 0x20 && self.gap(before: k, contains: Self.dashes)
+            var breaks = sentenceOfWord[k] != sentenceOfWord[k - 1] || table.opensClause(ids[k])
+            let gap = self.gap(before: k)
+            // The common gap, one space, holds no clause punctuation and no spaced dash.
+            if !breaks && !(gap.count == 1 && gap.first == 0x20) {
+                breaks =
+                    self.gap(before: k, contains: Self.clausePunctuation)
+                    || (gap.count >= 3 && gap.first == 0x20 && gap.last == 0x20 && self.gap(before: k, contains: Self.dashes))
             }
-            let breaks =
-                sentenceOfWord[k] != sentenceOfWord[k - 1] || gap(before: k, contains: Self.clausePunctuation) || spaced()
-                || Self.clauseOpeners.contains(words[k].key)
             if breaks {
                 out.append(start..<k)
                 start = k
@@ -217,6 +218,9 @@ struct GroupAnalysis {
     private(set) var explainedB = Set<Int>()
     private(set) var forms: [FormChange] = []
     private(set) var findings: [Finding] = []
+    /// The normalized texts of the sentence lists findings were given on, of A and of B: a
+    /// group's findings mostly share their sentences, and a long sentence's text is costly.
+    private var normalized: (a: [[Int]: String], b: [[Int]: String]) = ([:], [:])
 
     init(context: ClassifierContext, a: GroupSide, b: GroupSide, hunks: [Hunk], equal: [(Int, Int)]) {
         self.context = context
@@ -247,9 +251,15 @@ struct GroupAnalysis {
         _ category: FindingCategory, _ message: String, _ spanA: Span?, _ spanB: Span?, detail: String, weight: Double = 1,
         severity: Severity? = nil
     ) {
+        let sentencesA = spanA?.sentences ?? []
+        let sentencesB = spanB?.sentences ?? []
+        let normalizedA = normalized.a[sentencesA] ?? Fingerprinter.normalized(context.a, sentencesA)
+        let normalizedB = normalized.b[sentencesB] ?? Fingerprinter.normalized(context.b, sentencesB)
+        normalized.a[sentencesA] = normalizedA
+        normalized.b[sentencesB] = normalizedB
         findings.append(
             Finding(
-                id: context.fingerprint(category, spanA?.sentences ?? [], spanB?.sentences ?? [], detail), category: category,
+                id: context.fingerprint(category, normalizedA: normalizedA, normalizedB: normalizedB, detail), category: category,
                 severity: severity ?? options.severity(category), message: message, a: spanA, b: spanB, weight: weight))
     }
 

@@ -33,10 +33,12 @@ enum NumberRule: GroupRule {
             a: quantities.statedElsewhereA.flatMap { quantitiesA[$0].words },
             b: quantities.statedElsewhereB.flatMap { quantitiesB[$0].words })
         var numbers = split(quantities, quantitiesA, quantitiesB)
-        let linkedA = numbers.onlyA.filter { statedInAnotherLink(quantitiesA[$0], inA: true, group) }
-        let linkedB = numbers.onlyB.filter { statedInAnotherLink(quantitiesB[$0], inA: false, group) }
-        numbers.onlyA.removeAll(where: linkedA.contains)
-        numbers.onlyB.removeAll(where: linkedB.contains)
+        // The other account's sentences asked about, parsed once for all the mentions.
+        var partnerQuantities: (a: [Int: [QuantityMention]], b: [Int: [QuantityMention]]) = ([:], [:])
+        let linkedA = numbers.onlyA.filter { statedInAnotherLink(quantitiesA[$0], inA: true, group, parsed: &partnerQuantities.b) }
+        let linkedB = numbers.onlyB.filter { statedInAnotherLink(quantitiesB[$0], inA: false, group, parsed: &partnerQuantities.a) }
+        numbers.onlyA.removeAll(where: Set(linkedA).contains)
+        numbers.onlyB.removeAll(where: Set(linkedB).contains)
         group.explain(a: linkedA.flatMap { quantitiesA[$0].words }, b: linkedB.flatMap { quantitiesB[$0].words })
         settle(&group, kind: "Numbers", quantitiesA, quantitiesB, numbers, isWeak: isWeak, isDigits: { !$0.isSpelledOut })
     }
@@ -45,15 +47,19 @@ enum NumberRule: GroupRule {
     /// other account that another group links to the quantity's sentence. The aligner links a
     /// sentence to a second partner now and then (a headline to the lead that repeats it); the
     /// number is then in both accounts, told by the first partner, and nothing is missing.
-    static func statedInAnotherLink(_ located: Located<QuantityMention>, inA: Bool, _ group: GroupAnalysis) -> Bool {
+    /// `parsed` keeps the quantities of the other account's sentences already read.
+    static func statedInAnotherLink(
+        _ located: Located<QuantityMention>, inA: Bool, _ group: GroupAnalysis, parsed: inout [Int: [QuantityMention]]
+    ) -> Bool {
         let context = group.context
         let (partners, here, other) =
             inA
             ? (context.links.a[located.sentence], group.b.sentences, context.b)
             : (context.links.b[located.sentence], group.a.sentences, context.a)
         for sentence in partners where !here.contains(sentence) {
-            let facts = Facts(other.sentences[sentence].text)
-            if facts.quantities.contains(where: { FactMatcher.same(located.mention.quantity, $0.quantity, lenient: true) }) {
+            let quantities = parsed[sentence] ?? Facts(other.sentences[sentence].text).quantities
+            parsed[sentence] = quantities
+            if quantities.contains(where: { FactMatcher.same(located.mention.quantity, $0.quantity, lenient: true) }) {
                 return true
             }
         }
