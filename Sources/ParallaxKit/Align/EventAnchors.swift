@@ -22,8 +22,9 @@ struct EventAnchors {
     static let dateSentences = 6
 
     init(_ document: Document, words: FoldedSentences, stemmer: Stemmer, stop: Set<String>) {
-        // Each distinct key is judged once: its anchor key and base weight, or nil.
-        var judged: [String: (key: String, weight: Double)?] = [:]
+        // Each distinct key is judged once (by its number in `words`): its anchor key and base
+        // weight, or nil.
+        var judged = [(key: String, weight: Double)??](repeating: nil, count: words.words.keyTexts.count)
         func judge(_ word: FoldedWord) -> (key: String, weight: Double)? {
             if stop.contains(word.key) { return nil }
             if word.isNumber {
@@ -41,11 +42,11 @@ struct EventAnchors {
         for sentence in document.sentences where sentence.isContent {
             for word in words.words[sentence.index] {
                 let found: (key: String, weight: Double)?
-                if let known = judged[word.key] {
+                if let known = judged[Int(word.number)] {
                     found = known
                 } else {
                     found = judge(word)
-                    judged[word.key] = found
+                    judged[Int(word.number)] = found
                 }
                 guard let (key, weight) = found else { continue }
                 add(key, word.isNumber || !word.isCapitalized ? weight : weight * Self.nameFactor, word, document)

@@ -60,13 +60,23 @@ struct TermModel: Sendable {
 
         func units(of document: Document) -> [Unit] {
             var result: [Unit] = []
+            let rows = folder.sentences(of: document).words
+            // The term of each key number of `rows` met as a plain word (no number, no glossary
+            // match), and whether it is a function word: later words of the key take it from here.
+            var plain = [(term: Int32, isStop: Bool)?](repeating: nil, count: rows.keyTexts.count)
             for sentence in document.sentences where sentence.isContent {
                 var terms: [Int32] = []
-                for word in folder.words(of: sentence, in: document) {
+                for word in rows[sentence.index] {
                     // The word as written: only for a new term and for a number's parts.
                     func written() -> String { Document.displayText(document.source.utf8[word.span]) }
                     if word.glossaryEntry != nil {
                         terms.append(intern(word.key, factor: 1.5, surface: written()))
+                        continue
+                    }
+                    if !word.isNumber, let known = plain[Int(word.number)] {
+                        let factor = known.isStop ? 0.15 : word.isName ? 1.5 : 1.0
+                        factors[Int(known.term)] = max(factors[Int(known.term)], factor)
+                        terms.append(known.term)
                         continue
                     }
                     let isStop = stop.contains(word.key)
@@ -84,7 +94,9 @@ struct TermModel: Sendable {
                             stemCache[word.key] = stemmed
                         }
                     }
-                    terms.append(intern(stemmed, factor: factor, surface: written()))
+                    let term = intern(stemmed, factor: factor, surface: written())
+                    terms.append(term)
+                    if !word.isNumber { plain[Int(word.number)] = (term, isStop) }
                     // A compound with a number also counts its parts, so "17-year old" meets
                     // "17 year-old" and "COVID-19" meets "COVID".
                     if word.isNumber, document.source.utf8[word.span].contains(0x2D), written().contains("-") {

@@ -116,6 +116,39 @@ struct TerminalLayoutTests {
         #expect(ReportLayout.context(" a b c d e f", words: 2, keepEnd: false) == " a b…")
     }
 
+    /// The byte path cuts exactly as the definition does (splitting at " " by characters) on
+    /// every text it takes, and turns away a text where a space could join another character.
+    @Test("Quotes cut on bytes as by characters")
+    func shortenedBytesMatchCharacters() throws {
+        let lines = try AlignmentCorpora.wmt().a.prefix(300)
+        var generator = SplitMix64(seed: 15)
+        var texts: [String] = ["", " ", "   ", "a", " a b c d e f g h i j k l ", "a  b   c d e f g h i j k l m  "]
+        for line in lines {
+            texts.append(line)
+            // Runs of spaces at the ends and between words.
+            var spaced = ""
+            for word in line.split(separator: " ") {
+                spaced += String(repeating: " ", count: Int(generator.next() % 3)) + word
+            }
+            texts.append(spaced + String(repeating: " ", count: Int(generator.next() % 3)))
+        }
+        var byBytes = 0
+        for text in texts {
+            for limit in [1, 3, 4, 10] {
+                if let fast = ReportLayout.shortenedBySpaces(text, limit: limit) {
+                    byBytes += 1
+                    #expect(fast == ReportLayout.shortenedByCharacters(text, limit: limit), "\(limit): \(text)")
+                }
+            }
+        }
+        #expect(byBytes > 1000)
+        // A combining mark after a space, or a prepended mark before one, makes one character
+        // with the space: the byte path declines.
+        #expect(ReportLayout.shortenedBySpaces("a \u{301}b c d e f g h i j k l", limit: 3) == nil)
+        #expect(ReportLayout.shortenedBySpaces("a\u{600} b c d e f g h i j k l", limit: 3) == nil)
+        #expect(ReportLayout.shortened("a \u{301}b c d e f g h i j k l", limit: 3) == "a \u{301}b c … l")
+    }
+
     @Test("The engine's messages quote at most ten words a run")
     func messagesQuoteShortly() throws {
         let report = try RendererSnapshotTests.june2021()

@@ -13,8 +13,11 @@ struct NameMatcher: Sendable {
     init(documents: [(Document, FoldedSentences)]) {
         var common = Set<String>()
         for (document, words) in documents {
+            // Each key once (by its number in `words`), not once a word.
+            var added = [Bool](repeating: false, count: words.words.keyTexts.count)
             for sentence in document.sentences where sentence.isContent {
-                for word in words.words[sentence.index] where !word.isCapitalized && !word.isNumber {
+                for word in words.words[sentence.index] where !word.isCapitalized && !word.isNumber && !added[Int(word.number)] {
+                    added[Int(word.number)] = true
                     common.insert(word.key)
                 }
             }
