@@ -186,14 +186,16 @@ enum Myers {
         let maximum = n + m
         let width = 2 * maximum + 1
         // v[maximum + k]: the furthest x reached on diagonal k = x - y. `trace` keeps v as it
-        // was before each step d.
+        // was before each step d, on the diagonals -d...d only (the way back reads no other):
+        // step d's values start at d * d.
         var v = [Int32](repeating: 0, count: width)
         var trace: [Int32] = []
         var steps = 0
         search: for d in 0...maximum {
-            trace.append(contentsOf: v)
+            trace.append(contentsOf: v[(maximum - d)...(maximum + d)])
             steps = d
-            for k in stride(from: -d, through: d, by: 2) {
+            var k = -d
+            while k <= d {
                 var x: Int
                 if k == -d || (k != d && v[maximum + k - 1] < v[maximum + k + 1]) {
                     x = Int(v[maximum + k + 1])  // down: an insertion
@@ -207,16 +209,17 @@ enum Myers {
                 }
                 v[maximum + k] = Int32(x)
                 if x >= n && y >= m { break search }
+                k += 2
             }
         }
         // Back from (n, m) to (0, 0), one edit per step.
         var x = n
         var y = m
         for d in stride(from: steps, through: 1, by: -1) {
-            let before = d * width
+            let before = d * d + d  // diagonal 0 of step d
             let k = x - y
-            let previousK = k == -d || (k != d && trace[before + maximum + k - 1] < trace[before + maximum + k + 1]) ? k + 1 : k - 1
-            let previousX = Int(trace[before + maximum + previousK])
+            let previousK = k == -d || (k != d && trace[before + k - 1] < trace[before + k + 1]) ? k + 1 : k - 1
+            let previousX = Int(trace[before + previousK])
             let previousY = previousX - previousK
             while x > previousX, y > previousY {
                 x -= 1
