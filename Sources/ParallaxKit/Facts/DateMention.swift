@@ -71,7 +71,9 @@ enum DateParser {
             guard let (fields, next) = dayFirst(text, i) else { return nil }
             return (mention(text, fields, i, next), next)
         }
-        guard text.isWord(i) else { return nil }
+        // A word starts a date only as a weekday, a month or a month's abbreviation: all of
+        // them date triggers, so one lookup turns most words away.
+        guard text.isWord(i), FactLexicon.triggers[text.key(i)]?.contains(.dates) == true else { return nil }
         if let weekday = FactLexicon.weekdays[text.key(i)] {
             // "the night before Sunday", "the night to Sunday", "on the eve of Sunday" name the
             // day before: Saturday night.

@@ -48,8 +48,8 @@ final class GroupSide {
     func isStop(_ k: Int) -> Bool { table.isStop(ids[k]) }
     /// Whether word `k` is a content word: not a function word, with a letter or a digit.
     func isContent(_ k: Int) -> Bool { table.isContent(ids[k]) }
-    /// The stem numbers of every word.
-    func stemSet() -> Set<Int32> { Set(ids.map { table.stems[Int($0)] }) }
+    /// The stem numbers of every word (made when first asked: several rules ask).
+    private(set) lazy var stemSet: Set<Int32> = Set(ids.map { table.stems[Int($0)] })
 
     /// The words of `range` that are in the same sentence as its first word: a span never
     /// runs over text between two sentences of a group.

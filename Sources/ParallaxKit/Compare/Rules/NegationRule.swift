@@ -319,7 +319,7 @@ enum NegationRule: GroupRule {
             return !side.isStop(k) && !isNegator(key) && !auxiliaries.contains(key) && key.contains(where: { $0.isLetter || $0.isNumber })
         }
         guard !scope.isEmpty else { return true }
-        let otherStems = other.stemSet()
+        let otherStems = other.stemSet
         return scope.contains { otherStems.contains(side.stem($0)) }
     }
 

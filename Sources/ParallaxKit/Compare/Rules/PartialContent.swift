@@ -26,8 +26,8 @@ enum PartialContent {
             return !mine.isEmpty && theirs.allSatisfy { other.isStop($0) }
         }
         guard pure else { return [] }
-        let otherStems = other.stemSet()
-        let ownStems = side.stemSet()
+        let otherStems = other.stemSet
+        let ownStems = side.stemSet
         // The other side's content words that this side lacks: what a paraphrase says instead.
         let explainedOther = fromA ? group.explainedB : group.explainedA
         let theirOwn = Set(
