@@ -74,16 +74,19 @@ final class GroupSide {
     /// sentence the words are in); for no words, an empty span where they would be.
     func span(_ range: Range<Int>) -> Span {
         if let first = range.first {
-            let sentences = Array(Set(sentenceOfWord[range])).sorted()
             let last = clipped(range).upperBound - 1
-            return Span(sentences: sentences, start: words[first].span.lowerBound, end: words[last].span.upperBound, text: surface(range))
+            // Words in one sentence (nearly always): no set or array of their sentences.
+            let sentences =
+                last == range.upperBound - 1
+                ? SentenceList(sentence: sentenceOfWord[first]) : SentenceList(Array(Set(sentenceOfWord[range])).sorted())
+            return Span(sentences, start: words[first].span.lowerBound, end: words[last].span.upperBound, text: surface(range))
         }
         let at =
             range.lowerBound < words.count
             ? words[range.lowerBound].span.lowerBound
             : words.last?.span.upperBound ?? document.sentences[sentences[0]].start
         let sentence = range.lowerBound < words.count ? sentenceOfWord[range.lowerBound] : sentenceOfWord.last ?? sentences[0]
-        return Span(sentences: [sentence], start: at, end: at, text: "")
+        return Span(sentence: sentence, start: at, end: at, text: "")
     }
 
     /// The smallest range that holds every word of `indices` (empty for none).
@@ -249,7 +252,7 @@ struct GroupAnalysis {
     ) {
         findings.append(
             Finding(
-                id: context.fingerprint(category, spanA?.sentences ?? [], spanB?.sentences ?? [], detail), category: category,
+                id: context.fingerprint(category, spanA?.sentenceList ?? .none, spanB?.sentenceList ?? .none, detail), category: category,
                 severity: severity ?? options.severity(category), message: message, a: spanA, b: spanB, weight: weight))
     }
 
