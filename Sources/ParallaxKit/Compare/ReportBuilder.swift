@@ -49,8 +49,11 @@ struct ReportBuilder {
         var findings: [Finding] = []
         findings.reserveCapacity(oneSided.count + findingsOfGroups.reduce(0) { $0 + $1.count } + notes.count + moved.count)
         findings += oneSided
-        for group in findingsOfGroups { findings += group }
-        findingsOfGroups = []
+        // Each group's findings are let go once copied: one copy of them at a time.
+        for g in findingsOfGroups.indices {
+            findings += findingsOfGroups[g]
+            findingsOfGroups[g] = []
+        }
         findings += notes
         findings += moved
         let order = ReadingOrder(alignments, sentencesOfB: b.sentences.count)
