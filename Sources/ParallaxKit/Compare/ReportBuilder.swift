@@ -49,15 +49,18 @@ struct ReportBuilder {
         var findings: [Finding] = []
         findings.reserveCapacity(oneSided.count + findingsOfGroups.reduce(0) { $0 + $1.count } + notes.count + moved.count)
         findings += oneSided
-        for group in findingsOfGroups { findings += group }
-        findingsOfGroups = []
+        // Each group's findings are let go once copied: one copy of them at a time.
+        for g in findingsOfGroups.indices {
+            findings += findingsOfGroups[g]
+            findingsOfGroups[g] = []
+        }
         findings += notes
         findings += moved
         let order = ReadingOrder(alignments, sentencesOfB: b.sentences.count)
         findings.sort { x, y in
             let kx = order.key(x)
             let ky = order.key(y)
-            return (kx.position, kx.b, kx.start, x.category, x.id) < (ky.position, ky.b, ky.start, y.category, y.id)
+            return (kx.position, kx.b, kx.start, x.category, x.storedID) < (ky.position, ky.b, ky.start, y.category, y.storedID)
         }
         markUncertain(&findings)
 
@@ -94,9 +97,9 @@ struct ReportBuilder {
         }
         guard !reasonA.isEmpty || !reasonB.isEmpty else { return }
         for i in findings.indices {
-            guard let a = findings[i].a, let b = findings[i].b, !a.sentences.isEmpty, !b.sentences.isEmpty else { continue }
-            let fromA = a.sentences.lazy.compactMap { reasonA[$0] }.first
-            findings[i].uncertainReason = fromA ?? b.sentences.lazy.compactMap { reasonB[$0] }.first
+            guard let a = findings[i].a?.sentenceList, let b = findings[i].b?.sentenceList, !a.isEmpty, !b.isEmpty else { continue }
+            let fromA = a.lazy.compactMap { reasonA[$0] }.first
+            findings[i].uncertainReason = fromA ?? b.lazy.compactMap { reasonB[$0] }.first
         }
     }
 
@@ -141,10 +144,11 @@ struct ReportBuilder {
 
     private func span(_ document: Document, _ sentence: Int) -> Span {
         let s = document.sentences[sentence]
-        return Span(sentences: [sentence], start: s.start, end: s.end, text: s.text)
+        return Span(sentence: sentence, start: s.start, end: s.end, text: s.text)
     }
 
-    func fingerprint(_ category: FindingCategory, a aSentences: [Int], b bSentences: [Int], detail: String = "") -> String {
+    func fingerprint(_ category: FindingCategory, a aSentences: SentenceList, b bSentences: SentenceList, detail: String = "") -> FindingID
+    {
         Fingerprinter(a: a, b: b)(category, aSentences, bSentences, detail)
     }
 
@@ -153,13 +157,15 @@ struct ReportBuilder {
         for sentence in alignment.omitted {
             out.append(
                 Finding(
-                    id: fingerprint(.omission, a: [sentence], b: []), category: .omission, severity: options.severity(.omission),
+                    id: fingerprint(.omission, a: SentenceList(sentence: sentence), b: .none), category: .omission,
+                    severity: options.severity(.omission),
                     message: OmissionRule.wholeSentenceMessage, a: span(a, sentence), b: nil, weight: contentWeight(a, sentence)))
         }
         for sentence in alignment.added {
             out.append(
                 Finding(
-                    id: fingerprint(.addition, a: [], b: [sentence]), category: .addition, severity: options.severity(.addition),
+                    id: fingerprint(.addition, a: .none, b: SentenceList(sentence: sentence)), category: .addition,
+                    severity: options.severity(.addition),
                     message: AdditionRule.wholeSentenceMessage, a: nil, b: span(b, sentence), weight: contentWeight(b, sentence)))
         }
         return out
@@ -211,7 +217,7 @@ struct ReportBuilder {
                 "\(document.id) has lost its digits: none of its sentences has a number, where \(other.id) has \(theirs). Numbers missing from \(document.id) are not reported one by one."
             out.append(
                 Finding(
-                    id: fingerprint(.number, a: [], b: [], detail: "digits lost in \(document.id)"), category: .number,
+                    id: fingerprint(.number, a: .none, b: .none, detail: "digits lost in \(document.id)"), category: .number,
                     severity: options.severity(.number), message: message,
                     a: document.id == a.id ? span : nil, b: document.id == b.id ? span : nil, weight: Double(theirs)))
         }
@@ -222,7 +228,8 @@ struct ReportBuilder {
         let first = alignment.a.first ?? 0
         let firstB = alignment.b.first ?? 0
         return Finding(
-            id: fingerprint(.moved, a: alignment.a, b: alignment.b), category: .moved, severity: options.severity(.moved),
+            id: fingerprint(.moved, a: SentenceList(alignment.a), b: SentenceList(alignment.b)), category: .moved,
+            severity: options.severity(.moved),
             message: MovedRule.message,
             a: Span(sentences: alignment.a, start: a.sentences[first].start, end: a.sentences[first].end, text: a.sentences[first].text),
             b: Span(sentences: alignment.b, start: b.sentences[firstB].start, end: b.sentences[firstB].end, text: b.sentences[firstB].text))
@@ -235,18 +242,34 @@ struct Fingerprinter: Sendable {
     let a: Document
     let b: Document
 
-    func callAsFunction(_ category: FindingCategory, _ aSentences: [Int], _ bSentences: [Int], _ detail: String) -> String {
+    /// The first 64 bits of the SHA-256 of the category, the normalized text of each side's
+    /// sentences and the detail, each after a NUL but the first.
+    func callAsFunction(_ category: FindingCategory, _ aSentences: SentenceList, _ bSentences: SentenceList, _ detail: String) -> FindingID
+    {
         callAsFunction(category, normalizedA: Self.normalized(a, aSentences), normalizedB: Self.normalized(b, bSentences), detail)
     }
 
-    /// The same, from the normalized texts of the sentences (``normalized(_:_:)``), for a caller
-    /// that gives many findings on the same sentences.
-    func callAsFunction(_ category: FindingCategory, normalizedA: String, normalizedB: String, _ detail: String) -> String {
-        String(SHA256.hex(joining: [category.rawValue, normalizedA, normalizedB, detail], separator: 0).prefix(16))
+    /// The same, from the sentences' normalized texts (``normalized(_:_:)``), for a caller that
+    /// gives many findings on the same sentences.
+    func callAsFunction(_ category: FindingCategory, normalizedA: [UInt8], normalizedB: [UInt8], _ detail: String) -> FindingID {
+        var bytes = Array(category.rawValue.utf8)
+        bytes.reserveCapacity(bytes.count + normalizedA.count + normalizedB.count + detail.utf8.count + 3)
+        bytes.append(0)
+        bytes += normalizedA
+        bytes.append(0)
+        bytes += normalizedB
+        bytes.append(0)
+        bytes += detail.utf8
+        return .fingerprint(SHA256.prefix64(bytes))
     }
 
-    /// The normalized text of sentences: fold keys joined by spaces.
-    static func normalized(_ document: Document, _ sentences: [Int]) -> String {
-        sentences.map { document.normalizedText(ofSentence: $0) }.joined(separator: " | ")
+    /// The normalized text of sentences: their fold keys, sentence by sentence, joined by " | ".
+    static func normalized(_ document: Document, _ sentences: SentenceList) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for (n, sentence) in sentences.enumerated() {
+            if n > 0 { bytes += " | ".utf8 }
+            document.appendNormalizedText(ofSentence: sentence, to: &bytes)
+        }
+        return bytes
     }
 }

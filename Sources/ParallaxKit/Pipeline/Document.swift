@@ -148,11 +148,17 @@ public struct Document: Sendable {
     /// only case, quotes, dashes or spacing change.
     public func normalizedText(ofSentence index: Int) -> String {
         var bytes: [UInt8] = []
+        appendNormalizedText(ofSentence: index, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``normalizedText(ofSentence:)``'s bytes to `bytes`, without making the string.
+    func appendNormalizedText(ofSentence index: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
         for token in tokens[sentences[index].tokenRange] where token.kind != .punctuation {
-            if !bytes.isEmpty { bytes.append(0x20) }
+            if bytes.count > start { bytes.append(0x20) }
             bytes.append(contentsOf: vocabulary[Int(token.key)].utf8)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A short fingerprint of a sentence's normalized text: how pins name sentences, so that a pin

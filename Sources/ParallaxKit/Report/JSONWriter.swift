@@ -89,7 +89,7 @@ struct JSONWriter {
     }
 
     /// An array of integers.
-    mutating func array(_ elements: [Int]) {
+    mutating func array(_ elements: some Sequence<Int>) {
         array(elements) { $0.int($1) }
     }
 
@@ -119,7 +119,7 @@ struct JSONWriter {
         int(value)
     }
 
-    mutating func member(_ name: StaticString, _ value: [Int]) {
+    mutating func member(_ name: StaticString, _ value: some Sequence<Int>) {
         key(name)
         array(value)
     }
@@ -378,7 +378,7 @@ extension Span: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         json.object { json in
             json.member("end", end)
-            json.member("sentences", sentences)
+            json.member("sentences", sentenceList)
             json.member("start", start)
             json.member("text", text)
         }

@@ -29,9 +29,9 @@ struct ReadingOrder {
     /// Position along A (a sentence index; half a step after one for a finding on B alone), B's
     /// first sentence, and the byte offset on the side that gives the position.
     func key(_ finding: Finding) -> (position: Double, b: Int, start: Int) {
-        let bSentence = finding.b?.sentences.min() ?? -1
+        let bSentence = finding.b?.sentenceList.lowest ?? -1
         if let a = finding.a {
-            return (Double(a.sentences.min() ?? -1), bSentence, a.start)
+            return (Double(a.sentenceList.lowest ?? -1), bSentence, a.start)
         }
         let position = bSentence >= 0 && bSentence < positionOfB.count ? positionOfB[bSentence] : -0.5
         return (position, bSentence, finding.b?.start ?? 0)

@@ -103,26 +103,68 @@ public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Compara
 /// document, no sentences and the span of the whole text). Because a sentence's `text` keeps the
 /// input's bytes, the words are `text.utf8[start - sentence.start ..< end - sentence.start]`.
 public struct Span: Sendable, Codable, Hashable {
-    public var sentences: [Int]
     public var start: Int
     public var end: Int
     public var text: String
+    /// ``sentences`` as stored (a run of sentences without an array of its own).
+    var sentenceList: SentenceList
+
+    public var sentences: [Int] {
+        get { sentenceList.array }
+        set { sentenceList = SentenceList(newValue) }
+    }
+
+    enum CodingKeys: String, CodingKey { case sentences, start, end, text }
 
     public init(sentences: [Int], start: Int, end: Int, text: String) {
-        self.sentences = sentences
+        self.init(SentenceList(sentences), start: start, end: end, text: text)
+    }
+
+    /// A span in one sentence.
+    init(sentence: Int, start: Int, end: Int, text: String) {
+        self.init(SentenceList(sentence: sentence), start: start, end: end, text: text)
+    }
+
+    init(_ sentences: SentenceList, start: Int, end: Int, text: String) {
+        self.sentenceList = sentences
         self.start = start
         self.end = end
         self.text = text
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(text, forKey: .text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sentenceList = SentenceList(try c.decode([Int].self, forKey: .sentences))
+        start = try c.decode(Int.self, forKey: .start)
+        end = try c.decode(Int.self, forKey: .end)
+        text = try c.decode(String.self, forKey: .text)
     }
 }
 
 /// A difference between the accounts.
 public struct Finding: Sendable, Codable, Hashable {
+    /// ``id`` as stored (an id the engine made as its number).
+    var storedID: FindingID
     /// A fingerprint of the category and the normalized text of both sides: stable while
     /// those sentences do not change, whatever changes elsewhere.
-    public var id: String
+    public var id: String {
+        get { storedID.string }
+        set { storedID = FindingID(newValue) }
+    }
     public var category: FindingCategory
     public var severity: Severity
+    /// The baseline accepts this finding: it is shown, marked, and does not fail a gate. Written
+    /// to JSON only when true. (Declared here, beside the other one-byte fields: a finding is
+    /// 8 bytes smaller.)
+    public var accepted: Bool = false
     /// One line for a person.
     public var message: String
     public var a: Span?
@@ -131,9 +173,6 @@ public struct Finding: Sendable, Codable, Hashable {
     /// omission holds (numbers, names, quotations and attributed claims count more than length),
     /// or the size of a drift.
     public var weight: Double
-    /// The baseline accepts this finding: it is shown, marked, and does not fail a gate. Written
-    /// to JSON only when true.
-    public var accepted: Bool = false
     /// Why the link this finding sits on is uncertain (nil when it is not): such a finding goes to
     /// a person rather than failing a gate. Written to JSON only when set.
     public var uncertainReason: String? = nil
@@ -141,7 +180,11 @@ public struct Finding: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b, weight, accepted, uncertain }
 
     public init(id: String, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?, weight: Double = 0) {
-        self.id = id
+        self.init(id: FindingID(id), category: category, severity: severity, message: message, a: a, b: b, weight: weight)
+    }
+
+    init(id: FindingID, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?, weight: Double = 0) {
+        self.storedID = id
         self.category = category
         self.severity = severity
         self.message = message
@@ -165,7 +208,7 @@ public struct Finding: Sendable, Codable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
+        storedID = FindingID(try c.decode(String.self, forKey: .id))
         category = try c.decode(FindingCategory.self, forKey: .category)
         severity = try c.decode(Severity.self, forKey: .severity)
         message = try c.decode(String.self, forKey: .message)

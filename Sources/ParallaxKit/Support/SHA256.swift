@@ -6,32 +6,26 @@ import Crypto
 /// short fingerprints.
 enum SHA256 {
     static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var hasher = Crypto.SHA256()
-        if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
-            Array(bytes).withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        }
-        return hex(of: hasher)
-    }
-
-    /// The SHA-256 of `parts` joined by `separator`, hashed part by part without joining them.
-    static func hex(joining parts: [String], separator: UInt8) -> String {
-        var hasher = Crypto.SHA256()
-        for (k, part) in parts.enumerated() {
-            if k > 0 { withUnsafeBytes(of: separator) { hasher.update(bufferPointer: $0) } }
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        }
-        return hex(of: hasher)
-    }
-
-    private static func hex(of hasher: Crypto.SHA256) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
-        for byte in hasher.finalize() {
+        for byte in digest(bytes) {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The digest's first 64 bits, big-endian: the number whose 16 hex digits begin ``hex(_:)``.
+    static func prefix64<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        digest(bytes).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    private static func digest<C: Collection>(_ bytes: C) -> Crypto.SHA256.Digest where C.Element == UInt8 {
+        var hasher = Crypto.SHA256()
+        if bytes.withContiguousStorageIfAvailable({ hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }) == nil {
+            Array(bytes).withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        return hasher.finalize()
     }
 }

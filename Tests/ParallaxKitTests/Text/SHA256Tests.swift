@@ -43,19 +43,4 @@ struct SHA256Tests {
             #expect(seen.insert(digest).inserted, "length \(length)")
         }
     }
-
-    /// Parts hashed one by one with a separator byte between them give the digest of the joined
-    /// text (a finding's id is made this way from its category, texts and detail).
-    @Test("Parts joined by a separator, without joining them")
-    func joining() {
-        let cases: [[String]] = [
-            [], [""], ["", ""], ["abc"], ["number", "the 3 talks", "", "Numbers"], ["é", "日本", "a\u{0}b"],
-            ["moved", String(repeating: "long text ", count: 50), String(repeating: "x", count: 63), "detail"],
-        ]
-        for parts in cases {
-            let joined = parts.joined(separator: "\u{0}")
-            #expect(SHA256.hex(joining: parts, separator: 0) == SHA256.hex(Array(joined.utf8)), "\(parts)")
-        }
-        #expect(SHA256.hex(joining: ["ab", "c"], separator: 0) != SHA256.hex(joining: ["a", "bc"], separator: 0))
-    }
 }

@@ -74,16 +74,19 @@ final class GroupSide {
     /// sentence the words are in); for no words, an empty span where they would be.
     func span(_ range: Range<Int>) -> Span {
         if let first = range.first {
-            let sentences = Array(Set(sentenceOfWord[range])).sorted()
             let last = clipped(range).upperBound - 1
-            return Span(sentences: sentences, start: words[first].span.lowerBound, end: words[last].span.upperBound, text: surface(range))
+            // Words in one sentence (nearly always): no set or array of their sentences.
+            let sentences =
+                last == range.upperBound - 1
+                ? SentenceList(sentence: sentenceOfWord[first]) : SentenceList(Array(Set(sentenceOfWord[range])).sorted())
+            return Span(sentences, start: words[first].span.lowerBound, end: words[last].span.upperBound, text: surface(range))
         }
         let at =
             range.lowerBound < words.count
             ? words[range.lowerBound].span.lowerBound
             : words.last?.span.upperBound ?? document.sentences[sentences[0]].start
         let sentence = range.lowerBound < words.count ? sentenceOfWord[range.lowerBound] : sentenceOfWord.last ?? sentences[0]
-        return Span(sentences: [sentence], start: at, end: at, text: "")
+        return Span(sentence: sentence, start: at, end: at, text: "")
     }
 
     /// The smallest range that holds every word of `indices` (empty for none).
@@ -220,7 +223,7 @@ struct GroupAnalysis {
     private(set) var findings: [Finding] = []
     /// The normalized texts of the sentence lists findings were given on, of A and of B: a
     /// group's findings mostly share their sentences, and a long sentence's text is costly.
-    private var normalized: (a: [[Int]: String], b: [[Int]: String]) = ([:], [:])
+    private var normalized: (a: [SentenceList: [UInt8]], b: [SentenceList: [UInt8]]) = ([:], [:])
 
     init(context: ClassifierContext, a: GroupSide, b: GroupSide, hunks: [Hunk], equal: [(Int, Int)]) {
         self.context = context
@@ -251,8 +254,8 @@ struct GroupAnalysis {
         _ category: FindingCategory, _ message: String, _ spanA: Span?, _ spanB: Span?, detail: String, weight: Double = 1,
         severity: Severity? = nil
     ) {
-        let sentencesA = spanA?.sentences ?? []
-        let sentencesB = spanB?.sentences ?? []
+        let sentencesA = spanA?.sentenceList ?? .none
+        let sentencesB = spanB?.sentenceList ?? .none
         let normalizedA = normalized.a[sentencesA] ?? Fingerprinter.normalized(context.a, sentencesA)
         let normalizedB = normalized.b[sentencesB] ?? Fingerprinter.normalized(context.b, sentencesB)
         normalized.a[sentencesA] = normalizedA

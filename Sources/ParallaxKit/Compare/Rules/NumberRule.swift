@@ -186,6 +186,6 @@ enum NumberRule: GroupRule {
     }
 
     private static func span<M>(_ located: Located<M>) -> Span {
-        Span(sentences: [located.sentence], start: located.bytes.lowerBound, end: located.bytes.upperBound, text: located.surface)
+        Span(sentence: located.sentence, start: located.bytes.lowerBound, end: located.bytes.upperBound, text: located.surface)
     }
 }

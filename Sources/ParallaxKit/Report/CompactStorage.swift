@@ -1,0 +1,119 @@
+// A long pair has tens of thousands of findings, each with an id and two spans. Stored as
+// strings and arrays, each of those is an object on the heap of its own; these are the compact
+// forms the report keeps instead, behind the same public `String` and `[Int]` properties.
+
+/// A finding's id as stored: an id the engine makes (16 lowercase hex digits, the first 64 bits
+/// of a fingerprint) as its number; any other id (from a report or a baseline written by hand)
+/// as its text. Every id has one form, so two ids are equal when their texts are.
+enum FindingID: Sendable, Hashable, Comparable {
+    case fingerprint(UInt64)
+    case text(String)
+
+    /// The id of the text `id`.
+    init(_ id: String) {
+        var value: UInt64 = 0
+        var digits = 0
+        for byte in id.utf8 {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default:
+                self = .text(id)
+                return
+            }
+            digits += 1
+            guard digits <= 16 else { break }
+            value = value << 4 | UInt64(digit)
+        }
+        self = digits == 16 ? .fingerprint(value) : .text(id)
+    }
+
+    /// The id as written in a report.
+    var string: String {
+        switch self {
+        case .text(let text):
+            return text
+        case .fingerprint(let value):
+            return String(unsafeUninitializedCapacity: 16) { buffer in
+                for i in 0..<16 {
+                    let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * i)) & 0xF
+                    buffer[i] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                }
+                return 16
+            }
+        }
+    }
+
+    /// The order of the ids' texts (for two fingerprints, the order of their numbers is the same).
+    static func < (x: FindingID, y: FindingID) -> Bool {
+        if case .fingerprint(let a) = x, case .fingerprint(let b) = y { return a < b }
+        return x.string < y.string
+    }
+}
+
+/// A span's sentence indices as stored: a run of consecutive indices (one sentence, or none:
+/// nearly every span) in place, other lists as an array.
+enum SentenceList: Sendable, Hashable {
+    case run(first: Int32, count: UInt16)
+    case list([Int])
+
+    /// No sentences.
+    static let none = SentenceList.run(first: 0, count: 0)
+
+    /// One sentence.
+    init(sentence: Int) {
+        if let first = Int32(exactly: sentence) {
+            self = .run(first: first, count: 1)
+        } else {
+            self = .list([sentence])
+        }
+    }
+
+    init(_ sentences: [Int]) {
+        guard let head = sentences.first else {
+            self = .none
+            return
+        }
+        if sentences.count <= Int(UInt16.max), let first = Int32(exactly: head),
+            sentences.indices.allSatisfy({ sentences[$0] &- head == $0 })
+        {
+            self = .run(first: first, count: UInt16(sentences.count))
+        } else {
+            self = .list(sentences)
+        }
+    }
+
+    var array: [Int] {
+        switch self {
+        case .run(let first, let count): Array(Int(first)..<(Int(first) + Int(count)))
+        case .list(let list): list
+        }
+    }
+
+    /// The smallest index (nil for none), without making the array.
+    var lowest: Int? {
+        switch self {
+        case .run(let first, let count): count == 0 ? nil : Int(first)
+        case .list(let list): list.min()
+        }
+    }
+}
+
+extension SentenceList: RandomAccessCollection {
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch self {
+        case .run(_, let count): Int(count)
+        case .list(let list): list.count
+        }
+    }
+
+    subscript(position: Int) -> Int {
+        switch self {
+        case .run(let first, _): Int(first) + position
+        case .list(let list): list[position]
+        }
+    }
+}
