@@ -25,31 +25,32 @@ struct EventAnchors {
         // Each distinct key is judged once (by its number in `words`): its anchor key and base
         // weight, or nil.
         var judged = [(key: String, weight: Double)??](repeating: nil, count: words.words.keyTexts.count)
-        func judge(_ word: FoldedWord) -> (key: String, weight: Double)? {
-            if stop.contains(word.key) { return nil }
-            if word.isNumber {
-                let digits = word.key.filter { $0.isNumber || $0 == "." }
+        func judge(_ key: String, isNumber: Bool) -> (key: String, weight: Double)? {
+            if stop.contains(key) { return nil }
+            if isNumber {
+                let digits = key.filter { $0.isNumber || $0 == "." }
                 guard let value = Double(digits), value >= 10 else { return nil }
                 return ("#" + digits, Self.numberWeight)
             }
-            let plain = word.key.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }
-            guard plain || word.key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { return nil }
-            var zipf = EnglishWords.zipf(word.key)
-            if zipf == 0, word.key.count > 3, word.key.hasSuffix("s") { zipf = EnglishWords.zipf(String(word.key.dropLast())) }
+            let plain = key.utf8.allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 == 0x2D || $0 == 0x27 }
+            guard plain || key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" || $0 == "'" }) else { return nil }
+            var zipf = EnglishWords.zipf(key)
+            if zipf == 0, key.count > 3, key.hasSuffix("s") { zipf = EnglishWords.zipf(String(key.dropLast())) }
             let weight = max(0, Self.commonZipf - zipf)
-            return weight > 0 ? (stemmer.stem(word.key), weight) : nil
+            return weight > 0 ? (stemmer.stem(key), weight) : nil
         }
+        let rows = words.words
         for sentence in document.sentences where sentence.isContent {
-            for word in words.words[sentence.index] {
+            for word in rows.stored(sentence.index) {
                 let found: (key: String, weight: Double)?
-                if let known = judged[Int(word.number)] {
+                if let known = judged[Int(word.key)] {
                     found = known
                 } else {
-                    found = judge(word)
-                    judged[Int(word.number)] = found
+                    found = judge(rows.key(of: word), isNumber: word.isNumber)
+                    judged[Int(word.key)] = found
                 }
                 guard let (key, weight) = found else { continue }
-                add(key, word.isNumber || !word.isCapitalized ? weight : weight * Self.nameFactor, word, document)
+                add(key, word.isNumber || !word.isCapitalized ? weight : weight * Self.nameFactor, rows.span(of: word), document)
             }
         }
         date = Dateline.of(document) ?? Self.firstFullDate(document)
@@ -75,9 +76,9 @@ struct EventAnchors {
         return nil
     }
 
-    private mutating func add(_ key: String, _ weight: Double, _ word: FoldedWord, _ document: Document) {
+    private mutating func add(_ key: String, _ weight: Double, _ span: Range<Int>, _ document: Document) {
         if let known = terms[key], known.weight >= weight { return }
-        terms[key] = (weight, Document.displayText(document.source.utf8[word.span]))
+        terms[key] = (weight, Document.displayText(document.source.utf8[span]))
     }
 
     /// The first date with a year, month and day among the first sentences.

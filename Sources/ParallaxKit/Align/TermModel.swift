@@ -66,45 +66,46 @@ struct TermModel: Sendable {
             var plain = [(term: Int32, isStop: Bool)?](repeating: nil, count: rows.keyTexts.count)
             for sentence in document.sentences where sentence.isContent {
                 var terms: [Int32] = []
-                for word in rows[sentence.index] {
+                for word in rows.stored(sentence.index) {
                     // The word as written: only for a new term and for a number's parts.
-                    func written() -> String { Document.displayText(document.source.utf8[word.span]) }
-                    if word.glossaryEntry != nil {
-                        terms.append(intern(word.key, factor: 1.5, surface: written()))
+                    func written() -> String { Document.displayText(document.source.utf8[rows.span(of: word)]) }
+                    if word.glossaryIndex > 0 {
+                        terms.append(intern(rows.key(of: word), factor: 1.5, surface: written()))
                         continue
                     }
-                    if !word.isNumber, let known = plain[Int(word.number)] {
+                    if !word.isNumber, let known = plain[Int(word.key)] {
                         let factor = known.isStop ? 0.15 : word.isName ? 1.5 : 1.0
                         factors[Int(known.term)] = max(factors[Int(known.term)], factor)
                         terms.append(known.term)
                         continue
                     }
-                    let isStop = stop.contains(word.key)
+                    let key = rows.key(of: word)
+                    let isStop = stop.contains(key)
                     let factor = word.isNumber ? 2.0 : isStop ? 0.15 : word.isName ? 1.5 : 1.0
-                    var stemmed = word.key
+                    var stemmed = key
                     if !word.isNumber && !isStop {
-                        if let cached = stemCache[word.key] {
+                        if let cached = stemCache[key] {
                             stemmed = cached
                         } else {
-                            stemmed = stemmer.stem(word.key)
+                            stemmed = stemmer.stem(key)
                             if families {
                                 let family = WordFamily.key(of: stemmed)
                                 if !stop.contains(family) { stemmed = family }
                             }
-                            stemCache[word.key] = stemmed
+                            stemCache[key] = stemmed
                         }
                     }
                     let term = intern(stemmed, factor: factor, surface: written())
                     terms.append(term)
-                    if !word.isNumber { plain[Int(word.number)] = (term, isStop) }
+                    if !word.isNumber { plain[Int(word.key)] = (term, isStop) }
                     // A compound with a number also counts its parts, so "17-year old" meets
                     // "17 year-old" and "COVID-19" meets "COVID".
-                    if word.isNumber, document.source.utf8[word.span].contains(0x2D), written().contains("-") {
+                    if word.isNumber, document.source.utf8[rows.span(of: word)].contains(0x2D), written().contains("-") {
                         for part in written().lowercased().split(separator: "-") where part.count >= 2 {
-                            let key = String(part)
-                            let isNumber = key.allSatisfy(\.isNumber)
-                            guard !stop.contains(key) else { continue }
-                            terms.append(intern(isNumber ? key : stemmer.stem(key), factor: isNumber ? 2.0 : 1.0, surface: key))
+                            let piece = String(part)
+                            let isNumber = piece.allSatisfy(\.isNumber)
+                            guard !stop.contains(piece) else { continue }
+                            terms.append(intern(isNumber ? piece : stemmer.stem(piece), factor: isNumber ? 2.0 : 1.0, surface: piece))
                         }
                     }
                 }

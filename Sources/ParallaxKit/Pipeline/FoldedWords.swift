@@ -259,6 +259,17 @@ struct FoldedSentences: Sendable {
         /// How many sentences.
         var count: Int { max(starts.count - 1, 0) }
 
+        /// The stored words of a sentence, for a pass over every word that needs only their key
+        /// numbers and flags (``key(of:)`` and ``span(of:)`` give the rest when wanted): no
+        /// ``FoldedWord`` is made.
+        func stored(_ sentence: Int) -> ArraySlice<StoredWord> { words[Int(starts[sentence])..<Int(starts[sentence + 1])] }
+
+        /// A stored word's key (``FoldedWord/key``).
+        func key(of word: StoredWord) -> String { keys[Int(word.key)] }
+
+        /// A stored word's span (``FoldedWord/span``).
+        func span(of word: StoredWord) -> Range<Int> { Int(tokens[Int(word.token)].start)..<end(of: word) }
+
         /// The key strings the words' numbers (``FoldedWord/number``) point to.
         var keyTexts: [String] { keys }
 
@@ -281,7 +292,7 @@ struct FoldedSentences: Sendable {
                 let key = keys[Int(word.key)]
                 let glossary = word.glossaryIndex > 0 ? glossaryWords[word.glossaryIndex - 1] : nil
                 return FoldedWord(
-                    key: key, number: word.key, span: Int(tokens[Int(word.token)].start)..<end(of: word), isNumber: word.isNumber,
+                    key: key, number: word.key, span: span(of: word), isNumber: word.isNumber,
                     isName: word.isName,
                     isCapitalized: word.isCapitalized, glossaryEntry: glossary.map { Int($0.entry) },
                     variant: glossary.map { keys[Int($0.variant)] } ?? key)

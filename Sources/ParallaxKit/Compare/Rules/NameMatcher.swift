@@ -16,9 +16,9 @@ struct NameMatcher: Sendable {
             // Each key once (by its number in `words`), not once a word.
             var added = [Bool](repeating: false, count: words.words.keyTexts.count)
             for sentence in document.sentences where sentence.isContent {
-                for word in words.words[sentence.index] where !word.isCapitalized && !word.isNumber && !added[Int(word.number)] {
-                    added[Int(word.number)] = true
-                    common.insert(word.key)
+                for word in words.words.stored(sentence.index) where !word.isCapitalized && !word.isNumber && !added[Int(word.key)] {
+                    added[Int(word.key)] = true
+                    common.insert(words.words.key(of: word))
                 }
             }
         }
