@@ -174,7 +174,23 @@ struct Aligner {
         // rare weight.
         let k = options.candidatesPerSentence
         let found = Concurrently.both { [postingsA, postingsB] fromA in
-            Self.bestPartners(of: fromA ? model.a : model.b, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
+            let units = fromA ? model.a : model.b
+            let (rare, unmatched) = Self.bestPartners(of: units, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
+            var pairs = rare
+            // A sentence that shares no rare term with any other (all its words are common in
+            // these accounts: a long text from a small vocabulary) looks again through its
+            // rarest common terms.
+            if !unmatched.isEmpty {
+                let (narrowed, wide) = Self.widePostings(
+                    for: unmatched.map { units[$0] }, in: fromA ? model.b : model.a, model: model, cap: cap)
+                // Pairs as (index in `narrowed`) << 32 | partner.
+                for pair in Self.bestPartners(of: narrowed, among: wide, model: model, k: k, fromA: true).pairs {
+                    let mine = Int64(unmatched[Int(pair >> 32)])
+                    let theirs = pair & 0xFFFF_FFFF
+                    pairs.append(fromA ? mine << 32 | theirs : theirs << 32 | mine)
+                }
+            }
+            return pairs
         }
         // The pairs found from either side and by the scorer, each once.
         var pairs = found.a + found.b + similarity.candidates(perSentence: k)
@@ -209,8 +225,9 @@ struct Aligner {
     /// | B index.
     private static func bestPartners(
         of units: [TermModel.Unit], among postings: [Int32: [Int32]], model: TermModel, k: Int, fromA: Bool
-    ) -> [Int64] {
+    ) -> (pairs: [Int64], unmatched: [Int]) {
         var pairs: [Int64] = []
+        var unmatched: [Int] = []
         var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
         var touched: [Int] = []
         for (i, unit) in units.enumerated() {
@@ -222,6 +239,7 @@ struct Aligner {
                     scratch[Int(j)] += w
                 }
             }
+            if touched.isEmpty { unmatched.append(i) }
             // The best k by shared weight, then by index: a selection, not a sort of all.
             let best = touched.min(count: max(k, 0)) { x, y in scratch[x] > scratch[y] || (scratch[x] == scratch[y] && x < y) }
             for j in best {
@@ -230,7 +248,41 @@ struct Aligner {
             for j in touched { scratch[j] = 0 }
             touched.removeAll(keepingCapacity: true)
         }
-        return pairs
+        return (pairs, unmatched)
+    }
+
+    /// How many of its rarest terms over the cap a sentence with no rare term looks through.
+    static let fallbackTerms = 3
+    /// How far over the cap (as a multiple of it) such a term may be.
+    static let fallbackCapFactor = 8
+
+    /// The sentences with no rare term, each narrowed to its ``fallbackTerms`` rarest content
+    /// terms above `cap` and at most ``fallbackCapFactor`` times it, and the postings of those
+    /// terms on the `other` side. A sentence without a rare term is itself rare in ordinary
+    /// text; in a long text from a small vocabulary, where every sentence may be one, each looks
+    /// through at most 3 lists of at most 8 times the cap: linear in the size, as the cap is.
+    private static func widePostings(for units: [TermModel.Unit], in other: [TermModel.Unit], model: TermModel, cap: Int)
+        -> (narrowed: [TermModel.Unit], postings: [Int32: [Int32]])
+    {
+        var wanted = Set<Int32>()
+        let narrowed = units.map { unit -> TermModel.Unit in
+            let terms = unit.terms.filter {
+                let df = Int(model.documentFrequency[Int($0)])
+                return df > cap && df <= fallbackCapFactor * cap && model.weights[Int($0)] > 0.5
+            }
+            let rarest = terms.sorted { (model.documentFrequency[Int($0)], $0) < (model.documentFrequency[Int($1)], $1) }.prefix(
+                fallbackTerms)
+            wanted.formUnion(rarest)
+            var narrow = unit
+            narrow.terms = Array(rarest)
+            return narrow
+        }
+        guard !wanted.isEmpty else { return (narrowed, [:]) }
+        var postings: [Int32: [Int32]] = [:]
+        for (j, unit) in other.enumerated() {
+            for t in unit.terms where wanted.contains(t) { postings[t, default: []].append(Int32(j)) }
+        }
+        return (narrowed, postings)
     }
 
     // MARK: - Order

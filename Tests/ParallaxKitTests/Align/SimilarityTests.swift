@@ -41,6 +41,39 @@ struct SimilarityTests {
         #expect(scored.allSatisfy { $0.cosine == 0.9 })
     }
 
+    /// A long text from a small vocabulary: every word is in more sentences than the candidate
+    /// search's cap for rare terms, so no sentence finds a partner by a rare term; each looks
+    /// again through its rarest common terms (``Aligner/fallbackTerms``), and the copy still
+    /// aligns line by line.
+    @Test("Sentences without a rare term still find their partners")
+    func noRareTerm() throws {
+        var vocabulary: [String] = []
+        var seen = Set<String>()
+        for line in try AlignmentCorpora.wmt().a {
+            for word in line.lowercased().split(separator: " ") where word.count >= 5 && word.allSatisfy(\.isLetter) {
+                if seen.insert(String(word)).inserted { vocabulary.append(String(word)) }
+            }
+            if vocabulary.count >= 400 { break }
+        }
+        var generator = SplitMix64(seed: 15)
+        func word() -> String { vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }
+        let a = (0..<1000).map { _ in (0..<30).map { _ in word() }.joined(separator: " ") + "." }
+        // B: each sentence with one word replaced.
+        let b = a.map { sentence -> String in
+            var words = sentence.dropLast().split(separator: " ").map(String.init)
+            words[Int(generator.next() % 30)] = word()
+            return words.joined(separator: " ") + "."
+        }
+        let model = try Self.model(a, b)
+        let cap = max(48, Int(Double(model.a.count + model.b.count).squareRoot() * 2))
+        let rare = model.a.reduce(0) { $0 + $1.terms.filter { Int(model.documentFrequency[Int($0)]) <= cap }.count }
+        #expect(rare == 0, "the premise: no term is rare enough for the first search")
+        let links = Aligner(model: model, options: AlignmentOptions()).alignWithMode().links
+        let own = links.filter { $0.a == $0.b }.count
+        #expect(own >= 980, "\(own) of 1000 sentences linked to their copy (\(links.count) links)")
+        #expect(links.count - own <= 20)
+    }
+
     @Test("Derivational families: words of one family share a term, stop words and short roots stay apart")
     func families() throws {
         func shares(_ x: String, _ y: String, families: Bool = true) throws -> Bool {
