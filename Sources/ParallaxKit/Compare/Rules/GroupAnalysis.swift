@@ -254,16 +254,21 @@ struct GroupAnalysis {
         _ category: FindingCategory, _ message: String, _ spanA: Span?, _ spanB: Span?, detail: String, weight: Double = 1,
         severity: Severity? = nil
     ) {
-        let sentencesA = spanA?.sentenceList ?? .none
-        let sentencesB = spanB?.sentenceList ?? .none
-        let normalizedA = normalized.a[sentencesA] ?? Fingerprinter.normalized(context.a, sentencesA)
-        let normalizedB = normalized.b[sentencesB] ?? Fingerprinter.normalized(context.b, sentencesB)
-        normalized.a[sentencesA] = normalizedA
-        normalized.b[sentencesB] = normalizedB
+        let normalizedA = Self.normalized(spanA?.sentenceList ?? .none, of: context.a, in: &normalized.a)
+        let normalizedB = Self.normalized(spanB?.sentenceList ?? .none, of: context.b, in: &normalized.b)
         findings.append(
             Finding(
                 id: context.fingerprint(category, normalizedA: normalizedA, normalizedB: normalizedB, detail), category: category,
                 severity: severity ?? options.severity(category), message: message, a: spanA, b: spanB, weight: weight))
+    }
+
+    /// The normalized text of `sentences` (``Fingerprinter/normalized(_:_:)``), made once and
+    /// kept in `cache`.
+    private static func normalized(_ sentences: SentenceList, of document: Document, in cache: inout [SentenceList: [UInt8]]) -> [UInt8] {
+        if let known = cache[sentences] { return known }
+        let text = Fingerprinter.normalized(document, sentences)
+        cache[sentences] = text
+        return text
     }
 
     /// The hunk words not yet accounted for, of each side.
