@@ -25,6 +25,8 @@ let package = Package(
                 .linkedLibrary("icudata"),
             ]
         ),
+        // The C library allocator's policy for large blocks (AllocatorPolicy.swift).
+        .target(name: "CAllocator"),
         // Snowball stemmers from the system (Debian's libstemmer-dev).
         .systemLibrary(
             name: "CStemmer",
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "ParallaxKit",
             dependencies: [
-                "CICU", "CStemmer",
+                "CICU", "CStemmer", "CAllocator",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -149,6 +149,8 @@ struct Digest {
     }
 }
 
+// The allocator's policy as the command-line tool sets it, so that the peaks are the tool's.
+AllocatorPolicy.returnLargeBlocksWhenFreed()
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     fail("usage: ParallaxBenchmarks corpus MB OUT SEED... | run FILE | phases FILE | digest FILE...")

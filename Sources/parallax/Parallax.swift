@@ -20,6 +20,8 @@ struct Parallax: ParsableCommand {
     /// Runs the command and maps every failure to the documented exit status:
     /// 2 for usage and input errors, 3 for internal errors.
     static func main() {
+        // Large arrays, once freed, go back to the system instead of swelling the peak.
+        AllocatorPolicy.returnLargeBlocksWhenFreed()
         do {
             // A first word that is no subcommand (and no option): say so, with the closest
             // name, rather than argument-parser's "3 unexpected arguments".

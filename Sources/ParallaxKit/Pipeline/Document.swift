@@ -48,7 +48,7 @@ public struct Document: Sendable {
         }
         // The segmenter's guess of the count leaves the array up to twice as long as it needs;
         // the tokens live as long as the document.
-        if tokens.capacity > tokens.count + tokens.count / 8 { tokens = tokens.withUnsafeBufferPointer { Array($0) } }
+        tokens = tokens.withExcessCapacityReleased()
 
         // Fold keys: intern each distinct token text once (by its bytes), fold the distinct texts
         // in one batch.
