@@ -18,9 +18,11 @@ final class KeyTable: Sendable {
     /// The stems, by stem number.
     let stemTexts: [String]
     private let flags: [UInt8]
-    /// The spelling of each key that some word of A or B writes capitalised (a name), for
-    /// ``NameMatcher/isSpellingVariant(_:_:stemmer:)``; nil for the others.
-    let spellings: [NameMatcher.Spelling?]
+    /// For each key, the index of its spelling in `spellingList` if some word of A or B writes it
+    /// capitalised (a name), or -1: a long text of numbers has tens of thousands of keys and
+    /// few names, and a spelling is 80 bytes.
+    private let spellingIndex: [Int32]
+    private let spellingList: [NameMatcher.Spelling]
 
     private static let stopFlag: UInt8 = 1
     private static let contentFlag: UInt8 = 2
@@ -72,18 +74,29 @@ final class KeyTable: Sendable {
             if Lexicon.speechVerbs.contains(key) { f |= Self.speechVerbFlag }
             flags.append(f)
         }
-        var spellings = [NameMatcher.Spelling?](repeating: nil, count: keys.count)
+        var spellingIndex = [Int32](repeating: -1, count: keys.count)
+        var spellingList: [NameMatcher.Spelling] = []
         for (numbers, capitalized) in [(numbersOfA, a.words.capitalizedKeys()), (numbersOfB, b.words.capitalizedKeys())] {
             for (local, isCapitalized) in capitalized.enumerated() where isCapitalized {
                 let n = Int(numbers[local])
-                if spellings[n] == nil { spellings[n] = NameMatcher.Spelling(keys[n]) }
+                guard spellingIndex[n] < 0 else { continue }
+                spellingIndex[n] = Int32(spellingList.count)
+                spellingList.append(NameMatcher.Spelling(keys[n]))
             }
         }
-        self.spellings = spellings
+        self.spellingIndex = spellingIndex
+        self.spellingList = spellingList
         self.keys = keys
         self.stems = stems
         self.stemTexts = stemTexts
         self.flags = flags
+    }
+
+    /// The spelling of a key that some word of A or B writes capitalised (a name), for
+    /// ``NameMatcher/isSpellingVariant(_:_:stemmer:)``; nil for the others.
+    func spelling(_ key: Int32) -> NameMatcher.Spelling? {
+        let index = spellingIndex[Int(key)]
+        return index < 0 ? nil : spellingList[Int(index)]
     }
 
     /// A function word (one of the stop words).

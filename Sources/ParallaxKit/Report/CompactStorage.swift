@@ -117,3 +117,37 @@ extension SentenceList: RandomAccessCollection {
         }
     }
 }
+
+/// A finding's message as stored: its text, or, for the finding a long text of numbers has by
+/// the tens of thousands (a value one side has and the other lacks), what kind of value it is and
+/// which side has it: the value is that side's span's text, and the message is written out when
+/// it is read.
+enum FindingMessage: Sendable {
+    case text(String)
+    /// "`kind` differ: A “value”, B has none." (`inA`), or "… A has none, B “value”."
+    case lacking(FactKind, inA: Bool)
+
+    /// The kinds of value the number rule compares, as its messages name them.
+    enum FactKind: String, Sendable {
+        case numbers = "Numbers"
+        case dates = "Dates"
+    }
+
+    /// The message of a finding on spans `a` and `b`.
+    func text(a: Span?, b: Span?) -> String {
+        switch self {
+        case .text(let text):
+            text
+        case .lacking(let kind, true):
+            "\(kind.rawValue) differ: A \(Self.quote(a?.text ?? "")), B has none."
+        case .lacking(let kind, false):
+            "\(kind.rawValue) differ: A has none, B \(Self.quote(b?.text ?? ""))."
+        }
+    }
+
+    /// Words of a message, quoted; a long run is cut to its first and last words
+    /// (``ReportLayout/shortened(_:limit:)``), so a message stays a line a person can read.
+    static func quote(_ text: String, empty: String = "nothing") -> String {
+        text.isEmpty ? empty : "\u{201C}\(ReportLayout.shortened(text))\u{201D}"
+    }
+}

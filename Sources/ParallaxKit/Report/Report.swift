@@ -103,8 +103,17 @@ public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Compara
 /// document, no sentences and the span of the whole text). Because a sentence's `text` keeps the
 /// input's bytes, the words are `text.utf8[start - sentence.start ..< end - sentence.start]`.
 public struct Span: Sendable, Codable, Hashable {
-    public var start: Int
-    public var end: Int
+    // The offsets as stored: an input is at most `SourceText.maximumSize` bytes.
+    private var start32: Int32
+    private var end32: Int32
+    public var start: Int {
+        get { Int(start32) }
+        set { start32 = Int32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(end32) }
+        set { end32 = Int32(clamping: newValue) }
+    }
     public var text: String
     /// ``sentences`` as stored (a run of sentences without an array of its own).
     var sentenceList: SentenceList
@@ -127,8 +136,8 @@ public struct Span: Sendable, Codable, Hashable {
 
     init(_ sentences: SentenceList, start: Int, end: Int, text: String) {
         self.sentenceList = sentences
-        self.start = start
-        self.end = end
+        self.start32 = Int32(clamping: start)
+        self.end32 = Int32(clamping: end)
         self.text = text
     }
 
@@ -143,8 +152,8 @@ public struct Span: Sendable, Codable, Hashable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         sentenceList = SentenceList(try c.decode([Int].self, forKey: .sentences))
-        start = try c.decode(Int.self, forKey: .start)
-        end = try c.decode(Int.self, forKey: .end)
+        start32 = try c.decode(Int32.self, forKey: .start)
+        end32 = try c.decode(Int32.self, forKey: .end)
         text = try c.decode(String.self, forKey: .text)
     }
 }
@@ -165,10 +174,20 @@ public struct Finding: Sendable, Codable, Hashable {
     /// to JSON only when true. (Declared here, beside the other one-byte fields: a finding is
     /// 8 bytes smaller.)
     public var accepted: Bool = false
+    /// ``message`` as stored.
+    var storedMessage: FindingMessage
     /// One line for a person.
-    public var message: String
-    public var a: Span?
-    public var b: Span?
+    public var message: String {
+        get { storedMessage.text(a: a, b: b) }
+        set { storedMessage = .text(newValue) }
+    }
+    // A message written from a span keeps its text when the span is replaced.
+    public var a: Span? {
+        didSet { if case .lacking = storedMessage { storedMessage = .text(storedMessage.text(a: oldValue, b: b)) } }
+    }
+    public var b: Span? {
+        didSet { if case .lacking = storedMessage { storedMessage = .text(storedMessage.text(a: a, b: oldValue)) } }
+    }
     /// How much the finding matters within its category, for ranking: what an addition or
     /// omission holds (numbers, names, quotations and attributed claims count more than length),
     /// or the size of a drift.
@@ -177,6 +196,23 @@ public struct Finding: Sendable, Codable, Hashable {
     /// a person rather than failing a gate. Written to JSON only when set.
     public var uncertainReason: String? = nil
 
+    public static func == (x: Finding, y: Finding) -> Bool {
+        x.storedID == y.storedID && x.category == y.category && x.severity == y.severity && x.accepted == y.accepted
+            && x.message == y.message && x.a == y.a && x.b == y.b && x.weight == y.weight && x.uncertainReason == y.uncertainReason
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storedID)
+        hasher.combine(category)
+        hasher.combine(severity)
+        hasher.combine(accepted)
+        hasher.combine(message)
+        hasher.combine(a)
+        hasher.combine(b)
+        hasher.combine(weight)
+        hasher.combine(uncertainReason)
+    }
+
     enum CodingKeys: String, CodingKey { case id, category, severity, message, a, b, weight, accepted, uncertain }
 
     public init(id: String, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?, weight: Double = 0) {
@@ -184,10 +220,14 @@ public struct Finding: Sendable, Codable, Hashable {
     }
 
     init(id: FindingID, category: FindingCategory, severity: Severity, message: String, a: Span?, b: Span?, weight: Double = 0) {
+        self.init(id: id, category: category, severity: severity, message: .text(message), a: a, b: b, weight: weight)
+    }
+
+    init(id: FindingID, category: FindingCategory, severity: Severity, message: FindingMessage, a: Span?, b: Span?, weight: Double = 0) {
         self.storedID = id
+        self.storedMessage = message
         self.category = category
         self.severity = severity
-        self.message = message
         self.a = a
         self.b = b
         self.weight = weight
@@ -211,7 +251,7 @@ public struct Finding: Sendable, Codable, Hashable {
         storedID = FindingID(try c.decode(String.self, forKey: .id))
         category = try c.decode(FindingCategory.self, forKey: .category)
         severity = try c.decode(Severity.self, forKey: .severity)
-        message = try c.decode(String.self, forKey: .message)
+        storedMessage = .text(try c.decode(String.self, forKey: .message))
         a = try c.decodeIfPresent(Span.self, forKey: .a)
         b = try c.decodeIfPresent(Span.self, forKey: .b)
         weight = try c.decodeIfPresent(Double.self, forKey: .weight) ?? 0

@@ -65,8 +65,17 @@ struct KeyTableTests {
         let (_, _, words) = try Self.documents()
         let table = KeyTable(a: words.a, b: words.b, language: "en", stop: StopWords.english)
         let stemmer = Stemmer(language: "en")
-        let names = table.spellings.compactMap { $0 }
+        let names = table.keys.indices.compactMap { table.spelling(Int32($0)) }
         #expect(names.count > 50)
+        // A spelling for exactly the keys some word of A or B writes capitalised, each its own key's.
+        var capitalized = Set<Int32>()
+        for (numbers, flags) in [(table.numbersOfA, words.a.words.capitalizedKeys()), (table.numbersOfB, words.b.words.capitalizedKeys())] {
+            for (local, isCapitalized) in flags.enumerated() where isCapitalized { capitalized.insert(numbers[local]) }
+        }
+        #expect(names.count == capitalized.count)
+        for key in table.keys.indices {
+            #expect(table.spelling(Int32(key))?.key == (capitalized.contains(Int32(key)) ? table.keys[key] : nil))
+        }
         // Spellings of names of the texts, and the variants the rule is for.
         let extra = ["aleksei", "alexei", "alexey", "tsirkon", "zirkon", "nurnberg", "nuremberg", "lisbon", "lissabon", "xijinping"]
         let keys = Array(names.map(\.key).prefix(120)) + extra

@@ -106,4 +106,51 @@ struct CompactStorageTests {
         #expect(SentenceList([Int.max]) == .list([Int.max]))
         #expect(SentenceList(Array(0..<70_000)) == .list(Array(0..<70_000)))
     }
+
+    @Test("A message written from a span reads, compares, hashes and writes as its text does")
+    func lackingMessage() throws {
+        let value = Span(sentence: 4, start: 10, end: 15, text: "1,250")
+        let empty = Span(sentence: 2, start: 0, end: 0, text: "")
+        let cases: [(FindingMessage, Span?, Span?, String)] = [
+            (.lacking(.numbers, inA: true), value, empty, "Numbers differ: A \u{201C}1,250\u{201D}, B has none."),
+            (.lacking(.dates, inA: false), empty, value, "Dates differ: A has none, B \u{201C}1,250\u{201D}."),
+        ]
+        for (message, a, b, text) in cases {
+            let made = Finding(id: .fingerprint(42), category: .number, severity: .error, message: message, a: a, b: b, weight: 3)
+            let written = Finding(id: .fingerprint(42), category: .number, severity: .error, message: text, a: a, b: b, weight: 3)
+            #expect(made.message == text)
+            #expect(made == written)
+            #expect(made.hashValue == written.hashValue)
+            #expect(Set([made, written]).count == 1)
+            let json = try JSONOutput.encode(made)
+            #expect(json == (try JSONOutput.encode(written)))
+            #expect(try JSONDecoder().decode(Finding.self, from: Data(json.utf8)) == made)
+            // Another message, or another value, is another finding.
+            var other = written
+            other.message = text.replacingOccurrences(of: "1,250", with: "1,251")
+            #expect(made != other)
+            // Replacing the span the message is written from leaves the message as it was.
+            var moved = made
+            let elsewhere = Span(sentence: 9, start: 40, end: 44, text: "1984")
+            if a == value { moved.a = elsewhere } else { moved.b = elsewhere }
+            #expect(moved.message == text)
+        }
+        // A long value is shortened in the message as any quoted words are.
+        let long = Span(sentence: 0, start: 0, end: 80, text: (1...20).map(String.init).joined(separator: " "))
+        let finding = Finding(
+            id: .fingerprint(1), category: .number, severity: .warning, message: .lacking(.numbers, inA: true), a: long, b: nil)
+        #expect(finding.message == "Numbers differ: A \(FindingMessage.quote(long.text)), B has none.")
+        #expect(finding.message.contains("\u{2026}"))
+    }
+
+    @Test("Span offsets are kept exactly up to the largest input, and a report with larger ones is refused")
+    func spanOffsets() throws {
+        let last = SourceText.maximumSize
+        let span = Span(sentences: [1], start: last - 5, end: last, text: "words")
+        #expect(span.start == last - 5 && span.end == last)
+        let json = try JSONOutput.encode(span)
+        #expect(try JSONDecoder().decode(Span.self, from: Data(json.utf8)) == span)
+        let huge = #"{"sentences":[1],"start":4294967296,"end":4294967300,"text":"x"}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Span.self, from: Data(huge.utf8)) }
+    }
 }

@@ -189,7 +189,7 @@ final class ClassifierContext {
 
     /// The spelling of key number `key`, for comparing names (made once for a capitalised key).
     func spelling(_ key: Int32) -> NameMatcher.Spelling {
-        keys.spellings[Int(key)] ?? NameMatcher.Spelling(keys.keys[Int(key)])
+        keys.spelling(key) ?? NameMatcher.Spelling(keys.keys[Int(key)])
     }
 
     /// One side of a group: `sentences` of A or of B.
@@ -254,6 +254,14 @@ struct GroupAnalysis {
         _ category: FindingCategory, _ message: String, _ spanA: Span?, _ spanB: Span?, detail: String, weight: Double = 1,
         severity: Severity? = nil
     ) {
+        add(category, .text(message), spanA, spanB, detail: detail, weight: weight, severity: severity)
+    }
+
+    /// ``add(_:_:_:_:detail:weight:severity:)`` with a message as stored.
+    mutating func add(
+        _ category: FindingCategory, _ message: FindingMessage, _ spanA: Span?, _ spanB: Span?, detail: String, weight: Double = 1,
+        severity: Severity? = nil
+    ) {
         let normalizedA = Self.normalized(spanA?.sentenceList ?? .none, of: context.a, in: &normalized.a)
         let normalizedB = Self.normalized(spanB?.sentenceList ?? .none, of: context.b, in: &normalized.b)
         findings.append(
@@ -276,9 +284,6 @@ struct GroupAnalysis {
         (hunk.a.filter { !explainedA.contains($0) }, hunk.b.filter { !explainedB.contains($0) })
     }
 
-    /// Words of a message, quoted; a long run is cut to its first and last words
-    /// (``ReportLayout/shortened(_:limit:)``), so a message stays a line a person can read.
-    func quote(_ text: String, empty: String = "nothing") -> String {
-        text.isEmpty ? empty : "\u{201C}\(ReportLayout.shortened(text))\u{201D}"
-    }
+    /// Words of a message, quoted (``FindingMessage/quote(_:empty:)``).
+    func quote(_ text: String, empty: String = "nothing") -> String { FindingMessage.quote(text, empty: empty) }
 }

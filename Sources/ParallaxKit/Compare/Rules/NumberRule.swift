@@ -28,7 +28,7 @@ enum NumberRule: GroupRule {
         let (quantities, dates) = FactMatcher.compare(factsA, factsB, datelineA: context.datelines.a, datelineB: context.datelines.b)
         // Dates first: a bare weekday or month that the other side leaves out is content, not
         // a changed fact (it is left to the omission and drift rules).
-        settle(&group, kind: "Dates", datesA, datesB, dates, isWeak: { _ in true }, isDigits: { _ in false })
+        settle(&group, kind: .dates, datesA, datesB, dates, isWeak: { _ in true }, isDigits: { _ in false })
         group.explain(
             a: quantities.statedElsewhereA.flatMap { quantitiesA[$0].words },
             b: quantities.statedElsewhereB.flatMap { quantitiesB[$0].words })
@@ -40,7 +40,7 @@ enum NumberRule: GroupRule {
         numbers.onlyA.removeAll(where: Set(linkedA).contains)
         numbers.onlyB.removeAll(where: Set(linkedB).contains)
         group.explain(a: linkedA.flatMap { quantitiesA[$0].words }, b: linkedB.flatMap { quantitiesB[$0].words })
-        settle(&group, kind: "Numbers", quantitiesA, quantitiesB, numbers, isWeak: isWeak, isDigits: { !$0.isSpelledOut })
+        settle(&group, kind: .numbers, quantitiesA, quantitiesB, numbers, isWeak: isWeak, isDigits: { !$0.isSpelledOut })
     }
 
     /// Whether a quantity that the other side of this group lacks is stated by a sentence of the
@@ -136,7 +136,7 @@ enum NumberRule: GroupRule {
     /// Reports what a comparison of mentions found: changed values, and values one side lacks;
     /// equal values in other forms are changes of form.
     private static func settle<M>(
-        _ group: inout GroupAnalysis, kind: String, _ ma: [Located<M>], _ mb: [Located<M>], _ result: FactComparison<M>,
+        _ group: inout GroupAnalysis, kind: FindingMessage.FactKind, _ ma: [Located<M>], _ mb: [Located<M>], _ result: FactComparison<M>,
         isWeak: (M) -> Bool, isDigits: (M) -> Bool
     ) {
         let context = group.context
@@ -150,8 +150,8 @@ enum NumberRule: GroupRule {
         for (i, j) in result.changed {
             group.explain(a: ma[i].words, b: mb[j].words)
             group.add(
-                .number, "\(kind) differ: A \(group.quote(ma[i].surface)), B \(group.quote(mb[j].surface)).", span(ma[i]), span(mb[j]),
-                detail: "\(kind)|\(ma[i].surface)|\(mb[j].surface)", weight: 3)
+                .number, "\(kind.rawValue) differ: A \(group.quote(ma[i].surface)), B \(group.quote(mb[j].surface)).", span(ma[i]),
+                span(mb[j]), detail: "\(kind.rawValue)|\(ma[i].surface)|\(mb[j].surface)", weight: 3)
         }
         // Values one side lacks. A side that has lost all its digits is told once, elsewhere.
         // Where the other side has a value of its own that no value here matches (even a small
@@ -171,13 +171,13 @@ enum NumberRule: GroupRule {
                 if inA {
                     group.explain(a: mine[i].words, b: [])
                     group.add(
-                        .number, "\(kind) differ: A \(group.quote(mine[i].surface)), B has none.", span(mine[i]), empty,
-                        detail: "\(kind)|\(mine[i].surface)|", weight: 3, severity: severity)
+                        .number, .lacking(kind, inA: true), span(mine[i]), empty,
+                        detail: "\(kind.rawValue)|\(mine[i].surface)|", weight: 3, severity: severity)
                 } else {
                     group.explain(a: [], b: mine[i].words)
                     group.add(
-                        .number, "\(kind) differ: A has none, B \(group.quote(mine[i].surface)).", empty, span(mine[i]),
-                        detail: "\(kind)||\(mine[i].surface)", weight: 3, severity: severity)
+                        .number, .lacking(kind, inA: false), empty, span(mine[i]),
+                        detail: "\(kind.rawValue)||\(mine[i].surface)", weight: 3, severity: severity)
                 }
             }
         }
