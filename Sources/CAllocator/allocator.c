@@ -2,15 +2,38 @@
 
 #include <stdlib.h>
 
-#if defined(__GLIBC__)
+// glibc's allocator, unless a sanitizer has put its own in its place (its blocks have no glibc
+// header, and its mallopt does nothing).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define PARALLAX_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define PARALLAX_SANITIZED 1
+#endif
+#if defined(__GLIBC__) && !defined(PARALLAX_SANITIZED)
+#define PARALLAX_GLIBC_MALLOC 1
 #include <limits.h>
 #include <malloc.h>
 #endif
 
+static int threshold_fixed = 0;
+
+int parallax_allocator_has_threshold(void) {
+#if defined(PARALLAX_GLIBC_MALLOC)
+    return 1;
+#else
+    return 0;
+#endif
+}
+
 int parallax_allocator_map_large_blocks(size_t threshold) {
-#if defined(__GLIBC__)
+#if defined(PARALLAX_GLIBC_MALLOC)
     if (threshold > INT_MAX) return 0;
-    return mallopt(M_MMAP_THRESHOLD, (int)threshold) == 1 ? 1 : 0;
+    if (mallopt(M_MMAP_THRESHOLD, (int)threshold) != 1) return 0;
+    threshold_fixed = 1;
+    return 1;
 #else
     (void)threshold;
     return 0;
@@ -18,10 +41,10 @@ int parallax_allocator_map_large_blocks(size_t threshold) {
 }
 
 int parallax_allocator_is_mapped(const void *block) {
-#if defined(__GLIBC__)
+#if defined(PARALLAX_GLIBC_MALLOC)
     // glibc keeps a chunk's size in the word before the block, with IS_MMAPPED (0x2) among its
     // low bits.
-    return block != NULL && (((const size_t *)block)[-1] & 0x2) != 0;
+    return threshold_fixed && block != NULL && (((const size_t *)block)[-1] & 0x2) != 0;
 #else
     (void)block;
     return 0;

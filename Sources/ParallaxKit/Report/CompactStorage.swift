@@ -118,19 +118,26 @@ extension SentenceList: RandomAccessCollection {
     }
 }
 
-/// A finding's message as stored: its text, or, for the finding a long text of numbers has by
-/// the tens of thousands (a value one side has and the other lacks), what kind of value it is and
-/// which side has it: the value is that side's span's text, and the message is written out when
-/// it is read.
+/// A finding's message as stored: its text, or, for the findings a long text of numbers has by
+/// the tens of thousands (a value one side lacks, a value changed), what kind of value it is:
+/// the values are the texts of the finding's spans, and the message is written out when it is
+/// read.
 enum FindingMessage: Sendable {
     case text(String)
     /// "`kind` differ: A “value”, B has none." (`inA`), or "… A has none, B “value”."
     case lacking(FactKind, inA: Bool)
+    /// "`kind` differ: A “value”, B “value”."
+    case changed(FactKind)
 
     /// The kinds of value the number rule compares, as its messages name them.
     enum FactKind: String, Sendable {
         case numbers = "Numbers"
         case dates = "Dates"
+    }
+
+    /// Whether the message is written from the finding's spans.
+    var readsSpans: Bool {
+        if case .text = self { false } else { true }
     }
 
     /// The message of a finding on spans `a` and `b`.
@@ -142,6 +149,8 @@ enum FindingMessage: Sendable {
             "\(kind.rawValue) differ: A \(Self.quote(a?.text ?? "")), B has none."
         case .lacking(let kind, false):
             "\(kind.rawValue) differ: A has none, B \(Self.quote(b?.text ?? ""))."
+        case .changed(let kind):
+            "\(kind.rawValue) differ: A \(Self.quote(a?.text ?? "")), B \(Self.quote(b?.text ?? ""))."
         }
     }
 

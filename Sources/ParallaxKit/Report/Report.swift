@@ -183,10 +183,10 @@ public struct Finding: Sendable, Codable, Hashable {
     }
     // A message written from a span keeps its text when the span is replaced.
     public var a: Span? {
-        didSet { if case .lacking = storedMessage { storedMessage = .text(storedMessage.text(a: oldValue, b: b)) } }
+        didSet { if storedMessage.readsSpans { storedMessage = .text(storedMessage.text(a: oldValue, b: b)) } }
     }
     public var b: Span? {
-        didSet { if case .lacking = storedMessage { storedMessage = .text(storedMessage.text(a: a, b: oldValue)) } }
+        didSet { if storedMessage.readsSpans { storedMessage = .text(storedMessage.text(a: a, b: oldValue)) } }
     }
     /// How much the finding matters within its category, for ranking: what an addition or
     /// omission holds (numbers, names, quotations and attributed claims count more than length),

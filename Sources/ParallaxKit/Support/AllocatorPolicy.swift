@@ -14,6 +14,9 @@ public enum AllocatorPolicy {
     /// for them): glibc's initial threshold.
     public static let largeBlock = 128 << 10
 
+    /// Whether the allocator has such a threshold: glibc's, not a sanitizer's in its place.
+    public static var isAvailable: Bool { parallax_allocator_has_threshold() == 1 }
+
     /// Fixes the threshold at ``largeBlock`` for the rest of the process. Returns whether the
     /// allocator took it (false with a C library that has no such setting).
     @discardableResult

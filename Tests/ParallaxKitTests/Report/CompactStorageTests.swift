@@ -107,13 +107,17 @@ struct CompactStorageTests {
         #expect(SentenceList(Array(0..<70_000)) == .list(Array(0..<70_000)))
     }
 
-    @Test("A message written from a span reads, compares, hashes and writes as its text does")
-    func lackingMessage() throws {
+    @Test("A message written from the spans reads, compares, hashes and writes as its text does")
+    func spanMessage() throws {
         let value = Span(sentence: 4, start: 10, end: 15, text: "1,250")
         let empty = Span(sentence: 2, start: 0, end: 0, text: "")
         let cases: [(FindingMessage, Span?, Span?, String)] = [
             (.lacking(.numbers, inA: true), value, empty, "Numbers differ: A \u{201C}1,250\u{201D}, B has none."),
             (.lacking(.dates, inA: false), empty, value, "Dates differ: A has none, B \u{201C}1,250\u{201D}."),
+            (
+                .changed(.numbers), value, Span(sentence: 3, start: 0, end: 4, text: "1984"),
+                "Numbers differ: A \u{201C}1,250\u{201D}, B \u{201C}1984\u{201D}."
+            ),
         ]
         for (message, a, b, text) in cases {
             let made = Finding(id: .fingerprint(42), category: .number, severity: .error, message: message, a: a, b: b, weight: 3)
@@ -129,11 +133,14 @@ struct CompactStorageTests {
             var other = written
             other.message = text.replacingOccurrences(of: "1,250", with: "1,251")
             #expect(made != other)
-            // Replacing the span the message is written from leaves the message as it was.
-            var moved = made
-            let elsewhere = Span(sentence: 9, start: 40, end: 44, text: "1984")
-            if a == value { moved.a = elsewhere } else { moved.b = elsewhere }
-            #expect(moved.message == text)
+            // Replacing a span the message is written from leaves the message as it was.
+            let elsewhere = Span(sentence: 9, start: 40, end: 44, text: "2001")
+            var movedA = made
+            movedA.a = elsewhere
+            #expect(movedA.message == text)
+            var movedB = made
+            movedB.b = elsewhere
+            #expect(movedB.message == text)
         }
         // A long value is shortened in the message as any quoted words are.
         let long = Span(sentence: 0, start: 0, end: 80, text: (1...20).map(String.init).joined(separator: " "))

@@ -150,8 +150,8 @@ enum NumberRule: GroupRule {
         for (i, j) in result.changed {
             group.explain(a: ma[i].words, b: mb[j].words)
             group.add(
-                .number, "\(kind.rawValue) differ: A \(group.quote(ma[i].surface)), B \(group.quote(mb[j].surface)).", span(ma[i]),
-                span(mb[j]), detail: "\(kind.rawValue)|\(ma[i].surface)|\(mb[j].surface)", weight: 3)
+                .number, .changed(kind), span(ma[i]), span(mb[j]), detail: "\(kind.rawValue)|\(ma[i].surface)|\(mb[j].surface)",
+                weight: 3)
         }
         // Values one side lacks. A side that has lost all its digits is told once, elsewhere.
         // Where the other side has a value of its own that no value here matches (even a small
