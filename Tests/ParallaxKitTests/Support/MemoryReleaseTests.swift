@@ -9,8 +9,8 @@ struct MemoryReleaseTests {
         @Test("With the policy set, a large block allocated after a larger one was freed has its own mapping")
         func largeBlocksMapped() {
             #expect(AllocatorPolicy.returnLargeBlocksWhenFreed() == AllocatorPolicy.isAvailable)
-        // Under a sanitizer, whose allocator has no such setting, there is nothing to check.
-        guard AllocatorPolicy.isAvailable else { return }
+            // Under a sanitizer, whose allocator has no such setting, there is nothing to check.
+            guard AllocatorPolicy.isAvailable else { return }
             // glibc, left to itself, raises its threshold to 24 MB when a block of 24 MB is freed, and
             // serves a block of 16 MB after it from the heap, where it stays when freed. (The
             // threshold says when the allocator maps instead of growing its heap: a smaller block
