@@ -281,7 +281,7 @@ public enum TerminalRenderer {
         var line = StyledText(side.label, style: "1")
         line.append(" ")
         line.append(TerminalText.escape(ReportLayout.context(before, words: contextWords, keepEnd: true)))
-        let shortened = TerminalText.escape(ReportLayout.shortened(marked))
+        let shortened = TerminalText.escape(ShortenedText.shortened(marked))
         if options.color {
             line.append(shortened, style: side == .a ? "1;31" : "1;32")
         } else {

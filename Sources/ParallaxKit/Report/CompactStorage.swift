@@ -155,8 +155,8 @@ enum FindingMessage: Sendable {
     }
 
     /// Words of a message, quoted; a long run is cut to its first and last words
-    /// (``ReportLayout/shortened(_:limit:)``), so a message stays a line a person can read.
+    /// (``ShortenedText/shortened(_:limit:)``), so a message stays a line a person can read.
     static func quote(_ text: String, empty: String = "nothing") -> String {
-        text.isEmpty ? empty : "\u{201C}\(ReportLayout.shortened(text))\u{201D}"
+        text.isEmpty ? empty : "\u{201C}\(ShortenedText.shortened(text))\u{201D}"
     }
 }

@@ -107,9 +107,9 @@ struct TerminalLayoutTests {
 
     @Test("Long quotes are cut to their first and last words")
     func shortened() {
-        #expect(ReportLayout.shortened("one two three") == "one two three")
+        #expect(ShortenedText.shortened("one two three") == "one two three")
         let long = "to Xi, who is also general secretary of the Communist Party of China Central Committee, on the th"
-        let cut = ReportLayout.shortened(long)
+        let cut = ShortenedText.shortened(long)
         #expect(cut == "to Xi, who is also … Central Committee, on the th")
         #expect(cut.split(separator: " ").filter { $0 != "…" }.count == 10)
         #expect(ReportLayout.context("a b c d e f", words: 2, keepEnd: true) == "…e f")
@@ -135,18 +135,18 @@ struct TerminalLayoutTests {
         var byBytes = 0
         for text in texts {
             for limit in [1, 3, 4, 10] {
-                if let fast = ReportLayout.shortenedBySpaces(text, limit: limit) {
+                if let fast = ShortenedText.bySpaces(text, limit: limit) {
                     byBytes += 1
-                    #expect(fast == ReportLayout.shortenedByCharacters(text, limit: limit), "\(limit): \(text)")
+                    #expect(fast == ShortenedText.byCharacters(text, limit: limit), "\(limit): \(text)")
                 }
             }
         }
         #expect(byBytes > 1000)
         // A combining mark after a space, or a prepended mark before one, makes one character
         // with the space: the byte path declines.
-        #expect(ReportLayout.shortenedBySpaces("a \u{301}b c d e f g h i j k l", limit: 3) == nil)
-        #expect(ReportLayout.shortenedBySpaces("a\u{600} b c d e f g h i j k l", limit: 3) == nil)
-        #expect(ReportLayout.shortened("a \u{301}b c d e f g h i j k l", limit: 3) == "a \u{301}b c … l")
+        #expect(ShortenedText.bySpaces("a \u{301}b c d e f g h i j k l", limit: 3) == nil)
+        #expect(ShortenedText.bySpaces("a\u{600} b c d e f g h i j k l", limit: 3) == nil)
+        #expect(ShortenedText.shortened("a \u{301}b c d e f g h i j k l", limit: 3) == "a \u{301}b c … l")
     }
 
     @Test("The engine's messages quote at most ten words a run")
