@@ -103,7 +103,8 @@ public enum Severity: String, Sendable, Codable, Hashable, CaseIterable, Compara
 /// document, no sentences and the span of the whole text). Because a sentence's `text` keeps the
 /// input's bytes, the words are `text.utf8[start - sentence.start ..< end - sentence.start]`.
 public struct Span: Sendable, Codable, Hashable {
-    // The offsets as stored: an input is at most `SourceText.maximumSize` bytes.
+    // The offsets as stored, in 32 bits: an input is at most `SourceText.maximumSize` bytes. A
+    // larger offset given is clamped; a report holding one is refused when read.
     private var start32: Int32
     private var end32: Int32
     public var start: Int {
