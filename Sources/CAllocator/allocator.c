@@ -2,8 +2,7 @@
 
 #include <stdlib.h>
 
-// glibc's allocator, unless a sanitizer has put its own in its place (its blocks have no glibc
-// header, and its mallopt does nothing).
+// glibc's allocator, unless a sanitizer has put its own in its place (its mallopt does nothing).
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
 #define PARALLAX_SANITIZED 1
@@ -18,8 +17,6 @@
 #include <malloc.h>
 #endif
 
-static int threshold_fixed = 0;
-
 int parallax_allocator_has_threshold(void) {
 #if defined(PARALLAX_GLIBC_MALLOC)
     return 1;
@@ -31,22 +28,9 @@ int parallax_allocator_has_threshold(void) {
 int parallax_allocator_map_large_blocks(size_t threshold) {
 #if defined(PARALLAX_GLIBC_MALLOC)
     if (threshold > INT_MAX) return 0;
-    if (mallopt(M_MMAP_THRESHOLD, (int)threshold) != 1) return 0;
-    threshold_fixed = 1;
-    return 1;
+    return mallopt(M_MMAP_THRESHOLD, (int)threshold) == 1 ? 1 : 0;
 #else
     (void)threshold;
-    return 0;
-#endif
-}
-
-int parallax_allocator_is_mapped(const void *block) {
-#if defined(PARALLAX_GLIBC_MALLOC)
-    // glibc keeps a chunk's size in the word before the block, with IS_MMAPPED (0x2) among its
-    // low bits.
-    return threshold_fixed && block != NULL && (((const size_t *)block)[-1] & 0x2) != 0;
-#else
-    (void)block;
     return 0;
 #endif
 }

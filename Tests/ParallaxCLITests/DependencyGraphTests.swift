@@ -7,16 +7,7 @@ import Testing
 @Suite("Dependency graph")
 struct DependencyGraphTests {
     static func run(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Tool.run("/usr/bin/env", ["python3", script] + arguments)
     }
 
     @Test("ParallaxKit's folders form no cycle, and the lowest layers depend on nothing")

@@ -18,8 +18,4 @@ int parallax_allocator_map_large_blocks(size_t threshold);
 /// 1 where the setting above exists: glibc's allocator, not a sanitizer's in its place.
 int parallax_allocator_has_threshold(void);
 
-/// Whether `block`, as returned by `malloc`, sits in a mapping of its own (glibc's chunk header
-/// marks it), once the setting above is taken; 0 otherwise. For tests of the setting.
-int parallax_allocator_is_mapped(const void *block);
-
 #endif

@@ -23,12 +23,4 @@ public enum AllocatorPolicy {
     public static func returnLargeBlocksWhenFreed() -> Bool {
         parallax_allocator_map_large_blocks(largeBlock) == 1
     }
-
-    /// Whether a block of `byteCount` bytes, allocated now, sits in a mapping of its own (for
-    /// the tests of the policy).
-    static func isMapped(byteCount: Int) -> Bool {
-        let block = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 16)
-        defer { block.deallocate() }
-        return parallax_allocator_is_mapped(block) == 1
-    }
 }
