@@ -7,7 +7,7 @@ import CAllocator
 /// when its heap has no room for it, but raises that threshold each time such a block is freed
 /// (up to 32 MB). A pipeline that makes and lets go of large arrays stage after stage then grows
 /// its heap for its later arrays, and freed heap space is kept: on a sentence of 100,000 numbers
-/// the peak resident memory held about 9 MB of arrays long dead (76 MB against 67 MB with the
+/// the peak resident memory held about 9 MB of arrays long dead (76 MB against 68 MB with the
 /// threshold fixed; see Benchmarks/README.md, "Memory on small hostile shapes, again").
 public enum AllocatorPolicy {
     /// Blocks of this many bytes or more are mapped on their own (when the heap has no free room
