@@ -158,24 +158,21 @@ struct Aligner {
 
     func candidateLinks() -> [Candidate] {
         let cap = max(48, Int(Double(model.a.count + model.b.count).squareRoot() * 2))
-        var postingsB: [Int32: [Int32]] = [:]
-        for (j, unit) in model.b.enumerated() {
-            for t in unit.terms where Int(model.documentFrequency[Int(t)]) <= cap && model.weights[Int(t)] > 0.5 {
-                postingsB[t, default: []].append(Int32(j))
-            }
-        }
-        var postingsA: [Int32: [Int32]] = [:]
-        for (i, unit) in model.a.enumerated() {
-            for t in unit.terms where postingsB[t] != nil {
-                postingsA[t, default: []].append(Int32(i))
-            }
+        // Rare content terms index the sentences that hold them; A's index keeps only terms
+        // that B's holds (no other term is ever looked up in it). One task a side.
+        let isRare = model.documentFrequency.indices.map { Int(model.documentFrequency[$0]) <= cap && model.weights[$0] > 0.5 }
+        let postings = Concurrently.both { [model] forA in
+            guard forA else { return Postings(of: model.b, keeping: isRare) }
+            var inB = [Bool](repeating: false, count: isRare.count)
+            for unit in model.b { for t in unit.terms where isRare[Int(t)] { inB[Int(t)] = true } }
+            return Postings(of: model.a, keeping: inB)
         }
         // From A's side and from B's side (a task each), keep each sentence's best k by shared
         // rare weight.
         let k = options.candidatesPerSentence
-        let found = Concurrently.both { [postingsA, postingsB] fromA in
+        let found = Concurrently.both { [postings] fromA in
             let units = fromA ? model.a : model.b
-            let (rare, unmatched) = Self.bestPartners(of: units, among: fromA ? postingsB : postingsA, model: model, k: k, fromA: fromA)
+            let (rare, unmatched) = Self.bestPartners(of: units, among: fromA ? postings.b : postings.a, model: model, k: k, fromA: fromA)
             var pairs = rare
             // A sentence that shares no rare term with any other (all its words are common in
             // these accounts: a long text from a small vocabulary) looks again through its
@@ -192,18 +189,27 @@ struct Aligner {
             }
             return pairs
         }
-        // The pairs found from either side and by the scorer, each once.
+        // The pairs found from either side and by the scorer, each once, with their evidence
+        // (on all cores: the evidence of a pair is a function of the pair).
         var pairs = found.a + found.b + similarity.candidates(perSentence: k)
         pairs.sort()
-        var links: [Candidate] = []
-        links.reserveCapacity(pairs.indices.reduce(0) { $0 + ($1 == 0 || pairs[$1] != pairs[$1 - 1] ? 1 : 0) })
-        var previous: Int64 = -1
-        for pair in pairs where pair != previous {
-            previous = pair
-            let i = Int(pair >> 32)
-            let j = Int(pair & 0xFFFF_FFFF)
-            guard let evidence = similarity.evidence(i, j) else { continue }
-            links.append(Candidate(a: Int32(i), b: Int32(j), score: Link(a: i, b: j, evidence: evidence).score))
+        var unique = 0
+        for pair in pairs where unique == 0 || pairs[unique - 1] != pair {
+            pairs[unique] = pair
+            unique += 1
+        }
+        pairs.removeLast(pairs.count - unique)
+        let similarity = self.similarity
+        var links = Concurrently.map(pairs.count) { [pairs] range in
+            var chunk: [Candidate] = []
+            chunk.reserveCapacity(range.count)
+            for pair in pairs[range] {
+                let i = Int(pair >> 32)
+                let j = Int(pair & 0xFFFF_FFFF)
+                guard let evidence = similarity.evidence(i, j) else { continue }
+                chunk.append(Candidate(a: Int32(i), b: Int32(j), score: Link(a: i, b: j, evidence: evidence).score))
+            }
+            return chunk
         }
         pairs = []
         // Strongest first; on equal evidence, the pair nearer the diagonal (original order).
@@ -221,10 +227,9 @@ struct Aligner {
     }
 
     /// Each unit's best `k` partners on the other side by the weight of the terms they share
-    /// through `postings` (term → partners), ties to the lower index: the pairs as A index << 32
-    /// | B index.
+    /// through `postings`, ties to the lower index: the pairs as A index << 32 | B index.
     private static func bestPartners(
-        of units: [TermModel.Unit], among postings: [Int32: [Int32]], model: TermModel, k: Int, fromA: Bool
+        of units: [TermModel.Unit], among postings: Postings, model: TermModel, k: Int, fromA: Bool
     ) -> (pairs: [Int64], unmatched: [Int]) {
         var pairs: [Int64] = []
         var unmatched: [Int] = []
@@ -232,7 +237,8 @@ struct Aligner {
         var touched: [Int] = []
         for (i, unit) in units.enumerated() {
             for t in unit.terms {
-                guard let list = postings[t] else { continue }
+                let list = postings.units(holding: t)
+                guard !list.isEmpty else { continue }
                 let w = model.weights[Int(t)]
                 for j in list {
                     if scratch[Int(j)] == 0 { touched.append(Int(j)) }
@@ -262,9 +268,10 @@ struct Aligner {
     /// text; in a long text from a small vocabulary, where every sentence may be one, each looks
     /// through at most 3 lists of at most 8 times the cap: linear in the size, as the cap is.
     private static func widePostings(for units: [TermModel.Unit], in other: [TermModel.Unit], model: TermModel, cap: Int)
-        -> (narrowed: [TermModel.Unit], postings: [Int32: [Int32]])
+        -> (narrowed: [TermModel.Unit], postings: Postings)
     {
-        var wanted = Set<Int32>()
+        var wanted = [Bool](repeating: false, count: model.weights.count)
+        var anyWanted = false
         let narrowed = units.map { unit -> TermModel.Unit in
             let terms = unit.terms.filter {
                 let df = Int(model.documentFrequency[Int($0)])
@@ -272,17 +279,49 @@ struct Aligner {
             }
             let rarest = terms.sorted { (model.documentFrequency[Int($0)], $0) < (model.documentFrequency[Int($1)], $1) }.prefix(
                 fallbackTerms)
-            wanted.formUnion(rarest)
+            for t in rarest { wanted[Int(t)] = true }
+            anyWanted = anyWanted || !rarest.isEmpty
             var narrow = unit
             narrow.terms = Array(rarest)
             return narrow
         }
-        guard !wanted.isEmpty else { return (narrowed, [:]) }
-        var postings: [Int32: [Int32]] = [:]
-        for (j, unit) in other.enumerated() {
-            for t in unit.terms where wanted.contains(t) { postings[t, default: []].append(Int32(j)) }
+        guard anyWanted else { return (narrowed, Postings()) }
+        return (narrowed, Postings(of: other, keeping: wanted))
+    }
+
+    /// The units that hold each term, for the terms a filter keeps, in unit order: every list in
+    /// one array (a term's list is `entries[starts[t]..<starts[t + 1]]`), so a lookup is two
+    /// reads, not a hash, and the index is two allocations, not one per term.
+    struct Postings: Sendable {
+        private var starts: [Int32] = [0]
+        private var entries: [Int32] = []
+
+        /// No term, no unit.
+        init() {}
+
+        /// The units of `units` holding each term `t` for which `keeping[t]`.
+        init(of units: [TermModel.Unit], keeping: [Bool]) {
+            var starts = [Int32](repeating: 0, count: keeping.count + 1)
+            for unit in units { for t in unit.terms where keeping[Int(t)] { starts[Int(t) + 1] += 1 } }
+            for t in keeping.indices { starts[t + 1] += starts[t] }
+            var next = starts
+            var entries = [Int32](repeating: 0, count: Int(starts[keeping.count]))
+            for (j, unit) in units.enumerated() {
+                for t in unit.terms where keeping[Int(t)] {
+                    entries[Int(next[Int(t)])] = Int32(j)
+                    next[Int(t)] += 1
+                }
+            }
+            self.starts = starts
+            self.entries = entries
         }
-        return (narrowed, postings)
+
+        /// The units holding `term`, in order; empty for a term not kept.
+        func units(holding term: Int32) -> ArraySlice<Int32> {
+            let t = Int(term)
+            guard t + 1 < starts.count else { return [] }
+            return entries[Int(starts[t])..<Int(starts[t + 1])]
+        }
     }
 
     // MARK: - Order

@@ -36,30 +36,68 @@ struct TermModel: Sendable {
     /// `fingerprints`: whether to give each unit its sentence's fingerprint, which only pins
     /// need; `families`: whether to join English stems into derivational families.
     init(a: Document, b: Document, folder: WordFolder, language: String, fingerprints: Bool, families: Bool = Self.families) {
-        let stemmer = Stemmer(language: language)
-        var interned: [String: Int32] = [:]
-        var texts: [String] = []
+        // Each account's terms on a thread of its own, numbered in the order of first use in
+        // it; then B's numbers are joined to A's, so that a term's number is where it is first
+        // used in A, then in B: what one pass over A and then B would give.
+        let sides = Concurrently.both { forA in
+            SideTerms(of: forA ? a : b, folder: folder, language: language, fingerprints: fingerprints, families: families)
+        }
+        var factors = sides.a.factors
+        var surfaces = sides.a.surfaces
+        var numberInA = [Int32](repeating: 0, count: sides.b.keys.count)
+        for (local, key) in sides.b.keys.enumerated() {
+            if let id = sides.a.ids[key] {
+                factors[Int(id)] = max(factors[Int(id)], sides.b.factors[local])
+                numberInA[local] = id
+            } else {
+                numberInA[local] = Int32(factors.count)
+                factors.append(sides.b.factors[local])
+                surfaces.append(sides.b.surfaces[local])
+            }
+        }
+        var unitsA = sides.a.units
+        let unitsOfB = sides.b.units
+        var unitsB = Concurrently.map(unitsOfB.count) { [numberInA] range in
+            unitsOfB[range].map { unit in
+                var unit = unit
+                unit.terms = unit.terms.map { numberInA[Int($0)] }
+                unit.terms.sort()
+                return unit
+            }
+        }
+        let termCount = factors.count
+        var df = [Int32](repeating: 0, count: termCount)
+        for unit in unitsA { for t in unit.terms { df[Int(t)] += 1 } }
+        for unit in unitsB { for t in unit.terms { df[Int(t)] += 1 } }
+        let n = Double(unitsA.count + unitsB.count)
+        var weights = [Double](repeating: 0, count: termCount)
+        for t in 0..<termCount {
+            let idf = log1p(n / Double(max(df[t], 1)))
+            weights[t] = idf * factors[t]
+        }
+        for i in unitsA.indices { unitsA[i].weight = unitsA[i].terms.reduce(0) { $0 + weights[Int($1)] } }
+        for i in unitsB.indices { unitsB[i].weight = unitsB[i].terms.reduce(0) { $0 + weights[Int($1)] } }
+        self.a = unitsA
+        self.b = unitsB
+        self.weights = weights
+        self.surfaces = surfaces
+        self.documentFrequency = df
+    }
+
+    /// One account's content sentences as terms, numbered in the order of their first use in
+    /// it: each term's key, kind factor (the strongest use) and first surface.
+    private struct SideTerms: Sendable {
+        var units: [Unit] = []
+        var ids: [String: Int32] = [:]
+        var keys: [String] = []
         var factors: [Double] = []
         var surfaces: [String] = []
-        var stemCache: [String: String] = [:]
-        let stop = language.hasPrefix("en") ? StopWords.english : []
-        let families = families && language.hasPrefix("en")
 
-        func intern(_ key: String, factor: Double, surface: @autoclosure () -> String) -> Int32 {
-            if let id = interned[key] {
-                factors[Int(id)] = max(factors[Int(id)], factor)
-                return id
-            }
-            let id = Int32(texts.count)
-            interned[key] = id
-            texts.append(key)
-            factors.append(factor)
-            surfaces.append(surface())
-            return id
-        }
-
-        func units(of document: Document) -> [Unit] {
-            var result: [Unit] = []
+        init(of document: Document, folder: WordFolder, language: String, fingerprints: Bool, families: Bool) {
+            let stemmer = Stemmer(language: language)
+            var stemCache: [String: String] = [:]
+            let stop = language.hasPrefix("en") ? StopWords.english : []
+            let families = families && language.hasPrefix("en")
             let rows = folder.sentences(of: document).words
             // The term of each key number of `rows` met as a plain word (no number, no glossary
             // match), and whether it is a function word: later words of the key take it from here.
@@ -113,32 +151,25 @@ struct TermModel: Sendable {
                 var unique: [Int32] = []
                 unique.reserveCapacity(terms.count)
                 for t in terms where unique.last != t { unique.append(t) }
-                result.append(
+                units.append(
                     Unit(
                         sentence: sentence.index, fingerprint: fingerprints ? document.fingerprint(ofSentence: sentence.index) : "",
                         terms: unique, weight: 0))
             }
-            return result
         }
 
-        var unitsA = units(of: a)
-        var unitsB = units(of: b)
-        var df = [Int32](repeating: 0, count: texts.count)
-        for unit in unitsA { for t in unit.terms { df[Int(t)] += 1 } }
-        for unit in unitsB { for t in unit.terms { df[Int(t)] += 1 } }
-        let n = Double(unitsA.count + unitsB.count)
-        var weights = [Double](repeating: 0, count: texts.count)
-        for t in texts.indices {
-            let idf = log1p(n / Double(max(df[t], 1)))
-            weights[t] = idf * factors[t]
+        private mutating func intern(_ key: String, factor: Double, surface: @autoclosure () -> String) -> Int32 {
+            if let id = ids[key] {
+                factors[Int(id)] = max(factors[Int(id)], factor)
+                return id
+            }
+            let id = Int32(keys.count)
+            ids[key] = id
+            keys.append(key)
+            factors.append(factor)
+            surfaces.append(surface())
+            return id
         }
-        for i in unitsA.indices { unitsA[i].weight = unitsA[i].terms.reduce(0) { $0 + weights[Int($1)] } }
-        for i in unitsB.indices { unitsB[i].weight = unitsB[i].terms.reduce(0) { $0 + weights[Int($1)] } }
-        self.a = unitsA
-        self.b = unitsB
-        self.weights = weights
-        self.surfaces = surfaces
-        self.documentFrequency = df
     }
 
     /// Calls `body` with each term two sorted term lists share, in order (a merge: no set is
