@@ -194,7 +194,7 @@ struct ReportBuilder {
     // MARK: - Lost digits
 
     /// How many numbers each account's content sentences hold.
-    private func numberCount(_ document: Document) -> Int {
+    private static func numberCount(_ document: Document, folder: WordFolder) -> Int {
         document.sentences.lazy.filter(\.isContent).reduce(0) { count, sentence in
             count + folder.words(of: sentence, in: document).filter(\.isNumber).count
         }
@@ -203,8 +203,7 @@ struct ReportBuilder {
     /// An account with no numbers at all where the other has several has lost its digits (a
     /// scraper stripped them): say so once rather than at every number.
     func digitLoss() -> (a: (Int, Int)?, b: (Int, Int)?) {
-        let na = numberCount(a)
-        let nb = numberCount(b)
+        let (na, nb) = Concurrently.both { [a, b, folder] forA in Self.numberCount(forA ? a : b, folder: folder) }
         return (na == 0 && nb >= 5 ? (na, nb) : nil, nb == 0 && na >= 5 ? (nb, na) : nil)
     }
 

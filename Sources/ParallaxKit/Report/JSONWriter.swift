@@ -164,15 +164,80 @@ struct JSONWriter {
     /// Before an element or member: a comma and line break after the previous one, and the
     /// indentation.
     private mutating func separate() {
+        breakLine()
+        // At a line's start: a piece handed on ends with a line break.
+        if bytes.count >= Self.chunkSize { handOn() }
+        writeIndent()
+    }
+
+    /// After an element or member, before the next: a comma and a line break.
+    private mutating func breakLine() {
         if isFirst {
             isFirst = false
         } else {
             bytes.append(0x2C)
             bytes.append(0x0A)
         }
-        // At a line's start: a piece handed on ends with a line break.
-        if bytes.count >= Self.chunkSize { handOn() }
-        writeIndent()
+    }
+
+    // MARK: - Long arrays on all cores
+
+    /// How many elements of a long array are written at a time, on all cores.
+    static let concurrentBatch = 2048
+
+    /// A writer for a run of a long array's elements, at the array's depth: its bytes join the
+    /// array's writer's.
+    private init(depth: Int, isFirst: Bool) {
+        sink = nil
+        self.depth = depth
+        self.isFirst = isFirst
+    }
+
+    /// An array of `elements`, the same bytes as ``array(_:_:)`` gives, written a batch at a
+    /// time: each core writes a run of the batch into bytes of its own, and the runs join in
+    /// order. A streaming writer hands on at the line starts between elements, as it does
+    /// between members.
+    mutating func array<T: JSONWritable & Sendable>(concurrently elements: [T]) throws {
+        guard elements.count > 1 else {
+            try array(elements) { try $1.write(to: &$0) }
+            return
+        }
+        open(0x5B)
+        let depth = depth
+        var start = elements.startIndex
+        while start < elements.endIndex {
+            let batch = start..<min(elements.endIndex, start + Self.concurrentBatch)
+            let leads = start == elements.startIndex
+            let runs = Concurrently.map(batch.count) { range -> [Result<(bytes: [UInt8], lineStarts: [Int]), any Error>] in
+                var writer = JSONWriter(depth: depth, isFirst: leads && range.lowerBound == 0)
+                var lineStarts: [Int] = []
+                lineStarts.reserveCapacity(range.count)
+                do {
+                    for element in elements[(batch.lowerBound + range.lowerBound)..<(batch.lowerBound + range.upperBound)] {
+                        writer.breakLine()
+                        lineStarts.append(writer.bytes.count)
+                        writer.writeIndent()
+                        try element.write(to: &writer)
+                    }
+                } catch {
+                    return [.failure(error)]
+                }
+                return [.success((writer.bytes, lineStarts))]
+            }
+            for run in runs {
+                let (written, lineStarts) = try run.get()
+                var from = 0
+                for lineStart in lineStarts {
+                    bytes.append(contentsOf: written[from..<lineStart])
+                    from = lineStart
+                    if bytes.count >= Self.chunkSize { handOn() }
+                }
+                bytes.append(contentsOf: written[from...])
+            }
+            start = batch.upperBound
+        }
+        isFirst = false
+        close(0x5D)
     }
 
     private mutating func writeIndent() {
@@ -301,9 +366,11 @@ extension Array: JSONWritable where Element: JSONWritable {
 extension Report: JSONWritable {
     func write(to json: inout JSONWriter) throws {
         try json.object { json in
-            try json.member("alignments", alignments)
+            json.key("alignments")
+            try json.array(concurrently: alignments)
             try json.member("documents", documents)
-            try json.member("findings", findings)
+            json.key("findings")
+            try json.array(concurrently: findings)
             json.member("schemaVersion", schemaVersion)
             try json.member("summary", summary)
             json.key("tool")
@@ -321,7 +388,8 @@ extension DocumentRecord: JSONWritable {
             json.member("encoding", encoding)
             json.member("id", id)
             json.member("path", path)
-            try json.member("sentences", sentences)
+            json.key("sentences")
+            try json.array(concurrently: sentences)
             json.member("sha256", sha256)
         }
     }

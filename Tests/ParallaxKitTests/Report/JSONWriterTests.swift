@@ -131,6 +131,42 @@ struct JSONWriterTests {
         }
     }
 
+    @Test("A long array is written on all cores a batch at a time: the same bytes, streamed in pieces at line starts")
+    func concurrentArrays() throws {
+        var report = try HandMadeReport.tiny()
+        let count = 2 * JSONWriter.concurrentBatch + 37
+        report.alignments = (0..<count).map {
+            Alignment(
+                a: [$0], b: $0 % 3 == 0 ? [] : [$0, $0 + 1], score: Double($0) / 7, coverageA: 0.5, coverageB: 1, moved: $0 % 5 == 0,
+                uncertain: false, drift: $0 % 11 == 0 ? 0 : 0.25)
+        }
+        report.documents[0].sentences = (0..<count).map { i in
+            var sentence = report.documents[0].sentences[0]
+            sentence.index = i
+            sentence.text = i % 100 == 0 ? Self.awkward : "Sentence \(i)."
+            return sentence
+        }
+        let whole = try JSONOutput.encode(report)
+        #expect(whole == (try JSONOutput.encodedByFoundation(report)))
+        // The elements in order, whatever thread wrote them.
+        let decoded = try JSONDecoder().decode(Report.self, from: Data(whole.utf8))
+        #expect(decoded.alignments == report.alignments)
+        #expect(decoded.documents[0].sentences.map(\.index) == Array(0..<count))
+        var pieces: [[UInt8]] = []
+        try JSONOutput.write(report) { pieces.append(Array($0)) }
+        #expect(pieces.flatMap { $0 } == Array(whole.utf8))
+        #expect(pieces.count > 4)
+        for piece in pieces.dropLast() {
+            #expect(piece.count >= JSONWriter.chunkSize && piece.count < JSONWriter.chunkSize + 4096)
+            #expect(piece.last == 0x0A)
+        }
+        // One thread gives the same bytes.
+        #expect(try Concurrently.onThisThread { try JSONOutput.encode(report) } == whole)
+        // An element that is not JSON, deep in the second batch, fails the whole array.
+        report.alignments[JSONWriter.concurrentBatch + 5].score = .nan
+        #expect(throws: EncodingError.self) { try JSONOutput.encode(report) }
+    }
+
     struct SinkFull: Error {}
 
     @Test("The sink's first error ends the output and is thrown")
