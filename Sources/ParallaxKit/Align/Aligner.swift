@@ -193,9 +193,11 @@ struct Aligner {
         // (on all cores: the evidence of a pair is a function of the pair).
         var pairs = found.a + found.b + similarity.candidates(perSentence: k)
         pairs.sort()
+        // Made unique in place, by index (a loop over `pairs` itself would copy it at the first
+        // write).
         var unique = 0
-        for pair in pairs where unique == 0 || pairs[unique - 1] != pair {
-            pairs[unique] = pair
+        for k in pairs.indices where unique == 0 || pairs[unique - 1] != pairs[k] {
+            pairs[unique] = pairs[k]
             unique += 1
         }
         pairs.removeLast(pairs.count - unique)
