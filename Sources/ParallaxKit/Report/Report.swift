@@ -72,9 +72,13 @@ public struct Alignment: Sendable, Codable, Hashable {
 public enum FindingCategory: String, Sendable, Codable, Hashable, CaseIterable, Comparable {
     case addition, omission, drift, terminology, number, entity, attribution, negation, moved, formatting
 
-    public static func < (x: FindingCategory, y: FindingCategory) -> Bool {
-        allCases.firstIndex(of: x) ?? 0 < allCases.firstIndex(of: y) ?? 0
-    }
+    public static func < (x: FindingCategory, y: FindingCategory) -> Bool { x.rank < y.rank }
+
+    /// The category's place in ``allCases``: the order of categories in a report.
+    var rank: Int { Self.ranks[self] ?? 0 }
+
+    /// Each category's place, made once (`allCases` is a new array at each use).
+    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// Names of categories that earlier versions declared but never reported (page chrome and
     /// repeated paragraphs are marked on the documents' sentences instead). A configuration

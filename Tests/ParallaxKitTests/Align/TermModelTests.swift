@@ -56,4 +56,23 @@ struct TermModelTests {
         #expect(postings.units(holding: 4).isEmpty)
         #expect(Aligner.Postings().units(holding: 0).isEmpty)
     }
+
+    @Test("A sentence's candidate search reads all its terms' postings up to the budget, else the rarest first")
+    func postingsBudget() {
+        // Term 0 in every unit, 1 in 3,000, 2 in 100, 3 in 10; term 4 is not kept.
+        let n = 5_000
+        let units = (0..<n).map { j in
+            TermModel.Unit(sentence: j, terms: [0] + (j < 3_000 ? [1] : []) + (j < 100 ? [2] : []) + (j < 10 ? [3, 4] : []), weight: 1)
+        }
+        let postings = Aligner.Postings(of: units, keeping: [true, true, true, true, false])
+        #expect(postings.count(holding: 1) == 3_000 && postings.count(holding: 4) == 0 && postings.count(holding: 9) == 0)
+        #expect(Aligner.postingsBudget < n)
+        // Under the budget: every term, as given (the search is what it was without a budget).
+        #expect(postings.withinBudget([2, 3, 4]) == [2, 3, 4])
+        // Over it: the rarest first while the lists read stay within it (10 + 100 + 3,000).
+        #expect(postings.withinBudget([0, 1, 2, 3, 4]) == [3, 2, 1])
+        // One list over the budget on its own is still read: a sentence keeps a candidate.
+        #expect(postings.withinBudget([0]) == [0])
+        #expect(postings.withinBudget([0, 4]) == [0])
+    }
 }
