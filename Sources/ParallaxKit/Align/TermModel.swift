@@ -95,7 +95,6 @@ struct TermModel: Sendable {
 
         init(of document: Document, folder: WordFolder, language: String, fingerprints: Bool, families: Bool) {
             let stemmer = Stemmer(language: language)
-            var stemCache: [String: String] = [:]
             let stop = language.hasPrefix("en") ? StopWords.english : []
             let families = families && language.hasPrefix("en")
             let rows = folder.sentences(of: document).words
@@ -120,17 +119,14 @@ struct TermModel: Sendable {
                     let key = rows.key(of: word)
                     let isStop = stop.contains(key)
                     let factor = word.isNumber ? 2.0 : isStop ? 0.15 : word.isName ? 1.5 : 1.0
+                    // Stemmed once a key number (a form as written: "The" and "the" are two):
+                    // later words of it take their term from `plain`, and no table of stems is kept.
                     var stemmed = key
                     if !word.isNumber && !isStop {
-                        if let cached = stemCache[key] {
-                            stemmed = cached
-                        } else {
-                            stemmed = stemmer.stem(key)
-                            if families {
-                                let family = WordFamily.key(of: stemmed)
-                                if !stop.contains(family) { stemmed = family }
-                            }
-                            stemCache[key] = stemmed
+                        stemmed = stemmer.stem(key)
+                        if families {
+                            let family = WordFamily.key(of: stemmed)
+                            if !stop.contains(family) { stemmed = family }
                         }
                     }
                     let term = intern(stemmed, factor: factor, surface: written())
