@@ -34,7 +34,7 @@ struct AlignmentResult: Sendable {
     /// partner forms a 1:n (or n:1) group; every other link stands alone.
     init(model: TermModel, links: [Link], options: AlignmentOptions, rewrite: Bool) {
         self.rewrite = rewrite
-        let chain = Set(Aligner.heaviestChain(links).map { Int64($0.a) << 32 | Int64($0.b) })
+        let chain = Aligner.heaviestChain(links)
         var degreeA: [Int: Int] = [:]
         var degreeB: [Int: Int] = [:]
         for link in links {
@@ -75,7 +75,7 @@ struct AlignmentResult: Sendable {
             let wb = model.weight(of: tb)
             let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
             let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
-            let moved = !rewrite && (strongest.map { !chain.contains(Int64($0.a) << 32 | Int64($0.b)) } ?? false)
+            let moved = !rewrite && (strongest.map { Aligner.crosses($0, chain) } ?? false)
             return AlignedGroup(
                 a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence }, score: score,
                 coverageA: wa > 0 ? shared / wa : 0, coverageB: wb > 0 ? shared / wb : 0, moved: moved,
