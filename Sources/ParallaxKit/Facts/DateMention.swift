@@ -97,7 +97,7 @@ enum DateParser {
         return (mention(text, fields, i, next), next)
     }
 
-    static let nightWords: Set<UInt64> = [WordKey.of("night"), WordKey.of("overnight")]
+    static let nightWords: WordKeySet = [WordKey.of("night"), WordKey.of("overnight")]
 
     /// The parts of a date found so far.
     private struct Fields {
