@@ -351,28 +351,20 @@ struct Aligner {
             return entries[Int(starts[t])..<Int(starts[t + 1])]
         }
 
-        /// How many units hold `term` (0 for a term not kept).
-        func count(holding term: Int32) -> Int {
-            let t = Int(term)
-            guard t + 1 < starts.count else { return 0 }
-            return Int(starts[t + 1] - starts[t])
-        }
-
         /// The terms of a sentence whose units the candidate search reads: all of them when their
         /// lists hold at most ``Aligner/postingsBudget`` units together (every sentence of
         /// ordinary text); otherwise the rarest first (ties by term), as long as the lists read
         /// stay within the budget, and at least the rarest.
         func withinBudget(_ terms: [Int32]) -> [Int32] {
-            var total = 0
-            for t in terms { total += count(holding: t) }
-            guard total > Aligner.postingsBudget else { return terms }
-            let rarest = terms.filter { count(holding: $0) > 0 }.sorted { (count(holding: $0), $0) < (count(holding: $1), $1) }
+            let sizes = terms.map { units(holding: $0).count }
+            guard sizes.reduce(0, +) > Aligner.postingsBudget else { return terms }
+            let rarest = terms.indices.filter { sizes[$0] > 0 }.sorted { (sizes[$0], terms[$0]) < (sizes[$1], terms[$1]) }
             var kept: [Int32] = []
             var read = 0
-            for t in rarest {
-                read += count(holding: t)
+            for k in rarest {
+                read += sizes[k]
                 guard kept.isEmpty || read <= Aligner.postingsBudget else { break }
-                kept.append(t)
+                kept.append(terms[k])
             }
             return kept
         }

@@ -22,41 +22,34 @@ struct NumberWord: Sendable {
 enum FactLexicon {
     // MARK: - Numbers
 
-    static let numberWords: WordKeyMap<NumberWord> = WordKeyMap(
-        {
-            var words: [UInt64: NumberWord] = [:]
-            func add(_ list: [String], _ role: NumberWord.Role, ordinal: Bool, values: (Int) -> Double) {
-                for (i, word) in list.enumerated() {
-                    words[WordKey.of(word)] = NumberWord(role: role, value: values(i), isOrdinal: ordinal)
-                }
-            }
-            add(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], .unit, ordinal: false) { Double($0) }
-            add(
-                ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"], .teen,
-                ordinal: false
-            ) { Double($0 + 10) }
-            add(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], .tens, ordinal: false) {
-                Double(($0 + 2) * 10)
-            }
-            add(["hundred", "thousand", "million", "billion", "trillion"], .scale, ordinal: false) { scaleValues[$0] }
-            add(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], .unit, ordinal: true) {
-                Double($0)
-            }
-            add(
-                [
-                    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-                    "nineteenth",
-                ],
-                .teen, ordinal: true
-            ) { Double($0 + 10) }
-            add(
-                ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], .tens, ordinal: true
-            ) {
-                Double(($0 + 2) * 10)
-            }
-            add(["hundredth", "thousandth", "millionth", "billionth", "trillionth"], .scale, ordinal: true) { scaleValues[$0] }
-            return words
-        }())
+    static let numberWords: WordKeyMap<NumberWord> = {
+        var words: [UInt64: NumberWord] = [:]
+        func add(_ list: [String], _ role: NumberWord.Role, ordinal: Bool, values: (Int) -> Double) {
+            for (i, word) in list.enumerated() { words[WordKey.of(word)] = NumberWord(role: role, value: values(i), isOrdinal: ordinal) }
+        }
+        add(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], .unit, ordinal: false) { Double($0) }
+        add(
+            ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"], .teen,
+            ordinal: false
+        ) { Double($0 + 10) }
+        add(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], .tens, ordinal: false) { Double(($0 + 2) * 10) }
+        add(["hundred", "thousand", "million", "billion", "trillion"], .scale, ordinal: false) { scaleValues[$0] }
+        add(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], .unit, ordinal: true) {
+            Double($0)
+        }
+        add(
+            [
+                "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                "nineteenth",
+            ],
+            .teen, ordinal: true
+        ) { Double($0 + 10) }
+        add(["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"], .tens, ordinal: true) {
+            Double(($0 + 2) * 10)
+        }
+        add(["hundredth", "thousandth", "millionth", "billionth", "trillionth"], .scale, ordinal: true) { scaleValues[$0] }
+        return WordKeyMap(words)
+    }()
 
     private static let scaleValues: [Double] = [100, 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000]
 
@@ -90,18 +83,17 @@ enum FactLexicon {
 
     /// Words that state a number by themselves: anniversaries by their rank ("centenary" = the
     /// 100th, as "100th birthday" says it) and "fortnight" (two weeks, as weak as "a week").
-    static let numberBearingWords: WordKeyMap<Quantity> = WordKeyMap(
-        {
-            var words: [UInt64: Quantity] = [:]
-            for (value, names) in [
-                (50.0, ["semicentennial"]), (100, ["centennial", "centenary"]), (150, ["sesquicentennial"]),
-                (200, ["bicentennial", "bicentenary"]), (300, ["tercentenary", "tricentennial", "tercentennial"]),
-            ] {
-                for name in names { words[WordKey.of(name)] = Quantity(kind: .ordinal, value: value) }
-            }
-            words[WordKey.of("fortnight")] = Quantity(kind: .measure, value: 2, unit: "week")
-            return words
-        }())
+    static let numberBearingWords: WordKeyMap<Quantity> = {
+        var words: [UInt64: Quantity] = [:]
+        for (value, names) in [
+            (50.0, ["semicentennial"]), (100, ["centennial", "centenary"]), (150, ["sesquicentennial"]),
+            (200, ["bicentennial", "bicentenary"]), (300, ["tercentenary", "tricentennial", "tercentennial"]),
+        ] {
+            for name in names { words[WordKey.of(name)] = Quantity(kind: .ordinal, value: value) }
+        }
+        words[WordKey.of("fortnight")] = Quantity(kind: .measure, value: 2, unit: "week")
+        return WordKeyMap(words)
+    }()
 
     /// Words before "a year" that make it a rate, not a duration ("twice a year").
     static let rateWords: WordKeySet = WordKeySet(["once", "twice", "times", "per", "percent", "cent"].map(WordKey.of))
@@ -132,20 +124,18 @@ enum FactLexicon {
     // MARK: - Money and units
 
     /// Currency words after a number, by ISO code ("euros" = "EUR"); "pounds" is read as sterling.
-    static let currencyWords: WordKeyMap<String> = WordKeyMap(
-        {
-            var words: [UInt64: String] = [:]
-            for (code, names) in [
-                ("USD", ["dollar", "dollars", "usd"]), ("EUR", ["euro", "euros", "eur"]), ("GBP", ["pound", "pounds", "sterling", "gbp"]),
-                ("CNY", ["yuan", "renminbi", "rmb", "cny"]), ("RUB", ["ruble", "rubles", "rouble", "roubles", "rub"]),
-                ("JPY", ["yen", "jpy"]),
-                ("CHF", ["franc", "francs", "chf"]), ("INR", ["rupee", "rupees", "inr"]), ("TRY", ["lira", "liras"]),
-                ("CAD", ["cad"]), ("AUD", ["aud"]),
-            ] {
-                for name in names { words[WordKey.of(name)] = code }
-            }
-            return words
-        }())
+    static let currencyWords: WordKeyMap<String> = {
+        var words: [UInt64: String] = [:]
+        for (code, names) in [
+            ("USD", ["dollar", "dollars", "usd"]), ("EUR", ["euro", "euros", "eur"]), ("GBP", ["pound", "pounds", "sterling", "gbp"]),
+            ("CNY", ["yuan", "renminbi", "rmb", "cny"]), ("RUB", ["ruble", "rubles", "rouble", "roubles", "rub"]), ("JPY", ["yen", "jpy"]),
+            ("CHF", ["franc", "francs", "chf"]), ("INR", ["rupee", "rupees", "inr"]), ("TRY", ["lira", "liras"]),
+            ("CAD", ["cad"]), ("AUD", ["aud"]),
+        ] {
+            for name in names { words[WordKey.of(name)] = code }
+        }
+        return WordKeyMap(words)
+    }()
 
     /// Currency codes that may stand before a number when written in capitals ("USD 5 million").
     static let currencyCodes: WordKeyMap<String> = [
@@ -172,48 +162,47 @@ enum FactLexicon {
 
     /// Units after a number, by canonical singular name. Only words that are units wherever they
     /// follow a number; "m" is metres unless a currency makes it millions.
-    static let units: WordKeyMap<String> = WordKeyMap(
-        {
-            var words: [UInt64: String] = [:]
-            for (unit, names) in [
-                ("km", ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"]),
-                ("m", ["m", "metre", "metres", "meter", "meters"]),
-                ("cm", ["cm", "centimetre", "centimetres", "centimeter", "centimeters"]),
-                ("mm", ["mm", "millimetre", "millimetres", "millimeter", "millimeters"]),
-                ("mile", ["mile", "miles", "mi"]),
-                ("foot", ["ft", "foot", "feet"]), ("inch", ["inch", "inches"]), ("yard", ["yd", "yds", "yard", "yards"]),
-                ("knot", ["knot", "knots"]),
-                ("gallon", ["gallon", "gallons", "gal"]), ("ounce", ["oz", "ounce", "ounces"]), ("barrel", ["barrel", "barrels", "bbl"]),
-                ("ml", ["ml", "millilitre", "millilitres", "milliliter", "milliliters"]),
-                ("km2", ["sqkm"]), ("m2", ["sqm"]),
-                ("kg", ["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"]),
-                ("g", ["g", "gram", "grams", "gramme", "grammes"]),
-                ("tonne", ["tonne", "tonnes", "ton", "tons"]),
-                ("lb", ["lb", "lbs"]),
-                ("litre", ["litre", "litres", "liter", "liters"]),
-                ("hectare", ["ha", "hectare", "hectares"]),
-                ("acre", ["acre", "acres"]),
-                ("hour", ["hour", "hours", "hr", "hrs", "h"]),
-                ("minute", ["minute", "minutes", "min", "mins"]),
-                ("second", ["seconds", "sec", "secs"]),
-                ("day", ["day", "days"]),
-                ("week", ["week", "weeks"]),
-                ("month", ["month", "months"]),
-                ("year", ["year", "years", "yr", "yrs"]),
-                ("decade", ["decade", "decades"]),
-                ("century", ["century", "centuries"]),
-                ("degree", ["degree", "degrees"]),
-                ("km/h", ["kph", "kmh"]),
-                ("mph", ["mph"]),
-                ("kW", ["kw", "kilowatt", "kilowatts"]), ("MW", ["mw", "megawatt", "megawatts"]), ("GW", ["gw", "gigawatt", "gigawatts"]),
-                ("TW", ["tw", "terawatt", "terawatts"]), ("W", ["watt", "watts"]),
-                ("kWh", ["kwh"]), ("MWh", ["mwh"]), ("GWh", ["gwh"]), ("TWh", ["twh"]),
-                ("volt", ["volt", "volts", "kv"]), ("byte", ["byte", "bytes", "kb", "mb", "gb", "tb"]),
-            ] {
-                for name in names { words[WordKey.of(name)] = unit }
-            }
-            return words
-        }())
+    static let units: WordKeyMap<String> = {
+        var words: [UInt64: String] = [:]
+        for (unit, names) in [
+            ("km", ["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"]),
+            ("m", ["m", "metre", "metres", "meter", "meters"]),
+            ("cm", ["cm", "centimetre", "centimetres", "centimeter", "centimeters"]),
+            ("mm", ["mm", "millimetre", "millimetres", "millimeter", "millimeters"]),
+            ("mile", ["mile", "miles", "mi"]),
+            ("foot", ["ft", "foot", "feet"]), ("inch", ["inch", "inches"]), ("yard", ["yd", "yds", "yard", "yards"]),
+            ("knot", ["knot", "knots"]),
+            ("gallon", ["gallon", "gallons", "gal"]), ("ounce", ["oz", "ounce", "ounces"]), ("barrel", ["barrel", "barrels", "bbl"]),
+            ("ml", ["ml", "millilitre", "millilitres", "milliliter", "milliliters"]),
+            ("km2", ["sqkm"]), ("m2", ["sqm"]),
+            ("kg", ["kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "kilogramme", "kilogrammes"]),
+            ("g", ["g", "gram", "grams", "gramme", "grammes"]),
+            ("tonne", ["tonne", "tonnes", "ton", "tons"]),
+            ("lb", ["lb", "lbs"]),
+            ("litre", ["litre", "litres", "liter", "liters"]),
+            ("hectare", ["ha", "hectare", "hectares"]),
+            ("acre", ["acre", "acres"]),
+            ("hour", ["hour", "hours", "hr", "hrs", "h"]),
+            ("minute", ["minute", "minutes", "min", "mins"]),
+            ("second", ["seconds", "sec", "secs"]),
+            ("day", ["day", "days"]),
+            ("week", ["week", "weeks"]),
+            ("month", ["month", "months"]),
+            ("year", ["year", "years", "yr", "yrs"]),
+            ("decade", ["decade", "decades"]),
+            ("century", ["century", "centuries"]),
+            ("degree", ["degree", "degrees"]),
+            ("km/h", ["kph", "kmh"]),
+            ("mph", ["mph"]),
+            ("kW", ["kw", "kilowatt", "kilowatts"]), ("MW", ["mw", "megawatt", "megawatts"]), ("GW", ["gw", "gigawatt", "gigawatts"]),
+            ("TW", ["tw", "terawatt", "terawatts"]), ("W", ["watt", "watts"]),
+            ("kWh", ["kwh"]), ("MWh", ["mwh"]), ("GWh", ["gwh"]), ("TWh", ["twh"]),
+            ("volt", ["volt", "volts", "kv"]), ("byte", ["byte", "bytes", "kb", "mb", "gb", "tb"]),
+        ] {
+            for name in names { words[WordKey.of(name)] = unit }
+        }
+        return WordKeyMap(words)
+    }()
 
     /// Words after "degrees" or "°" that name the scale; kept in the mention, not in the unit.
     static let temperatureScales: WordKeySet = WordKeySet(["c", "f", "celsius", "fahrenheit", "centigrade"].map(WordKey.of))
@@ -236,31 +225,28 @@ enum FactLexicon {
     // MARK: - Calendar
 
     /// Month names and their abbreviations, 1 = January.
-    static let months: WordKeyMap<Int> = WordKeyMap(
-        {
-            var words: [UInt64: Int] = [:]
-            for (i, name) in CalendarWords.months.enumerated() { words[WordKey.of(name)] = i + 1 }
-            return words
-        }())
+    static let months: WordKeyMap<Int> = {
+        var words: [UInt64: Int] = [:]
+        for (i, name) in CalendarWords.months.enumerated() { words[WordKey.of(name)] = i + 1 }
+        return WordKeyMap(words)
+    }()
 
     /// Abbreviated month names ("Jan", "Sept"), 1 = January; read only next to a day number.
-    static let monthAbbreviations: WordKeyMap<Int> = WordKeyMap(
-        {
-            var words: [UInt64: Int] = [:]
-            for (i, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated() {
-                words[WordKey.of(name)] = i + 1
-            }
-            words[WordKey.of("sept")] = 9
-            return words
-        }())
+    static let monthAbbreviations: WordKeyMap<Int> = {
+        var words: [UInt64: Int] = [:]
+        for (i, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].enumerated() {
+            words[WordKey.of(name)] = i + 1
+        }
+        words[WordKey.of("sept")] = 9
+        return WordKeyMap(words)
+    }()
 
     /// Weekday names, 0 = Monday.
-    static let weekdays: WordKeyMap<Int> = WordKeyMap(
-        {
-            var words: [UInt64: Int] = [:]
-            for (i, name) in CalendarWords.weekdays.enumerated() { words[WordKey.of(name)] = i }
-            return words
-        }())
+    static let weekdays: WordKeyMap<Int> = {
+        var words: [UInt64: Int] = [:]
+        for (i, name) in CalendarWords.weekdays.enumerated() { words[WordKey.of(name)] = i }
+        return WordKeyMap(words)
+    }()
 
     /// Words before a capitalised "May" that make it the month ("in May", "last May").
     static let beforeMonth: WordKeySet = WordKeySet(
@@ -275,18 +261,17 @@ enum FactLexicon {
     // MARK: - The first scan
 
     /// Words that make a text worth parsing, and for which parser.
-    static let triggers: WordKeyMap<FactText.Needs> = WordKeyMap(
-        {
-            var words: [UInt64: FactText.Needs] = [:]
-            for key in numberWords.keys { words[key] = .quantities }
-            for key in ordinalSuffixes { words[key] = .quantities }
-            words[keys.noon] = .quantities
-            words[keys.midnight] = .quantities
-            for key in countableByArticle { words[key] = .quantities }
-            for key in numberBearingWords.keys { words[key] = .quantities }
-            for key in months.keys { words[key, default: []].formUnion(.dates) }
-            for key in monthAbbreviations.keys { words[key, default: []].formUnion(.dates) }
-            for key in weekdays.keys { words[key, default: []].formUnion(.dates) }
-            return words
-        }())
+    static let triggers: WordKeyMap<FactText.Needs> = {
+        var words: [UInt64: FactText.Needs] = [:]
+        for key in numberWords.keys { words[key] = .quantities }
+        for key in ordinalSuffixes { words[key] = .quantities }
+        words[keys.noon] = .quantities
+        words[keys.midnight] = .quantities
+        for key in countableByArticle { words[key] = .quantities }
+        for key in numberBearingWords.keys { words[key] = .quantities }
+        for key in months.keys { words[key, default: []].formUnion(.dates) }
+        for key in monthAbbreviations.keys { words[key, default: []].formUnion(.dates) }
+        for key in weekdays.keys { words[key, default: []].formUnion(.dates) }
+        return WordKeyMap(words)
+    }()
 }

@@ -9,8 +9,6 @@ struct WordKeyMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private let values: [Value?]
     /// 64 − log2(the slot count): the top bits of the hash pick the slot.
     private let shift: UInt64
-    /// The keys, in no particular order.
-    let keys: [UInt64]
 
     init(_ dictionary: [UInt64: Value]) {
         let entries = dictionary.filter { $0.key != 0 }
@@ -28,7 +26,6 @@ struct WordKeyMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         self.slots = slots
         self.values = values
         self.shift = 64 - bits
-        self.keys = Array(entries.keys)
     }
 
     init(dictionaryLiteral elements: (UInt64, Value)...) {
@@ -52,7 +49,10 @@ struct WordKeyMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
-    var count: Int { keys.count }
+    /// The keys, in the order of their slots (the same in every run: the hash has no seed).
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
+
+    var count: Int { slots.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } }
 }
 
 /// A set of ``WordKey``s, looked up as ``WordKeyMap`` does.
