@@ -3,8 +3,19 @@
 /// date it is told under. Accounts of different events by the same actors in the same formulaic
 /// language share their common words; accounts of one event share its anchors.
 struct EventAnchors {
-    /// Anchor key (a word's stem, or "#" and a number's digits) → its weight and how it reads.
-    var terms: [String: (weight: Double, surface: String)] = [:]
+    /// One anchor: its key (a word's stem, or "#" and a number's digits), its weight and how it
+    /// reads where it first weighs that much.
+    struct Anchor {
+        var key: String
+        var weight: Double
+        var surface: String
+    }
+
+    /// The account's anchors, one a key, sorted by key. A sorted array, not a dictionary: the
+    /// agreement walks both accounts' anchors in key order, and a text of names has an anchor
+    /// for nearly every word, where a dictionary's free buckets and its growth would double the
+    /// memory.
+    var terms: [Anchor] = []
     /// The date the account is told under: its dateline, or the first full date of its first
     /// sentences.
     var date: CalendarDate?
@@ -39,9 +50,14 @@ struct EventAnchors {
             let weight = max(0, Self.commonZipf - zipf)
             return weight > 0 ? (stemmer.stem(key), weight) : nil
         }
+        // The strongest weight each key number reaches and where it first does (its reading
+        // order among all words, and its span).
+        var best = [(weight: Double, order: Int, span: Range<Int>)?](repeating: nil, count: words.words.keyTexts.count)
         let rows = words.words
+        var order = 0
         for sentence in document.sentences where sentence.isContent {
             for word in rows.stored(sentence.index) {
+                order += 1
                 let found: (key: String, weight: Double)?
                 if let known = judged[Int(word.key)] {
                     found = known
@@ -49,9 +65,20 @@ struct EventAnchors {
                     found = judge(rows.key(of: word), isNumber: word.isNumber)
                     judged[Int(word.key)] = found
                 }
-                guard let (key, weight) = found else { continue }
-                add(key, word.isNumber || !word.isCapitalized ? weight : weight * Self.nameFactor, rows.span(of: word), document)
+                guard let found else { continue }
+                let weight = word.isNumber || !word.isCapitalized ? found.weight : found.weight * Self.nameFactor
+                if let known = best[Int(word.key)], known.weight >= weight { continue }
+                best[Int(word.key)] = (weight, order, rows.span(of: word))
             }
+        }
+        // Keys of one stem make one anchor: its strongest weight, read where it first weighs so.
+        var found: [(key: String, weight: Double, order: Int, span: Range<Int>)] = []
+        for (number, strongest) in best.enumerated() {
+            if let strongest, let key = judged[number].flatMap({ $0 })?.key { found.append((key, strongest.weight, strongest.order, strongest.span)) }
+        }
+        found.sort { $0.key != $1.key ? $0.key < $1.key : $0.weight != $1.weight ? $0.weight > $1.weight : $0.order < $1.order }
+        for anchor in found where anchor.key != terms.last?.key {
+            terms.append(Anchor(key: anchor.key, weight: anchor.weight, surface: Document.displayText(document.source.utf8[anchor.span])))
         }
         date = Dateline.of(document) ?? Self.firstFullDate(document)
         leadDay = Self.leadDay(document, dateline: Dateline.of(document))
@@ -76,11 +103,6 @@ struct EventAnchors {
         return nil
     }
 
-    private mutating func add(_ key: String, _ weight: Double, _ span: Range<Int>, _ document: Document) {
-        if let known = terms[key], known.weight >= weight { return }
-        terms[key] = (weight, Document.displayText(document.source.utf8[span]))
-    }
-
     /// The first date with a year, month and day among the first sentences.
     static func firstFullDate(_ document: Document) -> CalendarDate? {
         for sentence in document.sentences.prefix(dateSentences) {
@@ -95,13 +117,14 @@ struct EventAnchors {
 
     /// The weight of the anchors both accounts share, as a share of the smaller account's.
     static func agreement(_ a: EventAnchors, _ b: EventAnchors) -> (score: Double, shared: [(weight: Double, surface: String)]) {
-        // Sums in key order: a dictionary's order changes from run to run, and so would the
-        // last bits of a floating-point sum taken in it.
+        // Sums in key order: the same figure on every run, to its last bit.
         var shared: [(weight: Double, surface: String)] = []
-        for key in a.terms.keys.sorted() {
-            if let x = a.terms[key], let y = b.terms[key] { shared.append((min(x.weight, y.weight), x.surface)) }
+        var j = 0
+        for x in a.terms {
+            while j < b.terms.count && b.terms[j].key < x.key { j += 1 }
+            if j < b.terms.count && b.terms[j].key == x.key { shared.append((min(x.weight, b.terms[j].weight), x.surface)) }
         }
-        func total(_ anchors: EventAnchors) -> Double { anchors.terms.keys.sorted().reduce(0) { $0 + (anchors.terms[$1]?.weight ?? 0) } }
+        func total(_ anchors: EventAnchors) -> Double { anchors.terms.reduce(0) { $0 + $1.weight } }
         let smaller = min(total(a), total(b))
         let weight = shared.reduce(0) { $0 + $1.weight }
         shared.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.surface < $1.surface }

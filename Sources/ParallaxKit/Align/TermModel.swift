@@ -94,7 +94,7 @@ struct TermModel: Sendable {
         var surfaces: [String] = []
 
         init(of document: Document, folder: WordFolder, language: String, fingerprints: Bool, families: Bool) {
-            let stemmer = Stemmer(language: language)
+            let stemmer = Stemmer(language: language, remembers: false)
             let stop = language.hasPrefix("en") ? StopWords.english : []
             let families = families && language.hasPrefix("en")
             let rows = folder.sentences(of: document).words

@@ -46,7 +46,7 @@ final class KeyTable: Sendable {
         }
         numbersOfA = a.words.keyTexts.map(number)
         numbersOfB = b.words.keyTexts.map(number)
-        let stemmer = Stemmer(language: language)
+        let stemmer = Stemmer(language: language, remembers: false)
         var stemNumbers: [String: Int32] = [:]
         var stemTexts: [String] = []
         var stems: [Int32] = []

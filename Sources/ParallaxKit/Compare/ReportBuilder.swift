@@ -80,7 +80,7 @@ struct ReportBuilder {
         let stop = options.alignment.language.hasPrefix("en") ? StopWords.english : []
         let language = options.alignment.language
         let anchors = Concurrently.both { [a, b, words] forA in
-            EventAnchors(forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language), stop: stop)
+            EventAnchors(forA ? a : b, words: forA ? words.a : words.b, stemmer: Stemmer(language: language, remembers: false), stop: stop)
         }
         return EventJudge.judge(anchors.a, anchors.b, coverage: coverage, coverageThreshold: options.alignment.sameEventCoverage)
     }

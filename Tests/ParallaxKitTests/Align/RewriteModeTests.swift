@@ -55,6 +55,32 @@ struct RewriteModeTests {
         #expect(event.agreeing.contains("Jinping"), "\(event.agreeing)")
     }
 
+    @Test("An account's anchors: one a stem, in key order, each at its strongest weight and where it first reads so")
+    func anchors() throws {
+        let text = "The negotiators met in Tromso. Negotiators from Tromso signed the accord on 14 March. The accord's negotiator left."
+        let document = try TestPaths.document(text: text + "\n", path: "a.txt", id: "A")
+        let folder = WordFolder(documents: [document], glossary: .empty)
+        let anchors = EventAnchors(document, words: folder.sentences(of: document), stemmer: Stemmer(language: "en"), stop: StopWords.english)
+        let keys = anchors.terms.map(\.key)
+        #expect(keys == keys.sorted() && Set(keys).count == keys.count, "\(keys)")
+        // "negotiators", "Negotiators" and "negotiator" are one stem; its strongest weight is the
+        // capitalised word's (a name weighs more), read as it is written there.
+        let negotiator = try #require(anchors.terms.first { $0.surface.lowercased().hasPrefix("negotiator") })
+        #expect(negotiator.surface == "Negotiators")
+        #expect(anchors.terms.filter { $0.surface.lowercased().hasPrefix("negotiator") }.count == 1)
+        var zipf = EnglishWords.zipf("negotiators")
+        if zipf == 0 { zipf = EnglishWords.zipf("negotiator") }
+        #expect(negotiator.weight == (EventAnchors.commonZipf - zipf) * EventAnchors.nameFactor)
+        #expect(anchors.terms.contains { $0.surface == "Tromso" })
+        #expect(anchors.terms.contains { $0.key == "#14" } == true)
+        // Two accounts agree on the anchors both hold, at the smaller weight.
+        let other = try TestPaths.document(text: "Delegates in Tromso signed an accord.\n", path: "b.txt", id: "B")
+        let otherFolder = WordFolder(documents: [other], glossary: .empty)
+        let otherAnchors = EventAnchors(other, words: otherFolder.sentences(of: other), stemmer: Stemmer(language: "en"), stop: StopWords.english)
+        let (score, shared) = EventAnchors.agreement(anchors, otherAnchors)
+        #expect(shared.map(\.surface).contains("Tromso") && score > 0 && score <= 1)
+    }
+
     @Test("Two summits of the same leaders are different events: their leads tell of different days")
     func seeds() throws {
         let options = AnalysisOptions(chrome: ChromeRules(headingsAreBoilerplate: true))
