@@ -191,25 +191,37 @@ enum Myers {
         var v = [Int32](repeating: 0, count: width)
         var trace: [Int32] = []
         var steps = 0
-        search: for d in 0...maximum {
-            trace.append(contentsOf: v[(maximum - d)...(maximum + d)])
-            steps = d
-            var k = -d
-            while k <= d {
-                var x: Int
-                if k == -d || (k != d && v[maximum + k - 1] < v[maximum + k + 1]) {
-                    x = Int(v[maximum + k + 1])  // down: an insertion
-                } else {
-                    x = Int(v[maximum + k - 1]) + 1  // right: a deletion
+        // Through buffer pointers: the search is the diff's inner loop, and array subscripts
+        // would check bounds and reload `v` at every step.
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                v.withUnsafeMutableBufferPointer { v in
+                    guard let a = a.baseAddress.map({ $0 + x0 }), let b = b.baseAddress.map({ $0 + y0 }),
+                        let v = v.baseAddress.map({ $0 + maximum })
+                    else { return }
+                    // v[k], k in -maximum...maximum.
+                    search: for d in 0...maximum {
+                        trace.append(contentsOf: UnsafeBufferPointer(start: v - d, count: 2 * d + 1))
+                        steps = d
+                        var k = -d
+                        while k <= d {
+                            var x: Int
+                            if k == -d || (k != d && v[k - 1] < v[k + 1]) {
+                                x = Int(v[k + 1])  // down: an insertion
+                            } else {
+                                x = Int(v[k - 1]) &+ 1  // right: a deletion
+                            }
+                            var y = x &- k
+                            while x < n, y < m, a[x] == b[y] {
+                                x &+= 1
+                                y &+= 1
+                            }
+                            v[k] = Int32(truncatingIfNeeded: x)
+                            if x >= n && y >= m { break search }
+                            k &+= 2
+                        }
+                    }
                 }
-                var y = x - k
-                while x < n, y < m, a[x0 + x] == b[y0 + y] {
-                    x += 1
-                    y += 1
-                }
-                v[maximum + k] = Int32(x)
-                if x >= n && y >= m { break search }
-                k += 2
             }
         }
         // Back from (n, m) to (0, 0), one edit per step.

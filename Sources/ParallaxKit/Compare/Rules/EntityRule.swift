@@ -11,11 +11,11 @@ enum EntityRule: GroupRule {
         defaultSeverity: .warning, terminalStyle: "1;34", htmlColors: ("#bc4c00", "#fff1e5"))
 
     static func apply(to group: inout GroupAnalysis) {
-        let keysA = Set(group.a.ids)
-        let keysB = Set(group.b.ids)
+        let keysA = IntSet(group.a.ids)
+        let keysB = IntSet(group.b.ids)
         let context = group.context
         // Names of a side the other side's group does not have, as runs of adjacent words.
-        func runs(_ side: GroupSide, _ open: [Int], otherKeys: Set<Int32>) -> [Range<Int>] {
+        func runs(_ side: GroupSide, _ open: [Int], otherKeys: IntSet) -> [Range<Int>] {
             let names = open.filter { k in
                 let w = side.words[k]
                 // A sentence's first word is a name when it is not a common word ("Russia has …").
@@ -38,18 +38,24 @@ enum EntityRule: GroupRule {
             return out
         }
         // Words the diff keeps equal stand for themselves: another name is not written as them.
-        let keptA = Set(group.equal.map(\.0))
-        let keptB = Set(group.equal.map(\.1))
-        // Each side's keys without periods and possessives, made once when a name needs them.
+        // Each side's keys without periods and possessives. Both made once when a name needs them.
+        var keptCache: (a: IntSet?, b: IntSet?) = (nil, nil)
         var plainCache: (a: [String]?, b: [String]?) = (nil, nil)
         for hunk in group.hunks {
             let (openA, openB) = group.open(hunk)
             var namesA = runs(group.a, openA, otherKeys: keysB)
             var namesB = runs(group.b, openB, otherKeys: keysA)
             guard !namesA.isEmpty || !namesB.isEmpty else { continue }
-            if !namesA.isEmpty, plainCache.b == nil { plainCache.b = group.b.words.indices.map { NameMatcher.plainKey(group.b, $0) } }
-            if !namesB.isEmpty, plainCache.a == nil { plainCache.a = group.a.words.indices.map { NameMatcher.plainKey(group.a, $0) } }
+            if !namesA.isEmpty, plainCache.b == nil {
+                plainCache.b = group.b.words.indices.map { NameMatcher.plainKey(group.b, $0) }
+                keptCache.b = IntSet(group.equal.lazy.map(\.1))
+            }
+            if !namesB.isEmpty, plainCache.a == nil {
+                plainCache.a = group.a.words.indices.map { NameMatcher.plainKey(group.a, $0) }
+                keptCache.a = IntSet(group.equal.lazy.map(\.0))
+            }
             let (plainA, plainB) = plainCache
+            let (keptA, keptB) = (keptCache.a ?? [], keptCache.b ?? [])
             // The same entity written another way.
             namesA = namesA.filter { run in
                 guard let other = sameEntity(run, in: group.a, other: group.b, context: context, kept: keptB, otherPlainKeys: plainB) else {
@@ -108,11 +114,11 @@ enum EntityRule: GroupRule {
 
     /// The words of the other side that name the same entity as `run` another way.
     static func sameEntity(
-        _ run: Range<Int>, in side: GroupSide, other: GroupSide, context: ClassifierContext, kept: Set<Int> = [],
+        _ run: Range<Int>, in side: GroupSide, other: GroupSide, context: ClassifierContext, kept: IntSet = [],
         otherPlainKeys: [String]? = nil
     ) -> Range<Int>? {
         if let match = context.names.abbreviationMatch(run, in: side, other: other, otherPlainKeys: otherPlainKeys),
-            !match.contains(where: kept.contains)
+            !match.contains(where: { kept.contains($0) })
         {
             return match
         }

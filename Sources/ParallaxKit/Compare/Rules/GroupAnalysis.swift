@@ -49,7 +49,7 @@ final class GroupSide {
     /// Whether word `k` is a content word: not a function word, with a letter or a digit.
     func isContent(_ k: Int) -> Bool { table.isContent(ids[k]) }
     /// The stem numbers of every word (made when first asked: several rules ask).
-    private(set) lazy var stemSet: Set<Int32> = Set(ids.map { table.stems[Int($0)] })
+    private(set) lazy var stemSet = IntSet(ids.lazy.map { self.table.stems[Int($0)] })
 
     /// The words of `range` that are in the same sentence as its first word: a span never
     /// runs over text between two sentences of a group.
@@ -217,8 +217,8 @@ struct GroupAnalysis {
     /// Pairs of words the diff keeps as equal.
     let equal: [(Int, Int)]
     /// Words a rule has accounted for, on each side.
-    private(set) var explainedA = Set<Int>()
-    private(set) var explainedB = Set<Int>()
+    private(set) var explainedA = IntSet()
+    private(set) var explainedB = IntSet()
     private(set) var forms: [FormChange] = []
     private(set) var findings: [Finding] = []
     /// The normalized texts of the sentence lists findings were given on, of A and of B: a

@@ -155,8 +155,8 @@ enum NegationRule: GroupRule {
             } else {
                 // Same polarity and strength: the words that carry them are a change of form
                 // where the diff sees a change.
-                let carriedA = Set(pa.carriers)
-                let carriedB = Set(pb.carriers)
+                let carriedA = IntSet(pa.carriers)
+                let carriedB = IntSet(pb.carriers)
                 for hunk in group.hunks {
                     let (openA, openB) = group.open(hunk)
                     let inA = openA.filter { carriedA.contains($0) }
@@ -206,8 +206,8 @@ enum NegationRule: GroupRule {
     /// pairs first, each clause used once. With one clause a side, they pair.
     static func matchClauses(_ ca: [Range<Int>], _ cb: [Range<Int>], _ group: GroupAnalysis) -> [(Int, Int)] {
         if ca.count == 1 && cb.count == 1 { return [(0, 0)] }
-        func content(_ side: GroupSide, _ clause: Range<Int>) -> Set<Int32> {
-            Set(
+        func content(_ side: GroupSide, _ clause: Range<Int>) -> IntSet {
+            IntSet(
                 clause.compactMap { k -> Int32? in
                     if side.isStop(k) { return nil }
                     if side.table.mayCarryNegation(side.ids[k]), isNegator(side.keys[k]) || modality(of: side.keys[k]) != nil { return nil }
@@ -219,7 +219,7 @@ enum NegationRule: GroupRule {
         var candidates: [(score: Double, x: Int, y: Int)] = []
         for x in ca.indices {
             for y in cb.indices {
-                let shared = sa[x].intersection(sb[y]).count
+                let shared = sa[x].sharedCount(with: sb[y])
                 let smaller = min(sa[x].count, sb[y].count)
                 guard shared > 0, smaller > 0 else { continue }
                 let score = Double(shared) / Double(smaller)
@@ -227,8 +227,8 @@ enum NegationRule: GroupRule {
             }
         }
         candidates.sort { ($0.score, -$0.x, -$0.y) > ($1.score, -$1.x, -$1.y) }
-        var usedA = Set<Int>()
-        var usedB = Set<Int>()
+        var usedA = IntSet()
+        var usedB = IntSet()
         var pairs: [(Int, Int)] = []
         for c in candidates where !usedA.contains(c.x) && !usedB.contains(c.y) {
             usedA.insert(c.x)

@@ -30,7 +30,7 @@ enum PartialContent {
         let ownStems = side.stemSet
         // The other side's content words that this side lacks: what a paraphrase says instead.
         let explainedOther = fromA ? group.explainedB : group.explainedA
-        let theirOwn = Set(
+        let theirOwn = IntSet(
             other.words.indices.filter {
                 !explainedOther.contains($0) && other.isContent($0) && !ownStems.contains(other.stem($0))
             }.map { other.stem($0) }
@@ -53,7 +53,7 @@ enum PartialContent {
         for (sentence, entry) in bySentence.sorted(by: { $0.key < $1.key }) {
             let contentCount = side.words.indices.filter { side.sentenceOfWord[$0] == sentence && side.isContent($0) }.count
             let share = contentCount > 0 ? Double(entry.words.count) / Double(contentCount) : 0
-            let distinct = Set(entry.words.map { side.stem($0) }).count
+            let distinct = IntSet(entry.words.lazy.map { side.stem($0) }).count
             if distinct - theirOwn >= minimumSurplus || (theirOwn == 0 && distinct >= 2 && share >= minimumShare) {
                 out.append((sentence, entry.words))
             }
