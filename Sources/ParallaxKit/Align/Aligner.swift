@@ -213,10 +213,10 @@ struct Aligner {
         var links = Concurrently.map(pairs.count) { [pairs] range in
             var chunk: [Candidate] = []
             chunk.reserveCapacity(range.count)
-            for pair in pairs[range] {
+            for (pair, evidence) in zip(pairs[range], similarity.evidence(sortedPairs: pairs[range])) {
                 let i = Int(pair >> 32)
                 let j = Int(pair & 0xFFFF_FFFF)
-                guard let evidence = similarity.evidence(i, j) else { continue }
+                guard let evidence else { continue }
                 chunk.append(Candidate(a: Int32(i), b: Int32(j), score: Link(a: i, b: j, evidence: evidence).score))
             }
             return chunk

@@ -26,6 +26,30 @@ struct SimilarityTests {
         func candidates(perSentence k: Int) -> [Int64] { pairs.map { Int64($0.a) << 32 | Int64($0.b) } }
     }
 
+    @Test("The term model's evidence for many pairs at once is its evidence for each, to the last bit")
+    func evidenceInBulk() throws {
+        // Two human translations of the same news: sentences that share many, few and no terms.
+        let wmt = try AlignmentCorpora.wmt()
+        let (a, b) = (Array(wmt.a.prefix(120)), Array(wmt.b.prefix(120)))
+        let model = try Self.model(a, b)
+        var random = SplitMix64(seed: 11)
+        var pairs = (0..<3_000).map { _ in Int64(random.int(below: model.a.count)) << 32 | Int64(random.int(below: model.b.count)) }
+        pairs += (0..<min(model.a.count, model.b.count)).map { Int64($0) << 32 | Int64($0) }
+        pairs.sort()
+        let bulk = model.evidence(sortedPairs: pairs[...])
+        #expect(bulk.count == pairs.count)
+        var linked = 0
+        for (pair, evidence) in zip(pairs, bulk) {
+            let one = model.evidence(Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+            #expect(evidence == one, "pair \(pair >> 32), \(pair & 0xFFFF_FFFF)")
+            if evidence != nil { linked += 1 }
+        }
+        #expect(linked > pairs.count / 10 && linked < pairs.count)
+        // A slice that starts mid-run, and an empty one.
+        #expect(model.evidence(sortedPairs: pairs[1_000..<1_200]) == Array(bulk[1_000..<1_200]))
+        #expect(model.evidence(sortedPairs: pairs[0..<0]).isEmpty)
+    }
+
     @Test("The aligner links by the scorer it is handed, not by the terms it shares")
     func scorerDecides() throws {
         let sentences = RewriteModeTests.sentences
