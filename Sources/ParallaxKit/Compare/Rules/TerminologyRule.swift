@@ -36,8 +36,12 @@ enum FormattingRule: GroupRule {
 
     static func apply(to group: inout GroupAnalysis) {
         var changes: [FormChange] = []
-        for (i, j) in group.equal where group.a.words[i].glossaryEntry == nil && group.a.surface(i) != group.b.surface(j) {
-            changes.append(FormChange(a: i..<(i + 1), b: j..<(j + 1)))
+        // Words written with the same bytes read the same: their surfaces are made only when
+        // the bytes differ (most equal words of a group are written alike).
+        let (bytesA, bytesB) = (group.a.document.source.utf8, group.b.document.source.utf8)
+        for (i, j) in group.equal where group.a.words[i].glossaryEntry == nil {
+            if bytesA[group.a.words[i].span].elementsEqual(bytesB[group.b.words[j].span]) { continue }
+            if group.a.surface(i) != group.b.surface(j) { changes.append(FormChange(a: i..<(i + 1), b: j..<(j + 1))) }
         }
         changes += group.forms
         changes.sort { ($0.a.lowerBound, $0.b.lowerBound) < ($1.a.lowerBound, $1.b.lowerBound) }
