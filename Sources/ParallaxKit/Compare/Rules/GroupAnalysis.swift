@@ -118,11 +118,14 @@ final class GroupSide {
     func clauses() -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
+        let utf8 = document.source.utf8
         for k in words.indices.dropFirst() {
             var breaks = sentenceOfWord[k] != sentenceOfWord[k - 1] || table.opensClause(ids[k])
-            let gap = self.gap(before: k)
-            // The common gap, one space, holds no clause punctuation and no spaced dash.
-            if !breaks && !(gap.count == 1 && gap.first == 0x20) {
+            // The common gap, one space, holds no clause punctuation and no spaced dash (read
+            // without making a slice of the text).
+            let (from, to) = (words[k - 1].span.upperBound, words[k].span.lowerBound)
+            if !breaks && !(to == from + 1 && utf8[from] == 0x20) {
+                let gap = self.gap(before: k)
                 breaks =
                     self.gap(before: k, contains: Self.clausePunctuation)
                     || (gap.count >= 3 && gap.first == 0x20 && gap.last == 0x20 && self.gap(before: k, contains: Self.dashes))
