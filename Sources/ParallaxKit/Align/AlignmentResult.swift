@@ -35,18 +35,19 @@ struct AlignmentResult: Sendable {
     init(model: TermModel, links: [Link], options: AlignmentOptions, rewrite: Bool) {
         self.rewrite = rewrite
         let chain = Aligner.heaviestChain(links)
-        var degreeA: [Int: Int] = [:]
-        var degreeB: [Int: Int] = [:]
+        // How many links each unit has (arrays by unit, not dictionaries: a long pair has many).
+        var degreeA = [Int](repeating: 0, count: model.a.count)
+        var degreeB = [Int](repeating: 0, count: model.b.count)
         for link in links {
-            degreeA[link.a, default: 0] += 1
-            degreeB[link.b, default: 0] += 1
+            degreeA[link.a] += 1
+            degreeB[link.b] += 1
         }
         var linkGroups: [[Link]] = []
         var starOfA: [Int: Int] = [:]
         var starOfB: [Int: Int] = [:]
         for link in links {
-            let da = degreeA[link.a] ?? 0
-            let db = degreeB[link.b] ?? 0
+            let da = degreeA[link.a]
+            let db = degreeB[link.b]
             if da > 1 && db == 1 {
                 if let g = starOfA[link.a] {
                     linkGroups[g].append(link)
@@ -65,27 +66,43 @@ struct AlignmentResult: Sendable {
                 linkGroups.append([link])
             }
         }
-        groups = linkGroups.map { group in
-            let aUnits = Array(Set(group.map(\.a))).sorted()
-            let bUnits = Array(Set(group.map(\.b))).sorted()
-            let ta = aUnits.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
-            let tb = bUnits.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
-            let shared = model.sharedWeight(ta, tb)
-            let wa = model.weight(of: ta)
-            let wb = model.weight(of: tb)
-            let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
-            let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
-            let moved = !rewrite && (strongest.map { Aligner.crosses($0, chain) } ?? false)
-            return AlignedGroup(
-                a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence }, score: score,
-                coverageA: wa > 0 ? shared / wa : 0, coverageB: wb > 0 ? shared / wb : 0, moved: moved,
-                uncertainReason: Self.uncertainty(score: score, byOrder: group.allSatisfy(\.byOrder), threshold: options.uncertainBelow))
+        // Each group on its own, on all cores (the groups of a long pair are many).
+        groups = Concurrently.map(linkGroups.count) { [linkGroups] range in
+            linkGroups[range].map { group in Self.group(group, model: model, chain: chain, options: options, rewrite: rewrite) }
         }
-        let linkedA = Set(links.map(\.a))
-        let linkedB = Set(links.map(\.b))
-        omitted = model.a.indices.filter { !linkedA.contains($0) }.map { model.a[$0].sentence }
-        added = model.b.indices.filter { !linkedB.contains($0) }.map { model.b[$0].sentence }
+        omitted = model.a.indices.filter { degreeA[$0] == 0 }.map { model.a[$0].sentence }
+        added = model.b.indices.filter { degreeB[$0] == 0 }.map { model.b[$0].sentence }
         coverage = Self.documentCoverage(model: model, links: links)
+    }
+
+    /// One group of links as the report reads it: its sentences, the similarity and coverage of
+    /// the whole group, whether it moved, and why it is uncertain.
+    private static func group(_ group: [Link], model: TermModel, chain: [Link], options: AlignmentOptions, rewrite: Bool) -> AlignedGroup {
+        // The units of each side, each once, in order.
+        func units(_ of: [Int]) -> [Int] {
+            var sorted = of.sorted()
+            var unique = 0
+            for k in sorted.indices where unique == 0 || sorted[unique - 1] != sorted[k] {
+                sorted[unique] = sorted[k]
+                unique += 1
+            }
+            sorted.removeLast(sorted.count - unique)
+            return sorted
+        }
+        let aUnits = units(group.map(\.a))
+        let bUnits = units(group.map(\.b))
+        let ta = aUnits.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
+        let tb = bUnits.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
+        let shared = model.sharedWeight(ta, tb)
+        let wa = model.weight(of: ta)
+        let wb = model.weight(of: tb)
+        let score = wa > 0 && wb > 0 ? shared / (wa * wb).squareRoot() : 0
+        let strongest = group.max { $0.cosine != $1.cosine ? $0.cosine < $1.cosine : ($0.a, $0.b) > ($1.a, $1.b) }
+        let moved = !rewrite && (strongest.map { Aligner.crosses($0, chain) } ?? false)
+        return AlignedGroup(
+            a: aUnits.map { model.a[$0].sentence }, b: bUnits.map { model.b[$0].sentence }, score: score,
+            coverageA: wa > 0 ? shared / wa : 0, coverageB: wb > 0 ? shared / wb : 0, moved: moved,
+            uncertainReason: uncertainty(score: score, byOrder: group.allSatisfy(\.byOrder), threshold: options.uncertainBelow))
     }
 
     /// Why a group's link is uncertain, in words, or nil when it is not: linked by the order alone

@@ -65,7 +65,10 @@ struct IntSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     /// How many elements both sets hold.
     func sharedCount(with other: IntSet) -> Int {
         let (small, large) = count <= other.count ? (self, other) : (other, self)
-        return small.reduce(0) { $0 + (large.contains($1) ? 1 : 0) }
+        guard !small.isEmpty else { return 0 }
+        var shared = 0
+        for element in small.slots where element >= 0 && large.contains(element) { shared += 1 }
+        return shared
     }
 
     /// Room for `capacity` elements with the slots at most half full.

@@ -27,14 +27,6 @@ enum PartialContent {
         }
         guard pure else { return [] }
         let otherStems = other.stemSet
-        let ownStems = side.stemSet
-        // The other side's content words that this side lacks: what a paraphrase says instead.
-        let explainedOther = fromA ? group.explainedB : group.explainedA
-        let theirOwn = IntSet(
-            other.words.indices.filter {
-                !explainedOther.contains($0) && other.isContent($0) && !ownStems.contains(other.stem($0))
-            }.map { other.stem($0) }
-        ).count
         var bySentence: [Int: (words: [Int], longestRun: Int)] = [:]
         for hunk in group.hunks {
             let (openA, openB) = group.open(hunk)
@@ -49,9 +41,18 @@ enum PartialContent {
             entry.longestRun = max(entry.longestRun, missing.count)
             bySentence[sentence] = entry
         }
+        guard !bySentence.isEmpty else { return [] }
+        // The other side's content words that this side lacks: what a paraphrase says instead.
+        let ownStems = side.stemSet
+        let explainedOther = fromA ? group.explainedB : group.explainedA
+        let theirOwn = IntSet(
+            other.words.indices.lazy.filter {
+                !explainedOther.contains($0) && other.isContent($0) && !ownStems.contains(other.stem($0))
+            }.map { other.stem($0) }
+        ).count
         var out: [(sentence: Int, words: [Int])] = []
         for (sentence, entry) in bySentence.sorted(by: { $0.key < $1.key }) {
-            let contentCount = side.words.indices.filter { side.sentenceOfWord[$0] == sentence && side.isContent($0) }.count
+            let contentCount = side.words.indices.reduce(0) { $0 + (side.sentenceOfWord[$1] == sentence && side.isContent($1) ? 1 : 0) }
             let share = contentCount > 0 ? Double(entry.words.count) / Double(contentCount) : 0
             let distinct = IntSet(entry.words.lazy.map { side.stem($0) }).count
             if distinct - theirOwn >= minimumSurplus || (theirOwn == 0 && distinct >= 2 && share >= minimumShare) {
