@@ -74,7 +74,9 @@ struct EventAnchors {
         // Keys of one stem make one anchor: its strongest weight, read where it first weighs so.
         var found: [(key: String, weight: Double, order: Int, span: Range<Int>)] = []
         for (number, strongest) in best.enumerated() {
-            if let strongest, let key = judged[number].flatMap({ $0 })?.key { found.append((key, strongest.weight, strongest.order, strongest.span)) }
+            if let strongest, let key = judged[number].flatMap({ $0 })?.key {
+                found.append((key, strongest.weight, strongest.order, strongest.span))
+            }
         }
         found.sort { $0.key != $1.key ? $0.key < $1.key : $0.weight != $1.weight ? $0.weight > $1.weight : $0.order < $1.order }
         for anchor in found where anchor.key != terms.last?.key {

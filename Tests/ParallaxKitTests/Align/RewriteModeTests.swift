@@ -60,7 +60,8 @@ struct RewriteModeTests {
         let text = "The negotiators met in Tromso. Negotiators from Tromso signed the accord on 14 March. The accord's negotiator left."
         let document = try TestPaths.document(text: text + "\n", path: "a.txt", id: "A")
         let folder = WordFolder(documents: [document], glossary: .empty)
-        let anchors = EventAnchors(document, words: folder.sentences(of: document), stemmer: Stemmer(language: "en"), stop: StopWords.english)
+        let anchors = EventAnchors(
+            document, words: folder.sentences(of: document), stemmer: Stemmer(language: "en"), stop: StopWords.english)
         let keys = anchors.terms.map(\.key)
         #expect(keys == keys.sorted() && Set(keys).count == keys.count, "\(keys)")
         // "negotiators", "Negotiators" and "negotiator" are one stem; its strongest weight is the
@@ -76,7 +77,8 @@ struct RewriteModeTests {
         // Two accounts agree on the anchors both hold, at the smaller weight.
         let other = try TestPaths.document(text: "Delegates in Tromso signed an accord.\n", path: "b.txt", id: "B")
         let otherFolder = WordFolder(documents: [other], glossary: .empty)
-        let otherAnchors = EventAnchors(other, words: otherFolder.sentences(of: other), stemmer: Stemmer(language: "en"), stop: StopWords.english)
+        let otherAnchors = EventAnchors(
+            other, words: otherFolder.sentences(of: other), stemmer: Stemmer(language: "en"), stop: StopWords.english)
         let (score, shared) = EventAnchors.agreement(anchors, otherAnchors)
         #expect(shared.map(\.surface).contains("Tromso") && score > 0 && score <= 1)
     }
