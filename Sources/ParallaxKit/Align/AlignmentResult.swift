@@ -78,19 +78,8 @@ struct AlignmentResult: Sendable {
     /// One group of links as the report reads it: its sentences, the similarity and coverage of
     /// the whole group, whether it moved, and why it is uncertain.
     private static func group(_ group: [Link], model: TermModel, chain: [Link], options: AlignmentOptions, rewrite: Bool) -> AlignedGroup {
-        // The units of each side, each once, in order.
-        func units(_ of: [Int]) -> [Int] {
-            var sorted = of.sorted()
-            var unique = 0
-            for k in sorted.indices where unique == 0 || sorted[unique - 1] != sorted[k] {
-                sorted[unique] = sorted[k]
-                unique += 1
-            }
-            sorted.removeLast(sorted.count - unique)
-            return sorted
-        }
-        let aUnits = units(group.map(\.a))
-        let bUnits = units(group.map(\.b))
+        let aUnits = Array(Set(group.map(\.a))).sorted()
+        let bUnits = Array(Set(group.map(\.b))).sorted()
         let ta = aUnits.reduce([Int32]()) { CoverageState.union($0, model.a[$1].terms) }
         let tb = bUnits.reduce([Int32]()) { CoverageState.union($0, model.b[$1].terms) }
         let shared = model.sharedWeight(ta, tb)

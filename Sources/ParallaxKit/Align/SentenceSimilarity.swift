@@ -60,7 +60,8 @@ extension TermModel: SentenceSimilarity {
         return LinkEvidence(shared: shared, weightA: x.weight, weightB: y.weight)
     }
 
-    /// The pairs of one sentence of A (sorted pairs come in runs of one A index) are weighed
+    /// The pairs of one sentence of A (sorted pairs come in runs of one A index; pairs in any
+    /// other order get the same answers, with the table spread again at each change) are weighed
     /// against that sentence's term weights spread over a table of all terms: each partner's
     /// terms are looked up there, not merged with the sentence's list again. The sum runs over
     /// the partner's terms in order, adding 0 for a term A's sentence lacks: the same sum, to

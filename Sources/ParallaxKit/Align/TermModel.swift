@@ -188,28 +188,10 @@ struct TermModel: Sendable {
     }
 
     /// Total weight of the terms two sorted term lists share.
-    ///
-    /// The candidate search asks this of every pair it weighs. The merge has no branch on the
-    /// elements: where the two lists interleave at random, as term numbers do, a branch on which
-    /// is smaller is mispredicted half the time. A term on one side only adds 0 (the same sum,
-    /// to the last bit, as adding shared weights only).
     func sharedWeight(_ x: [Int32], _ y: [Int32]) -> Double {
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeBufferPointer { y in
-                weights.withUnsafeBufferPointer { weights in
-                    var total = 0.0
-                    var i = 0
-                    var j = 0
-                    while i < x.count && j < y.count {
-                        let (s, t) = (x[i], y[j])
-                        total += s == t ? weights[Int(s)] : 0
-                        i &+= s <= t ? 1 : 0
-                        j &+= t <= s ? 1 : 0
-                    }
-                    return total
-                }
-            }
-        }
+        var total = 0.0
+        Self.forEachShared(x, y) { total += weights[Int($0)] }
+        return total
     }
 
     /// The terms two sorted lists share, sorted.
