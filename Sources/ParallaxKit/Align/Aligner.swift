@@ -199,8 +199,7 @@ struct Aligner {
         }
         // The pairs found from either side and by the scorer, each once, with their evidence
         // (on all cores: the evidence of a pair is a function of the pair).
-        var pairs = rare.flatMap(\.pairs) + wide.a + wide.b + similarity.candidates(perSentence: k)
-        pairs.sort()
+        var pairs = Concurrently.sorted(rare.flatMap(\.pairs) + wide.a + wide.b + similarity.candidates(perSentence: k), by: <)
         // Made unique in place, by index (a loop over `pairs` itself would copy it at the first
         // write).
         var unique = 0
@@ -210,7 +209,7 @@ struct Aligner {
         }
         pairs.removeLast(pairs.count - unique)
         let similarity = self.similarity
-        var links = Concurrently.map(pairs.count) { [pairs] range in
+        let links = Concurrently.map(pairs.count) { [pairs] range in
             var chunk: [Candidate] = []
             chunk.reserveCapacity(range.count)
             for (pair, evidence) in zip(pairs[range], similarity.evidence(sortedPairs: pairs[range])) {
@@ -225,7 +224,7 @@ struct Aligner {
         // Strongest first; on equal evidence, the pair nearer the diagonal (original order).
         let na = Double(max(model.a.count, 1))
         let nb = Double(max(model.b.count, 1))
-        links.sort { x, y in
+        return Concurrently.sorted(links) { x, y in
             if x.score != y.score { return x.score > y.score }
             let dx = abs(Double(x.a) / na - Double(x.b) / nb)
             let dy = abs(Double(y.a) / na - Double(y.b) / nb)
@@ -233,7 +232,6 @@ struct Aligner {
             if Int(x.a) + Int(x.b) != Int(y.a) + Int(y.b) { return Int(x.a) + Int(x.b) < Int(y.a) + Int(y.b) }
             return x.a < y.a
         }
-        return links
     }
 
     /// What ``bestPartners(of:in:among:model:k:fromA:)`` found for some sentences of one side.
@@ -252,26 +250,44 @@ struct Aligner {
     ) -> FoundPartners {
         var found = FoundPartners(fromA: fromA, pairs: [], unmatched: [])
         guard !range.isEmpty else { return found }
-        var scratch = [Double](repeating: 0, count: max(model.a.count, model.b.count))
-        var touched: [Int] = []
+        let width = max(model.a.count, model.b.count)
+        var scratch = [Double](repeating: 0, count: width)
+        // A unit is listed in `touched` when its weight first moves from 0. The list is written
+        // without a branch: every unit read is stored at the end, and the end moves on only for
+        // a first touch (which of the two happens is a coin toss the processor cannot predict).
+        // A unit is touched once per term at most, and the budget bounds the terms read, but a
+        // term of weight 0 leaves its units at 0: the list gets one more slot than the reads.
+        var touched = [Int32](repeating: 0, count: 1)
         for i in range {
-            for t in postings.withinBudget(units[i].terms) {
-                let list = postings.units(holding: t)
-                guard !list.isEmpty else { continue }
-                let w = model.weights[Int(t)]
-                for j in list {
-                    if scratch[Int(j)] == 0 { touched.append(Int(j)) }
-                    scratch[Int(j)] += w
+            let terms = postings.withinBudget(units[i].terms)
+            let reads = terms.reduce(0) { $0 + postings.units(holding: $1).count }
+            if touched.count <= reads { touched = [Int32](repeating: 0, count: reads + 1) }
+            let count = scratch.withUnsafeMutableBufferPointer { scratch in
+                touched.withUnsafeMutableBufferPointer { touched in
+                    var count = 0
+                    for t in terms {
+                        let w = model.weights[Int(t)]
+                        for j in postings.units(holding: t) {
+                            let weight = scratch[Int(j)]
+                            touched[count] = j
+                            count &+= weight == 0 ? 1 : 0
+                            scratch[Int(j)] = weight + w
+                        }
+                    }
+                    return count
                 }
             }
-            if touched.isEmpty { found.unmatched.append(i) }
+            if count == 0 { found.unmatched.append(i) }
             // The best k by shared weight, then by index: a selection, not a sort of all.
-            let best = touched.min(count: max(k, 0)) { x, y in scratch[x] > scratch[y] || (scratch[x] == scratch[y] && x < y) }
+            let best = touched[..<count].min(count: max(k, 0)) { x, y in
+                scratch[Int(x)] > scratch[Int(y)] || (scratch[Int(x)] == scratch[Int(y)] && x < y)
+            }
             for j in best {
                 found.pairs.append(fromA ? Int64(i) << 32 | Int64(j) : Int64(j) << 32 | Int64(i))
             }
-            for j in touched { scratch[j] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                for j in touched[..<count] { scratch[Int(j)] = 0 }
+            }
         }
         return found
     }

@@ -56,12 +56,18 @@ struct ReportBuilder {
         }
         findings += notes
         findings += moved
+        // In reading order: each finding's key made once, the keys sorted (stably, on all cores)
+        // and the findings taken in their order.
         let order = ReadingOrder(alignments, sentencesOfB: b.sentences.count)
-        findings.sort { x, y in
-            let kx = order.key(x)
-            let ky = order.key(y)
-            return (kx.position, kx.b, kx.start, x.category, x.storedID) < (ky.position, ky.b, ky.start, y.category, y.storedID)
+        let keys = findings.map { finding in
+            let key = order.key(finding)
+            return (position: key.position, b: key.b, start: key.start, category: finding.category, id: finding.storedID)
         }
+        let reading = Concurrently.sorted(Array(findings.indices)) { x, y in
+            (keys[x].position, keys[x].b, keys[x].start, keys[x].category, keys[x].id)
+                < (keys[y].position, keys[y].b, keys[y].start, keys[y].category, keys[y].id)
+        }
+        findings = reading.map { findings[$0] }
         markUncertain(&findings)
 
         var counts: [String: Int] = [:]
@@ -195,8 +201,10 @@ struct ReportBuilder {
 
     /// How many numbers each account's content sentences hold.
     private static func numberCount(_ document: Document, folder: WordFolder) -> Int {
-        document.sentences.lazy.filter(\.isContent).reduce(0) { count, sentence in
-            count + folder.words(of: sentence, in: document).filter(\.isNumber).count
+        // The stored words' flags: no ``FoldedWord`` is made.
+        let rows = folder.sentences(of: document).words
+        return document.sentences.lazy.filter(\.isContent).reduce(0) { count, sentence in
+            count + rows.stored(sentence.index).reduce(0) { $0 + ($1.isNumber ? 1 : 0) }
         }
     }
 

@@ -21,19 +21,81 @@ public enum Concurrently {
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, threadLimit ?? .max)
         guard count > 1, cores > 1 else { return body(0..<count) }
-        // Several chunks a core, so that a core that drew cheap items takes more of them.
-        let chunks = min(count, cores * 16)
-        let results = Results<[T]>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            results.set(chunk, body((count * chunk / chunks)..<(count * (chunk + 1) / chunks)))
+        let bounds = chunkBounds(count: count, cores: cores)
+        let results = Results<[T]>(count: bounds.count - 1)
+        DispatchQueue.concurrentPerform(iterations: bounds.count - 1) { chunk in
+            results.set(chunk, body(bounds[chunk]..<bounds[chunk + 1]))
         }
         return results.all().flatMap { $0 }
+    }
+
+    /// Where ``map(_:_:)``'s chunks of `0..<count` begin, and `count` last. The threads take
+    /// the chunks in order, and each chunk is a share of what is left: large at first (few
+    /// chunks, so each task's caches stay warm), small at the end, so that the last chunk
+    /// leaves the other cores idle only briefly however unequal the items' costs (guided
+    /// scheduling). The smallest chunk is 1/128 of a core's share.
+    static func chunkBounds(count: Int, cores: Int) -> [Int] {
+        let smallest = max(1, count / (cores * 128))
+        var bounds = [0]
+        var start = 0
+        while start < count {
+            start += min(count - start, max(smallest, (count - start) / (2 * cores)))
+            bounds.append(start)
+        }
+        return bounds
     }
 
     /// `body(true)` and `body(false)` on two threads: for work done once for each account.
     static func both<T: Sendable>(_ body: @Sendable (_ forA: Bool) -> T) -> (a: T, b: T) {
         let results = map(2) { range in range.map { body($0 == 0) } }
         return (results[0], results[1])
+    }
+
+    /// `elements` sorted by `areInIncreasingOrder`, stably, as `sorted(by:)` sorts them: one run
+    /// a core sorted on its own thread, then the runs merged in pairs (a tie keeps the element
+    /// of the earlier run). Short arrays, one core, or inside `onThisThread`: `sorted(by:)`.
+    static func sorted<T: Sendable>(_ elements: [T], by areInIncreasingOrder: @Sendable (T, T) -> Bool) -> [T] {
+        let cores = min(ProcessInfo.processInfo.activeProcessorCount, threadLimit ?? .max)
+        guard elements.count >= sortedRunMinimum * 2, cores > 1 else { return elements.sorted(by: areInIncreasingOrder) }
+        let count = elements.count
+        let parts = min(cores, count / sortedRunMinimum)
+        let sortedRuns = Results<[T]>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            sortedRuns.set(part, elements[(count * part / parts)..<(count * (part + 1) / parts)].sorted(by: areInIncreasingOrder))
+        }
+        var runs = sortedRuns.all()
+        while runs.count > 1 {
+            let pairs = runs.count / 2
+            let merged = Results<[T]>(count: pairs)
+            DispatchQueue.concurrentPerform(iterations: pairs) { [runs] pair in
+                merged.set(pair, merge(runs[2 * pair], runs[2 * pair + 1], by: areInIncreasingOrder))
+            }
+            runs = merged.all() + (runs.count % 2 == 1 ? [runs[runs.count - 1]] : [])
+        }
+        return runs[0]
+    }
+
+    /// The shortest run ``sorted(_:by:)`` gives a thread of its own.
+    static let sortedRunMinimum = 1 << 13
+
+    /// Two sorted runs as one, stably: on a tie, `first`'s element comes first.
+    private static func merge<T>(_ first: [T], _ second: [T], by areInIncreasingOrder: (T, T) -> Bool) -> [T] {
+        var merged: [T] = []
+        merged.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.count && j < second.count {
+            if areInIncreasingOrder(second[j], first[i]) {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        merged += first[i...]
+        merged += second[j...]
+        return merged
     }
 
     /// One slot a chunk, filled from any thread.
