@@ -104,8 +104,10 @@ struct FactText: Sendable {
         var needs: Needs = []
         var key: UInt64 = 0
         var length = 0
+        // Read once: a global's every read checks that it is made.
+        let triggers = FactLexicon.triggers
         @inline(__always) func endWord() {
-            if length > 1, let trigger = FactLexicon.triggers[key] { needs.formUnion(trigger) }
+            if length > 1, let trigger = triggers[key] { needs.formUnion(trigger) }
             key = 0
             length = 0
         }

@@ -37,6 +37,9 @@ struct WordKeyMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
+    /// Inlined: the parsers ask it of nearly every word, most often in vain, and a miss is
+    /// cheaper than a call.
+    @inline(__always)
     subscript(key: UInt64) -> Value? {
         guard key != 0 else { return nil }
         let mask = slots.count - 1

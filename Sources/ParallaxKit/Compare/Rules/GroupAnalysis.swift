@@ -26,10 +26,16 @@ final class GroupSide {
         self.numbers = numbers
         var words: [FoldedWord] = []
         var sentenceOfWord: [Int] = []
-        for index in sentences {
-            let w = folded.words[index]
-            words += w
-            sentenceOfWord += Array(repeating: index, count: w.count)
+        if sentences.count == 1 {
+            // Most sides are one sentence: its words as made, not copied into a second array.
+            words = folded.words[sentences[0]]
+            sentenceOfWord = Array(repeating: sentences[0], count: words.count)
+        } else {
+            for index in sentences {
+                let w = folded.words[index]
+                words += w
+                sentenceOfWord += Array(repeating: index, count: w.count)
+            }
         }
         self.words = words
         self.sentenceOfWord = sentenceOfWord

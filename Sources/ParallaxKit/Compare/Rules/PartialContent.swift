@@ -19,18 +19,17 @@ enum PartialContent {
     static func missing(_ group: GroupAnalysis, fromA: Bool) -> [(sentence: Int, words: [Int])] {
         let side = fromA ? group.a : group.b
         let other = fromA ? group.b : group.a
-        // Only a pure deletion on this side can leave content out.
-        let pure = group.hunks.contains { hunk in
+        // Each hunk's open words, this side's first: read once for both passes.
+        let opens = group.hunks.map { hunk -> (mine: [Int], theirs: [Int]) in
             let (openA, openB) = group.open(hunk)
-            let (mine, theirs) = fromA ? (openA, openB) : (openB, openA)
-            return !mine.isEmpty && theirs.allSatisfy { other.isStop($0) }
+            return fromA ? (openA, openB) : (openB, openA)
         }
+        // Only a pure deletion on this side can leave content out.
+        let pure = opens.contains { !$0.mine.isEmpty && $0.theirs.allSatisfy { other.isStop($0) } }
         guard pure else { return [] }
         let otherStems = other.stemSet
         var bySentence: [Int: (words: [Int], longestRun: Int)] = [:]
-        for hunk in group.hunks {
-            let (openA, openB) = group.open(hunk)
-            let (mine, theirs) = fromA ? (openA, openB) : (openB, openA)
+        for (mine, theirs) in opens {
             // A pure deletion: the other side of the hunk has no content word.
             guard !mine.isEmpty, !theirs.contains(where: { other.isContent($0) }) else { continue }
             let missing = mine.filter { side.isContent($0) && !otherStems.contains(side.stem($0)) }
@@ -150,11 +149,14 @@ enum DriftRule: GroupRule {
             "\(group.quote(group.a.surface($0.a), empty: "—")) → \(group.quote(group.b.surface($0.b), empty: "—"))"
         }
         let more = changes.count > 6 ? "; and \(changes.count - 6) more" : ""
+        // The ranges as `Range.description` writes them ("3..<5"), from their bounds: a range's
+        // own interpolation goes through `String(describing:)`, slow for a group of many changes.
+        let detail = changes.map { "\($0.a.lowerBound)..<\($0.a.upperBound)|\($0.b.lowerBound)..<\($0.b.upperBound)" }
         group.add(
             .drift, "Wording drifts (\(Int((drift * 100).rounded()))%): \(listed.joined(separator: "; "))\(more).",
             group.a.span(first.a.lowerBound..<max(first.a.lowerBound, last.a.upperBound)),
             group.b.span(first.b.lowerBound..<max(first.b.lowerBound, last.b.upperBound)),
-            detail: changes.map { "\($0.a)|\($0.b)" }.joined(separator: ","), weight: drift)
+            detail: detail.joined(separator: ","), weight: drift)
     }
 
     /// 1 − (twice the weight kept) / (total weight of both sides), function words counting a
