@@ -26,9 +26,13 @@ struct IntSet: Sendable, Sequence, ExpressibleByArrayLiteral {
         Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: element) &* 0x9E37_79B9_7F4A_7C15) >> shift)
     }
 
-    func contains<T: BinaryInteger>(_ element: T) -> Bool {
+    /// Whether the set holds `element`: a probe of its slots.
+    ///
+    /// Stated for `Int` itself: with only the generic form below, a call with an `Int` chose
+    /// `Sequence.contains(_:)` instead (an exact match of the element type wins over a generic
+    /// parameter), which walks every slot.
+    func contains(_ element: Int) -> Bool {
         guard count > 0 else { return false }
-        let element = Int(element)
         let mask = slots.count - 1
         var slot = slot(of: element)
         while true {
@@ -37,6 +41,11 @@ struct IntSet: Sendable, Sequence, ExpressibleByArrayLiteral {
             if stored < 0 { return false }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Whether the set holds `element`, of any integer type.
+    func contains<T: BinaryInteger>(_ element: T) -> Bool {
+        contains(Int(element))
     }
 
     /// Adds `element` (non-negative); whether it was new.
