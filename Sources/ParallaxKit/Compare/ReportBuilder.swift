@@ -56,18 +56,23 @@ struct ReportBuilder {
         }
         findings += notes
         findings += moved
-        // In reading order: each finding's key made once, the keys sorted (stably, on all cores)
-        // and the findings taken in their order.
+        // In reading order: the findings' indices sorted (stably, on all cores), then the findings
+        // put in their order in place. A finding is large: sorting them moved each one many
+        // times, and a sorted copy would hold them twice.
         let order = ReadingOrder(alignments, sentencesOfB: b.sentences.count)
-        let keys = findings.map { finding in
-            let key = order.key(finding)
-            return (position: key.position, b: key.b, start: key.start, category: finding.category, id: finding.storedID)
+        var reading: [Int] = []
+        do {
+            // A second reference for the sort's threads, let go before the findings move (or
+            // moving them would copy them all first).
+            let unsorted = findings
+            reading = Concurrently.sorted(Array(unsorted.indices)) { i, j in
+                let (x, y) = (unsorted[i], unsorted[j])
+                let kx = order.key(x)
+                let ky = order.key(y)
+                return (kx.position, kx.b, kx.start, x.category, x.storedID) < (ky.position, ky.b, ky.start, y.category, y.storedID)
+            }
         }
-        let reading = Concurrently.sorted(Array(findings.indices)) { x, y in
-            (keys[x].position, keys[x].b, keys[x].start, keys[x].category, keys[x].id)
-                < (keys[y].position, keys[y].b, keys[y].start, keys[y].category, keys[y].id)
-        }
-        findings = reading.map { findings[$0] }
+        findings.permute(to: reading)
         markUncertain(&findings)
 
         var counts: [String: Int] = [:]

@@ -72,4 +72,22 @@ struct MemoryReleaseTests {
             #expect(again.withUnsafeBufferPointer { $0.baseAddress } == released.withUnsafeBufferPointer { $0.baseAddress })
         }
     }
+
+    @Test("permute(to:) puts each element where the order says, in place, for any permutation", arguments: [0, 1, 2, 7, 1_000])
+    func permute(_ count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let order = Array(0..<count).shuffled(using: &generator)
+            var values = (0..<count).map { "v\($0)" }
+            let expected = order.map { "v\($0)" }
+            values.permute(to: order)
+            #expect(values == expected)
+        }
+        // The identity and a reversal, whose cycles are of one and two elements.
+        var values = Array(0..<count)
+        values.permute(to: Array(0..<count))
+        #expect(values == Array(0..<count))
+        values.permute(to: Array((0..<count).reversed()))
+        #expect(values == Array((0..<count).reversed()))
+    }
 }
