@@ -30,11 +30,6 @@ public struct Document: Sendable {
     /// How many sentences were longer than ``LongSentences/maxTokens`` tokens and were cut into
     /// pieces (each piece is one of ``sentences``).
     public let splitSentences: Int
-    /// The UTF-8 of ``vocabulary``, key after key: key `k` is `keyBytes[keyStarts[k]..<keyStarts[k + 1]]`.
-    /// The findings' fingerprints read every word of their sentences' keys, and an append from
-    /// here is a copy, where one from a `String` is not.
-    private let keyBytes: [UInt8]
-    private let keyStarts: [Int32]
 
     /// Reads `source` through the pipeline: clean, segment, normalize.
     /// - Throws: ``EngineError`` when ICU fails.
@@ -115,15 +110,6 @@ public struct Document: Sendable {
         self.tokens = tokens
         self.vocabulary = vocabulary
         self.blocks = clean.blocks
-        var keyBytes: [UInt8] = []
-        var keyStarts: [Int32] = [0]
-        keyStarts.reserveCapacity(vocabulary.count + 1)
-        for key in vocabulary {
-            keyBytes += key.utf8
-            keyStarts.append(Int32(keyBytes.count))
-        }
-        self.keyBytes = keyBytes
-        self.keyStarts = keyStarts
     }
 
     /// Reads each file (``SourceText/read(path:)``) and makes its `Document`, the files on as
@@ -169,12 +155,9 @@ public struct Document: Sendable {
     /// Appends ``normalizedText(ofSentence:)``'s bytes to `bytes`, without making the string.
     func appendNormalizedText(ofSentence index: Int, to bytes: inout [UInt8]) {
         let start = bytes.count
-        keyBytes.withUnsafeBufferPointer { keyBytes in
-            for token in tokens[sentences[index].tokenRange] where token.kind != .punctuation {
-                if bytes.count > start { bytes.append(0x20) }
-                let key = Int(token.key)
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: keyBytes[Int(keyStarts[key])..<Int(keyStarts[key + 1])]))
-            }
+        for token in tokens[sentences[index].tokenRange] where token.kind != .punctuation {
+            if bytes.count > start { bytes.append(0x20) }
+            bytes.append(contentsOf: vocabulary[Int(token.key)].utf8)
         }
     }
 
